@@ -1,0 +1,531 @@
+//! The thin HTTP layer. Every request goes through `Client::send`: the key header, the
+//! user agent, timeouts, bounded retries with backoff, the idempotency key, the size cap
+//! on what is read, and the decoding of errors all live there and nowhere else.
+
+use std::time::{Duration, Instant};
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use reqwest::header::{HeaderMap, HeaderValue};
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+
+use super::error::ApiError;
+use super::types::{NewPayment, Payment};
+use crate::error::{Error, Result};
+use crate::secret::SecretString;
+
+/// Everything in a path segment is encoded except RFC 3986's unreserved characters, so an
+/// order id like `A/B?#1` stays one segment.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A response larger than this is refused rather than read into memory.
+const MAX_BODY: usize = 4 * 1024 * 1024;
+/// The longest `Retry-After` we are willing to sleep through inside one command.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    pub base_url: String,
+    pub api_key: Option<SecretString>,
+    pub request_timeout: Duration,
+    pub connect_timeout: Duration,
+    /// Attempts for a request that is safe to repeat (GETs, creates with their key).
+    pub max_attempts: u32,
+    pub verbose: bool,
+    /// Loopback servers we started ourselves: skip proxies from the environment.
+    pub direct: bool,
+}
+
+impl ClientOptions {
+    pub fn new(base_url: impl Into<String>) -> Self {
+        ClientOptions {
+            base_url: base_url.into(),
+            api_key: None,
+            request_timeout: Duration::from_secs(30),
+            connect_timeout: Duration::from_secs(10),
+            max_attempts: 4,
+            verbose: false,
+            direct: false,
+        }
+    }
+}
+
+pub struct Client {
+    http: reqwest::Client,
+    opts: ClientOptions,
+}
+
+/// A decoded 2xx answer.
+#[derive(Debug)]
+struct Reply {
+    pub body: Value,
+    /// `X-Idempotency-Replayed: true`: the server answered from its cache.
+    pub replayed: bool,
+}
+
+/// The answer to a create.
+#[derive(Debug)]
+pub struct Created {
+    pub payment: Payment,
+    /// The server answered from its idempotency cache: this order was created before.
+    pub replayed: bool,
+}
+
+struct Request<'a> {
+    method: Method,
+    segments: &'a [&'a str],
+    body: Option<Vec<u8>>,
+    idempotency_key: Option<&'a str>,
+    /// Whether sending it twice is harmless, and so whether failures are retried.
+    repeatable: bool,
+}
+
+/// What one attempt ended in.
+enum Attempt {
+    Done(Reply),
+    Failed {
+        error: Error,
+        retry: bool,
+        wait: Option<Duration>,
+    },
+}
+
+impl Client {
+    pub fn new(mut opts: ClientOptions) -> Result<Client> {
+        // reqwest panics without a TLS provider; installing it here (once per process,
+        // later calls are no-ops) keeps every caller safe, tests and benches included.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let trimmed = opts.base_url.trim_end_matches('/').to_owned();
+        opts.base_url = trimmed;
+        let mut builder = reqwest::Client::builder()
+            .user_agent(concat!("le/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(opts.connect_timeout)
+            .timeout(opts.request_timeout)
+            // The API never redirects; following one could carry the key to another host.
+            .redirect(reqwest::redirect::Policy::none());
+        if opts.direct {
+            builder = builder.no_proxy();
+        }
+        let http = builder
+            .build()
+            .map_err(|e| Error::internal(format!("could not set up HTTP: {}", root_cause(&e))))?;
+        Ok(Client { http, opts })
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.opts.base_url
+    }
+
+    pub async fn create_payment(&self, new: &NewPayment, idempotency_key: &str) -> Result<Created> {
+        let body = serde_json::to_vec(new).map_err(Error::internal)?;
+        let reply = self
+            .send(Request {
+                method: Method::POST,
+                segments: &["api", "payments"],
+                body: Some(body),
+                idempotency_key: Some(idempotency_key),
+                repeatable: true,
+            })
+            .await?;
+        Ok(Created {
+            payment: payment(&reply)?,
+            replayed: reply.replayed,
+        })
+    }
+
+    pub async fn get_payment(&self, invoice_id: &str) -> Result<Payment> {
+        self.read_payment(&["api", "payments", invoice_id]).await
+    }
+
+    pub async fn get_payment_by_order(&self, order_id: &str) -> Result<Payment> {
+        self.read_payment(&["api", "payments", "order", order_id])
+            .await
+    }
+
+    /// `POST …/sync` changes nothing but the server's view of the provider, so repeating
+    /// it is harmless and it is retried like a read.
+    pub async fn sync_payment(&self, invoice_id: &str) -> Result<Payment> {
+        let reply = self
+            .send(Request {
+                method: Method::POST,
+                segments: &["api", "payments", invoice_id, "sync"],
+                body: None,
+                idempotency_key: None,
+                repeatable: true,
+            })
+            .await?;
+        payment(&reply)
+    }
+
+    /// Sandbox control routes (`/sandbox/…`): move a payment along by hand.
+    pub async fn sandbox_action(&self, invoice_id: &str, action: &str) -> Result<Payment> {
+        let reply = self
+            .send(Request {
+                method: Method::POST,
+                segments: &["sandbox", "payments", invoice_id, action],
+                body: None,
+                idempotency_key: None,
+                repeatable: false,
+            })
+            .await?;
+        payment(&reply)
+    }
+
+    pub async fn sandbox_list(&self) -> Result<Vec<Payment>> {
+        let reply = self.get(&["sandbox", "payments"]).await?;
+        let items = reply
+            .body
+            .get("payments")
+            .and_then(Value::as_array)
+            .ok_or_else(|| bad_shape("a {\"payments\": […]} list", &reply.body))?;
+        items
+            .iter()
+            .map(|v| Payment::from_value(v.clone()).map_err(Error::BadResponse))
+            .collect()
+    }
+
+    pub async fn sandbox_reset(&self) -> Result<Value> {
+        let reply = self
+            .send(Request {
+                method: Method::POST,
+                segments: &["sandbox", "reset"],
+                body: None,
+                idempotency_key: None,
+                repeatable: false,
+            })
+            .await?;
+        Ok(reply.body)
+    }
+
+    async fn read_payment(&self, segments: &[&str]) -> Result<Payment> {
+        payment(&self.get(segments).await?)
+    }
+
+    async fn get(&self, segments: &[&str]) -> Result<Reply> {
+        self.send(Request {
+            method: Method::GET,
+            segments,
+            body: None,
+            idempotency_key: None,
+            repeatable: true,
+        })
+        .await
+    }
+
+    pub fn url_for(&self, segments: &[&str]) -> String {
+        let mut url = self.opts.base_url.clone();
+        for s in segments {
+            url.push('/');
+            url.extend(utf8_percent_encode(s, SEGMENT));
+        }
+        url
+    }
+
+    /// The one funnel every request goes through.
+    async fn send(&self, req: Request<'_>) -> Result<Reply> {
+        let url = self.url_for(req.segments);
+        let attempts = if req.repeatable {
+            self.opts.max_attempts.max(1)
+        } else {
+            1
+        };
+        let mut attempt = 1;
+        loop {
+            match self.attempt(&req, &url).await {
+                Attempt::Done(reply) => return Ok(reply),
+                Attempt::Failed { error, retry, wait } => {
+                    if !(retry && req.repeatable && attempt < attempts) {
+                        return Err(error);
+                    }
+                    let wait = match wait {
+                        Some(w) if w > MAX_RETRY_AFTER => return Err(error),
+                        Some(w) => w,
+                        None => backoff(attempt),
+                    };
+                    if self.opts.verbose {
+                        eprintln!(
+                            "* attempt {attempt} of {attempts} failed ({}); retrying in {} ms",
+                            error.message(),
+                            wait.as_millis()
+                        );
+                    }
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+            }
+        }
+    }
+
+    async fn attempt(&self, req: &Request<'_>, url: &str) -> Attempt {
+        let mut headers = HeaderMap::new();
+        headers.insert("accept", HeaderValue::from_static("application/json"));
+        if let Some(key) = &self.opts.api_key {
+            match HeaderValue::from_str(key.expose()) {
+                Ok(mut v) => {
+                    v.set_sensitive(true);
+                    headers.insert("x-api-key", v);
+                }
+                Err(_) => {
+                    return Attempt::Failed {
+                        error: Error::Key(
+                            "the API key contains characters that cannot be sent in a header (a stray newline or control character?)".into(),
+                        ),
+                        retry: false,
+                        wait: None,
+                    };
+                }
+            }
+        }
+        if let Some(k) = req.idempotency_key {
+            match HeaderValue::from_str(k) {
+                Ok(v) => {
+                    headers.insert("x-idempotency-key", v);
+                }
+                Err(_) => {
+                    return Attempt::Failed {
+                        error: Error::usage("--idempotency-key must be printable ASCII"),
+                        retry: false,
+                        wait: None,
+                    };
+                }
+            }
+        }
+        let mut builder = self.http.request(req.method.clone(), url);
+        if let Some(body) = &req.body {
+            headers.insert("content-type", HeaderValue::from_static("application/json"));
+            builder = builder.body(body.clone());
+        }
+        if self.opts.verbose {
+            eprintln!("> {} {url}", req.method);
+            for (name, value) in &headers {
+                let shown = if name == "x-api-key" {
+                    self.opts
+                        .api_key
+                        .as_ref()
+                        .map(SecretString::redacted)
+                        .unwrap_or_default()
+                } else {
+                    value.to_str().unwrap_or("?").to_owned()
+                };
+                eprintln!("> {name}: {shown}");
+            }
+        }
+        let started = Instant::now();
+        // reqwest's own timeout covers the body too; this outer one is the guarantee that
+        // a server trickling bytes cannot hold us past the limit.
+        let outcome = tokio::time::timeout(
+            self.opts.request_timeout + Duration::from_millis(250),
+            self.exchange(builder.headers(headers)),
+        )
+        .await;
+        let (status, resp_headers, body) = match outcome {
+            Ok(Ok(parts)) => parts,
+            Ok(Err(e)) => return self.transport_failure(e, url),
+            Err(_) => {
+                return Attempt::Failed {
+                    error: Error::Unreachable {
+                        url: url.to_owned(),
+                        reason: self.timeout_reason(),
+                    },
+                    retry: true,
+                    wait: None,
+                };
+            }
+        };
+        let header = |name: &str| resp_headers.get(name).and_then(|v| v.to_str().ok());
+        if self.opts.verbose {
+            eprintln!(
+                "< {} ({} ms, {} bytes)",
+                status,
+                started.elapsed().as_millis(),
+                body.len()
+            );
+            if let Some(id) = header("x-correlation-id") {
+                eprintln!("< x-correlation-id: {id}");
+            }
+        }
+        if status.is_success() {
+            let replayed =
+                header("x-idempotency-replayed").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+            return match serde_json::from_slice::<Value>(&body) {
+                Ok(body) => Attempt::Done(Reply { body, replayed }),
+                Err(e) => Attempt::Failed {
+                    error: Error::BadResponse(format!(
+                        "the server answered {status} but its body is not JSON ({e}){}",
+                        snippet(&body)
+                    )),
+                    retry: false,
+                    wait: None,
+                },
+            };
+        }
+        if status.is_redirection() {
+            let to = header("location").unwrap_or("nowhere");
+            return Attempt::Failed {
+                error: Error::BadResponse(format!(
+                    "the server answered {status}, redirecting to {}; le does not follow redirects (the key would go along): check --base-url",
+                    crate::money::printable(to)
+                )),
+                retry: false,
+                wait: None,
+            };
+        }
+        let retry_after = header("retry-after").and_then(parse_retry_after);
+        let error = ApiError::decode(
+            status.as_u16(),
+            header("x-correlation-id"),
+            retry_after,
+            header("content-type"),
+            &body,
+        );
+        let retry = matches!(
+            status,
+            StatusCode::TOO_MANY_REQUESTS
+                | StatusCode::BAD_GATEWAY
+                | StatusCode::SERVICE_UNAVAILABLE
+                | StatusCode::GATEWAY_TIMEOUT
+        );
+        Attempt::Failed {
+            error: error.into(),
+            retry,
+            wait: retry_after,
+        }
+    }
+
+    async fn exchange(
+        &self,
+        builder: reqwest::RequestBuilder,
+    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), reqwest::Error> {
+        let mut resp = builder.send().await?;
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await? {
+            if body.len() + chunk.len() > MAX_BODY {
+                // Keep what fits: it is enough to show what the server was saying.
+                body.extend_from_slice(&chunk[..MAX_BODY - body.len()]);
+                break;
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok((status, headers, body))
+    }
+
+    fn transport_failure(&self, e: reqwest::Error, url: &str) -> Attempt {
+        let reason = if e.is_timeout() {
+            self.timeout_reason()
+        } else if e.is_connect() {
+            format!("could not connect ({})", root_cause(&e))
+        } else {
+            format!(
+                "the connection failed before the answer was complete ({})",
+                root_cause(&e)
+            )
+        };
+        Attempt::Failed {
+            error: Error::Unreachable {
+                url: url.to_owned(),
+                reason,
+            },
+            retry: true,
+            wait: None,
+        }
+    }
+
+    fn timeout_reason(&self) -> String {
+        format!(
+            "no complete answer within {} s (--request-timeout)",
+            self.opts.request_timeout.as_secs_f64()
+        )
+    }
+}
+
+fn payment(reply: &Reply) -> Result<Payment> {
+    Payment::from_value(reply.body.clone())
+        .map_err(|e| Error::BadResponse(format!("the server's answer is not a payment: {e}")))
+}
+
+fn bad_shape(expected: &str, got: &Value) -> Error {
+    Error::BadResponse(format!(
+        "expected {expected} from the server, got {}",
+        super::types::kind(got)
+    ))
+}
+
+fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let text = text.trim();
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", crate::money::printable(text))
+    }
+}
+
+/// Exponential backoff with jitter: 250 ms, 500 ms, 1 s, … capped at 8 s, each drawn
+/// between half and all of that so that many clients do not retry in step.
+fn backoff(attempt: u32) -> Duration {
+    let full = 250u64
+        .saturating_mul(1 << attempt.min(5).saturating_sub(1))
+        .min(8_000);
+    let half = full / 2;
+    Duration::from_millis(half + crate::rand::u64() % (half + 1))
+}
+
+/// `Retry-After` is either seconds or an HTTP date.
+fn parse_retry_after(v: &str) -> Option<Duration> {
+    let v = v.trim();
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = jiff::fmt::rfc2822::parse(v).ok()?.timestamp();
+    let secs = (when - jiff::Timestamp::now()).get_seconds().max(0);
+    Some(Duration::from_secs(secs as u64))
+}
+
+/// The innermost cause, which is what says what happened ("Connection refused").
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut cur = e;
+    while let Some(next) = cur.source() {
+        cur = next;
+    }
+    cur.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_are_encoded() {
+        let c = Client::new(ClientOptions::new("http://h:1/")).unwrap();
+        assert_eq!(
+            c.url_for(&["api", "payments", "order", "A/B?#1"]),
+            "http://h:1/api/payments/order/A%2FB%3F%231"
+        );
+        assert_eq!(c.url_for(&["x", "é ü"]), "http://h:1/x/%C3%A9%20%C3%BC");
+    }
+
+    #[test]
+    fn backoff_is_bounded() {
+        for a in 1..20 {
+            let d = backoff(a);
+            assert!(d <= Duration::from_secs(8), "{a}: {d:?}");
+            assert!(d >= Duration::from_millis(125));
+        }
+    }
+
+    #[test]
+    fn retry_after_forms() {
+        assert_eq!(parse_retry_after("7"), Some(Duration::from_secs(7)));
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+}

@@ -1,0 +1,9 @@
+//! The Lightning Enable API, as a client sees it. The sandbox shares these types.
+
+mod client;
+mod error;
+pub mod types;
+
+pub use client::{Client, ClientOptions, Created};
+pub use error::{ApiError, reason_phrase};
+pub use types::{NewPayment, Payment, Status};

@@ -1,0 +1,130 @@
+//! One module per subcommand. Each `run` returns the exit code of a successful run, or
+//! an `Error` that `main` reports.
+
+mod create;
+mod docs;
+mod sandbox;
+mod show;
+mod watch;
+
+use crate::api::{Client, ClientOptions};
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::config::{Settings, Target};
+use crate::error::{Error, Result, exit};
+use crate::money::printable;
+use crate::render::Output;
+
+/// What every command gets: the global options and how to present results.
+pub struct Ctx {
+    pub global: GlobalArgs,
+    pub out: Output,
+}
+
+/// The key the embedded sandbox is sent; it accepts any.
+const EMBEDDED_KEY: &str = "le_sandbox_embedded";
+
+impl Ctx {
+    /// A client for the configured API, starting the embedded sandbox when asked for it.
+    pub async fn client(&self) -> Result<Client> {
+        let settings = Settings::resolve(&self.global)?;
+        let mut opts = match &settings.target {
+            Target::Embedded => embedded_options().await?,
+            Target::Remote(url) => {
+                let mut o = ClientOptions::new(url.clone());
+                o.api_key = Some(settings.api_key(&self.global)?);
+                o
+            }
+        };
+        opts.request_timeout = settings.request_timeout;
+        opts.connect_timeout = opts.connect_timeout.min(settings.request_timeout);
+        opts.verbose = self.global.verbose;
+        Client::new(opts)
+    }
+
+    /// A client for the embedded sandbox, whatever the configuration says.
+    pub async fn client_for_embedded(&self) -> Result<Client> {
+        let mut opts = embedded_options().await?;
+        if let Some(t) = self.global.request_timeout {
+            opts.request_timeout = t;
+        }
+        opts.verbose = self.global.verbose;
+        Client::new(opts)
+    }
+}
+
+/// Starts the sandbox inside this process, on a loopback port of its own.
+async fn embedded_options() -> Result<ClientOptions> {
+    let dir = crate::config::sandbox_dir()?;
+    let bound = crate::sandbox::bind(&dir, "127.0.0.1:0", Vec::new()).await?;
+    let mut o = ClientOptions::new(bound.spawn());
+    o.api_key = Some(crate::secret::SecretString::new(EMBEDDED_KEY.into()));
+    o.direct = true;
+    Ok(o)
+}
+
+pub async fn run(cli: Cli) -> Result<u8> {
+    let out = Output::detect(cli.global.json, cli.global.color);
+    let ctx = Ctx {
+        global: cli.global,
+        out,
+    };
+    match cli.command {
+        Command::Create(a) => create::run(&ctx, a).await,
+        Command::Get(a) => show::get(&ctx, &a.invoice_id).await,
+        Command::GetOrder(a) => show::get_order(&ctx, &a.order_id).await,
+        Command::Sync(a) => show::sync(&ctx, &a.invoice_id).await,
+        Command::Watch(a) => watch::run(&ctx, a).await,
+        Command::Sandbox(a) => sandbox::run(&ctx, a.command).await,
+        Command::Completions { shell } => docs::completions(&ctx, shell),
+        Command::Man => docs::man(&ctx),
+    }
+    .map(|()| exit::OK)
+    .or_else(|e| match e {
+        Error::BrokenPipe => Ok(exit::OK),
+        other => Err(other),
+    })
+}
+
+/// The longest id `le` sends. Real ids are far shorter; this only stops accidents.
+const MAX_ID_LEN: usize = 512;
+
+/// Checks an invoice or order id before it goes into a URL.
+pub fn check_id(what: &str, example: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(Error::usage(format!(
+            "{what} must not be empty, e.g. {example}"
+        )));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(Error::usage(format!(
+            "{what} '{}' contains control characters; e.g. {example}",
+            printable(value)
+        )));
+    }
+    let n = value.chars().count();
+    if n > MAX_ID_LEN {
+        return Err(Error::usage(format!(
+            "{what} is {n} characters long; at most {MAX_ID_LEN}, e.g. {example}"
+        )));
+    }
+    if value == "." || value == ".." {
+        return Err(Error::usage(format!(
+            "{what} '{value}' cannot be used in a URL path; e.g. {example}"
+        )));
+    }
+    Ok(())
+}
+
+/// Checks free text (descriptions, names) for characters that have no place in it.
+pub fn check_text(what: &str, value: &str) -> Result<()> {
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(Error::usage(format!(
+            "{what} contains control characters: '{}'",
+            printable(value)
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,389 @@
+//! Where settings come from: flag > environment > profile in the config file > default.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::cli::GlobalArgs;
+use crate::error::{Error, Result};
+use crate::secret::SecretString;
+
+pub const DEFAULT_BASE_URL: &str = "https://api.lightningenable.com";
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// The value of `base_url` (or `--base-url`) that means the embedded sandbox.
+pub const SANDBOX: &str = "sandbox";
+pub const KEY_ENV: &str = "LIGHTNING_API_KEY";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub default_profile: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// An https URL, or "sandbox" for the embedded sandbox.
+    pub base_url: Option<String>,
+    /// Name of an environment variable holding the key.
+    pub api_key_env: Option<String>,
+    /// A file holding the key (and nothing else).
+    pub api_key_file: Option<PathBuf>,
+    /// A command that prints the key, e.g. from a password manager.
+    pub api_key_command: Option<String>,
+    /// Per-request time limit, e.g. "30s".
+    pub request_timeout: Option<String>,
+}
+
+/// Where the requests go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// The sandbox, run inside this process over loopback.
+    Embedded,
+    Remote(String),
+}
+
+/// The settings a command runs with, once every source has been consulted.
+#[derive(Debug)]
+pub struct Settings {
+    pub target: Target,
+    pub profile_name: Option<String>,
+    pub profile: Profile,
+    pub request_timeout: Duration,
+    config_path: Option<PathBuf>,
+}
+
+pub fn config_path() -> Option<PathBuf> {
+    match std::env::var_os("LE_CONFIG") {
+        Some(p) if !p.is_empty() => Some(PathBuf::from(p)),
+        _ => dirs::config_dir().map(|d| d.join("le").join("config.toml")),
+    }
+}
+
+pub fn sandbox_dir() -> Result<PathBuf> {
+    match std::env::var_os("LE_SANDBOX_DIR") {
+        Some(p) if !p.is_empty() => Ok(PathBuf::from(p)),
+        _ => dirs::data_dir()
+            .map(|d| d.join("le").join("sandbox"))
+            .ok_or_else(|| {
+                Error::Config(
+                    "cannot find a data directory for the sandbox; set LE_SANDBOX_DIR".into(),
+                )
+            }),
+    }
+}
+
+fn load_file(path: &Path) -> Result<Option<ConfigFile>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(Error::Config(format!(
+                "cannot read the config file {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    warn_if_shared(path);
+    toml::from_str(&text).map(Some).map_err(|e| {
+        Error::Config(format!(
+            "the config file {} is not valid: {}\n(config.example.toml in the le repository documents every key)",
+            path.display(),
+            e.to_string().trim_end()
+        ))
+    })
+}
+
+impl Settings {
+    /// Resolves the target, profile and timeouts. The key is resolved separately and
+    /// only when a request needs it.
+    pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
+        let config_path = config_path();
+        let file = match &config_path {
+            Some(p) => load_file(p)?,
+            None => None,
+        };
+        let requested = global.profile.clone().filter(|p| !p.is_empty());
+        let (profile_name, profile) = match (requested, file) {
+            (Some(name), Some(f)) => match f.profiles.get(&name) {
+                Some(p) => (Some(name), p.clone()),
+                None => return Err(missing_profile(&name, config_path.as_deref(), Some(&f))),
+            },
+            (Some(name), None) => return Err(missing_profile(&name, config_path.as_deref(), None)),
+            (None, Some(f)) => match &f.default_profile {
+                Some(name) => match f.profiles.get(name) {
+                    Some(p) => (Some(name.clone()), p.clone()),
+                    None => {
+                        return Err(Error::Config(format!(
+                            "default_profile = \"{name}\" in {}, but there is no [profiles.{name}]",
+                            display(config_path.as_deref())
+                        )));
+                    }
+                },
+                None => (None, Profile::default()),
+            },
+            (None, None) => (None, Profile::default()),
+        };
+
+        let base = global
+            .base_url
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| profile.base_url.clone());
+        let target = if global.sandbox {
+            Target::Embedded
+        } else {
+            match base {
+                Some(u) if u.trim() == SANDBOX => Target::Embedded,
+                Some(u) => Target::Remote(check_base_url(&u)?),
+                None => Target::Remote(DEFAULT_BASE_URL.to_owned()),
+            }
+        };
+
+        let request_timeout = match (global.request_timeout, &profile.request_timeout) {
+            (Some(t), _) => t,
+            (None, Some(text)) => crate::cli::parse_duration(text).map_err(|e| {
+                Error::Config(format!(
+                    "request_timeout in profile {}: {e}",
+                    profile_name.as_deref().unwrap_or("?")
+                ))
+            })?,
+            (None, None) => DEFAULT_REQUEST_TIMEOUT,
+        };
+        if request_timeout.is_zero() {
+            return Err(Error::usage(
+                "--request-timeout must be more than 0, e.g. 30s",
+            ));
+        }
+
+        Ok(Settings {
+            target,
+            profile_name,
+            profile,
+            request_timeout,
+            config_path,
+        })
+    }
+
+    /// The API key: `--api-key-file`, then `LIGHTNING_API_KEY`, then the profile.
+    pub fn api_key(&self, global: &GlobalArgs) -> Result<SecretString> {
+        if let Some(source) = &global.api_key_file {
+            return if source == "-" {
+                let mut s = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut s)
+                    .map_err(|e| Error::Key(format!("cannot read the API key from stdin: {e}")))?;
+                non_empty(s, "stdin (--api-key-file -)")
+            } else {
+                read_key_file(Path::new(source), "--api-key-file")
+            };
+        }
+        if let Ok(k) = std::env::var(KEY_ENV)
+            && !k.trim().is_empty()
+        {
+            return non_empty(k, KEY_ENV);
+        }
+        let p = &self.profile;
+        let name = self.profile_name.as_deref().unwrap_or("default");
+        if let Some(var) = &p.api_key_env {
+            return match std::env::var(var) {
+                Ok(k) if !k.trim().is_empty() => non_empty(k, var),
+                _ => Err(Error::Key(format!(
+                    "profile {name} reads the API key from ${var}, which is not set"
+                ))),
+            };
+        }
+        if let Some(path) = &p.api_key_file {
+            return read_key_file(
+                &expand_home(path),
+                &format!("api_key_file of profile {name}"),
+            );
+        }
+        if let Some(cmd) = &p.api_key_command {
+            return run_key_command(cmd, name);
+        }
+        Err(Error::Key(format!(
+            "no API key. Provide one with any of:\n  \
+             export {KEY_ENV}=le_merchant_…\n  \
+             le --api-key-file PATH … (or --api-key-file - to read stdin)\n  \
+             api_key_file, api_key_env or api_key_command in a profile of {}\n\
+             To try le without a key: le --sandbox create --order ORDER-1 --amount 49.99 --currency USD",
+            display(self.config_path.as_deref())
+        )))
+    }
+}
+
+fn missing_profile(name: &str, path: Option<&Path>, file: Option<&ConfigFile>) -> Error {
+    let known = file
+        .map(|f| f.profiles.keys().cloned().collect::<Vec<_>>().join(", "))
+        .filter(|k| !k.is_empty())
+        .map(|k| format!(" (profiles there: {k})"))
+        .unwrap_or_default();
+    match file {
+        Some(_) => Error::Config(format!(
+            "no profile named '{name}' in {}{known}",
+            display(path)
+        )),
+        None => Error::Config(format!(
+            "profile '{name}' was asked for, but there is no config file at {}",
+            display(path)
+        )),
+    }
+}
+
+fn display(p: Option<&Path>) -> String {
+    p.map_or_else(|| "the config file".into(), |p| p.display().to_string())
+}
+
+/// A base URL must be http(s) with a host; plain http only to this machine, so that a key
+/// never crosses a network unencrypted.
+pub fn check_base_url(raw: &str) -> Result<String> {
+    let url = reqwest::Url::parse(raw.trim()).map_err(|e| {
+        Error::usage(format!(
+            "--base-url '{}' is not a URL ({e}); e.g. --base-url https://api.lightningenable.com",
+            crate::money::printable(raw)
+        ))
+    })?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(Error::usage(format!(
+                "--base-url {raw} is plain http to another machine: le sends the API key only over https, or over http to this machine (localhost, 127.0.0.1, ::1)"
+            )));
+        }
+        other => {
+            return Err(Error::usage(format!(
+                "--base-url must start with https:// (or http:// for this machine), not {other}://"
+            )));
+        }
+    }
+    if url.host().is_none() {
+        return Err(Error::usage(format!("--base-url {raw} has no host")));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::usage(format!(
+            "--base-url {raw} should not have a query or fragment"
+        )));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+pub fn is_loopback(url: &reqwest::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+fn non_empty(raw: String, source: &str) -> Result<SecretString> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Err(Error::Key(format!("the API key from {source} is empty")));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(Error::Key(format!(
+            "the API key from {source} contains control characters; it should be one line"
+        )));
+    }
+    Ok(SecretString::new(trimmed.to_owned()))
+}
+
+fn read_key_file(path: &Path, what: &str) -> Result<SecretString> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::Key(format!(
+            "cannot read the API key file {} ({what}): {e}",
+            path.display()
+        ))
+    })?;
+    warn_if_shared(path);
+    non_empty(text, &path.display().to_string())
+}
+
+fn run_key_command(cmd: &str, profile: &str) -> Result<SecretString> {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(cmd)
+        .stdin(std::process::Stdio::inherit())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| {
+            Error::Key(format!(
+                "cannot run api_key_command of profile {profile}: {e}"
+            ))
+        })?;
+    if !out.status.success() {
+        return Err(Error::Key(format!(
+            "api_key_command of profile {profile} failed ({})",
+            out.status
+        )));
+    }
+    let text = String::from_utf8(out.stdout).map_err(|_| {
+        Error::Key(format!(
+            "api_key_command of profile {profile} printed something that is not text"
+        ))
+    })?;
+    non_empty(text, &format!("api_key_command of profile {profile}"))
+}
+
+fn expand_home(p: &Path) -> PathBuf {
+    match p.strip_prefix("~") {
+        Ok(rest) => dirs::home_dir().map_or_else(|| p.to_owned(), |h| h.join(rest)),
+        Err(_) => p.to_owned(),
+    }
+}
+
+/// A key or config readable by others is worth a warning, not a refusal: the user may
+/// have reasons, but should know.
+fn warn_if_shared(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            eprintln!(
+                "warning: {} is readable by other users; fix with: chmod 600 {}",
+                path.display(),
+                path.display()
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        assert_eq!(
+            check_base_url("https://api.lightningenable.com/").unwrap(),
+            "https://api.lightningenable.com"
+        );
+        assert!(check_base_url("http://127.0.0.1:8402").is_ok());
+        assert!(check_base_url("http://localhost:1/").is_ok());
+        assert!(check_base_url("http://[::1]:1").is_ok());
+        assert!(check_base_url("http://example.com").is_err());
+        assert!(check_base_url("ftp://example.com").is_err());
+        assert!(check_base_url("not a url").is_err());
+        assert!(check_base_url("https://x.com/?a=1").is_err());
+    }
+
+    #[test]
+    fn example_config_parses() {
+        let text = include_str!("../config.example.toml");
+        let f: ConfigFile = toml::from_str(text).expect("config.example.toml must parse");
+        assert!(
+            f.profiles
+                .contains_key(f.default_profile.as_deref().unwrap())
+        );
+    }
+}

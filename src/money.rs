@@ -1,0 +1,287 @@
+//! Amounts and currencies. Amounts are decimals, never binary floats: `49.99` goes to the
+//! API as exactly `49.99`. Shared by the client (input checks) and the sandbox (the same
+//! rules, answered with the API's error codes).
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Currency {
+    Usd,
+    Eur,
+    Gbp,
+    Btc,
+    Sats,
+}
+
+pub const CURRENCIES: &str = "USD, EUR, GBP, BTC or sats";
+
+impl Currency {
+    pub const ALL: [Currency; 5] = [
+        Currency::Usd,
+        Currency::Eur,
+        Currency::Gbp,
+        Currency::Btc,
+        Currency::Sats,
+    ];
+
+    /// The spelling the API uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Currency::Usd => "USD",
+            Currency::Eur => "EUR",
+            Currency::Gbp => "GBP",
+            Currency::Btc => "BTC",
+            Currency::Sats => "sats",
+        }
+    }
+
+    /// How many decimal places an amount in this currency may have.
+    pub fn max_scale(self) -> u32 {
+        match self {
+            Currency::Usd | Currency::Eur | Currency::Gbp => 2,
+            Currency::Btc => 8,
+            Currency::Sats => 0,
+        }
+    }
+
+    pub fn is_fiat(self) -> bool {
+        matches!(self, Currency::Usd | Currency::Eur | Currency::Gbp)
+    }
+
+    /// A valid amount to show in messages.
+    pub fn example_amount(self) -> &'static str {
+        match self {
+            Currency::Usd | Currency::Eur | Currency::Gbp => "49.99",
+            Currency::Btc => "0.0005",
+            Currency::Sats => "50000",
+        }
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Currency {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        Currency::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(t))
+            .ok_or_else(|| format!("unknown currency '{}': use {CURRENCIES}", printable(s)))
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Why an amount was refused, phrased so that it reads after "amount ".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountError {
+    NotANumber(String),
+    NotPositive,
+    TooManyDecimals { scale: u32, currency: Currency },
+    TooLarge,
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AmountError::NotANumber(why) => f.write_str(why),
+            AmountError::NotPositive => f.write_str("must be greater than 0"),
+            AmountError::TooManyDecimals { scale, currency } => {
+                let max = currency.max_scale();
+                if max == 0 {
+                    write!(f, "must be a whole number of {currency}")
+                } else {
+                    write!(
+                        f,
+                        "has {scale} decimal places; {currency} takes at most {max}"
+                    )
+                }
+            }
+            AmountError::TooLarge => f.write_str("is too large"),
+        }
+    }
+}
+
+/// Parses a plain decimal (`49.99`, `0.00000001`, `50000`) strictly: no sign, exponent,
+/// thousands separator or spaces, so that what the user typed is what is charged.
+pub fn parse_decimal(text: &str) -> Result<Decimal, AmountError> {
+    let s = text.trim();
+    if s.is_empty() {
+        return Err(AmountError::NotANumber("is empty".into()));
+    }
+    if s.contains(',') {
+        let hint = if s.matches(',').count() == 1 && !s.contains('.') {
+            format!("; write {} with a dot", s.replace(',', "."))
+        } else {
+            "; write it without thousands separators".into()
+        };
+        return Err(AmountError::NotANumber(format!(
+            "'{}' is not a plain decimal number{hint}",
+            printable(s)
+        )));
+    }
+    if s.starts_with('-') {
+        return Err(AmountError::NotPositive);
+    }
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let well_formed = match frac {
+        Some(f) => (digits(int) || int.is_empty()) && digits(f),
+        None => digits(int),
+    };
+    if !well_formed {
+        return Err(AmountError::NotANumber(format!(
+            "'{}' is not a plain decimal number",
+            printable(s)
+        )));
+    }
+    let value = Decimal::from_str_exact(s).map_err(|_| AmountError::TooLarge)?;
+    Ok(value.normalize())
+}
+
+/// Checks a decimal against a currency's rules and returns it normalised (`49.90` → `49.9`).
+pub fn check_amount(value: Decimal, currency: Currency) -> Result<Decimal, AmountError> {
+    let value = value.normalize();
+    if value <= Decimal::ZERO {
+        return Err(AmountError::NotPositive);
+    }
+    if value.scale() > currency.max_scale() {
+        return Err(AmountError::TooManyDecimals {
+            scale: value.scale(),
+            currency,
+        });
+    }
+    // 21 million BTC is every bitcoin there will ever be; fiat is bounded by the sats
+    // conversion in the sandbox and the API.
+    if value > Decimal::from(2_100_000_000_000_000u64) {
+        return Err(AmountError::TooLarge);
+    }
+    Ok(value)
+}
+
+pub fn parse_amount(text: &str, currency: Currency) -> Result<Decimal, AmountError> {
+    check_amount(parse_decimal(text)?, currency)
+}
+
+/// Converts an amount to whole satoshis at `btc_price` (units of `currency` per BTC),
+/// rounding half up. `None` when the result is not representable.
+pub fn to_sats(amount: Decimal, currency: Currency, btc_price: Option<Decimal>) -> Option<u64> {
+    let sats = match currency {
+        Currency::Sats => amount,
+        Currency::Btc => amount.checked_mul(Decimal::from(100_000_000u64))?,
+        _ => amount
+            .checked_mul(Decimal::from(100_000_000u64))?
+            .checked_div(btc_price?)?,
+    };
+    let rounded =
+        sats.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    u64::try_from(rounded).ok()
+}
+
+/// Formats a whole number with thousands separators: `49990` → `49,990`.
+pub fn group_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Makes user input safe to echo in a message: control characters escaped, long values cut.
+pub fn printable(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out: String = s.chars().take(MAX).flat_map(char::escape_debug).collect();
+    if s.chars().count() > MAX {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(s: &str, c: Currency) -> String {
+        parse_amount(s, c).unwrap().to_string()
+    }
+
+    #[test]
+    fn accepts_exact_decimals() {
+        assert_eq!(ok("49.99", Currency::Usd), "49.99");
+        assert_eq!(ok("49.90", Currency::Usd), "49.9");
+        assert_eq!(ok(".5", Currency::Eur), "0.5");
+        assert_eq!(ok("0.00000001", Currency::Btc), "0.00000001");
+        assert_eq!(ok("50000", Currency::Sats), "50000");
+        assert_eq!(ok("1.0", Currency::Sats), "1");
+    }
+
+    #[test]
+    fn refuses_what_is_not_money() {
+        for bad in [
+            "0", "-1", "1e309", "NaN", "inf", "12,50", "1,000.00", "", " ", "1.", "+5", "0x10",
+            "1 000",
+        ] {
+            assert!(
+                parse_amount(bad, Currency::Usd).is_err(),
+                "{bad:?} accepted"
+            );
+        }
+        assert!(matches!(
+            parse_amount("49.999", Currency::Usd),
+            Err(AmountError::TooManyDecimals { scale: 3, .. })
+        ));
+        assert!(parse_amount("0.000000001", Currency::Btc).is_err());
+        assert!(parse_amount("1.5", Currency::Sats).is_err());
+        assert!(parse_amount("99999999999999999999999999999999", Currency::Usd).is_err());
+    }
+
+    #[test]
+    fn comma_decimal_gets_a_hint() {
+        let e = parse_amount("12,50", Currency::Usd)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("12.50"), "{e}");
+    }
+
+    #[test]
+    fn currencies_any_case() {
+        assert_eq!("usd".parse::<Currency>().unwrap(), Currency::Usd);
+        assert_eq!("SATS".parse::<Currency>().unwrap(), Currency::Sats);
+        assert!("XBT".parse::<Currency>().is_err());
+    }
+
+    #[test]
+    fn sats_conversion_rounds_half_up() {
+        let p = Some(Decimal::from(100_000));
+        assert_eq!(
+            to_sats(Decimal::new(4999, 2), Currency::Usd, p),
+            Some(49_990)
+        );
+        assert_eq!(to_sats(Decimal::new(1, 8), Currency::Btc, None), Some(1));
+        assert_eq!(to_sats(Decimal::new(5, 1), Currency::Sats, None), Some(1));
+        assert_eq!(group_thousands(49_990), "49,990");
+        assert_eq!(group_thousands(100), "100");
+        assert_eq!(group_thousands(1_000_000), "1,000,000");
+    }
+}

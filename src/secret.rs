@@ -1,0 +1,61 @@
+//! A key that cannot leak by accident: `Debug` and `Display` print a redacted form, and
+//! the only way to the bytes is the explicitly named `expose`.
+
+use std::fmt;
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretString(String);
+
+impl SecretString {
+    pub fn new(s: String) -> Self {
+        SecretString(s)
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// `le_merchant_…(redacted)`: enough to tell keys of different kinds apart, nothing of
+    /// the secret part.
+    pub fn redacted(&self) -> String {
+        let prefix = match self.0.rfind('_') {
+            Some(i) if i < 16 && self.0.len() - i > 8 => &self.0[..=i],
+            _ => "",
+        };
+        format!("{prefix}…(redacted)")
+    }
+}
+
+impl fmt::Debug for SecretString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+impl fmt::Display for SecretString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+impl Drop for SecretString {
+    fn drop(&mut self) {
+        // Best effort: overwrite the key before its memory is given back.
+        // SAFETY: writing zero bytes keeps the String valid UTF-8.
+        unsafe { self.0.as_bytes_mut().fill(0) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_shows_the_secret() {
+        let k = SecretString::new("le_merchant_s3cr3tvalue123".into());
+        assert_eq!(format!("{k:?}"), "le_merchant_…(redacted)");
+        assert_eq!(k.to_string(), "le_merchant_…(redacted)");
+        let k = SecretString::new("c2VjcmV0LWtleS1ieXRlcw==".into());
+        assert_eq!(k.to_string(), "…(redacted)");
+    }
+}
