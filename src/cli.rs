@@ -161,10 +161,10 @@ pub struct WatchArgs {
     #[arg(value_name = "INVOICE_ID")]
     pub invoice_id: String,
     /// Time between polls; the API asks for no less than 3s
-    #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = parse_duration)]
+    #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = parse_duration, allow_hyphen_values = true)]
     pub interval: Duration,
     /// Give up (exit 11) if the payment has not settled by then, e.g. 10m
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, allow_hyphen_values = true)]
     pub timeout: Option<Duration>,
 }
 

@@ -63,6 +63,7 @@ pub struct Client {
 #[derive(Debug)]
 struct Reply {
     pub body: Value,
+    pub attempts: u32,
     /// `X-Idempotency-Replayed: true`: the server answered from its cache.
     pub replayed: bool,
 }
@@ -73,6 +74,9 @@ pub struct Created {
     pub payment: Payment,
     /// The server answered from its idempotency cache: this order was created before.
     pub replayed: bool,
+    /// How many times it was sent: a replay on a later attempt is the answer to our own
+    /// earlier attempt, whose reply was lost.
+    pub attempts: u32,
 }
 
 struct Request<'a> {
@@ -134,6 +138,7 @@ impl Client {
         Ok(Created {
             payment: payment(&reply)?,
             replayed: reply.replayed,
+            attempts: reply.attempts,
         })
     }
 
@@ -236,7 +241,10 @@ impl Client {
         let mut attempt = 1;
         loop {
             match self.attempt(&req, &url).await {
-                Attempt::Done(reply) => return Ok(reply),
+                Attempt::Done(mut reply) => {
+                    reply.attempts = attempt;
+                    return Ok(reply);
+                }
                 Attempt::Failed { error, retry, wait } => {
                     if !(retry && req.repeatable && attempt < attempts) {
                         return Err(error);
@@ -352,7 +360,11 @@ impl Client {
             let replayed =
                 header("x-idempotency-replayed").is_some_and(|v| v.eq_ignore_ascii_case("true"));
             return match serde_json::from_slice::<Value>(&body) {
-                Ok(body) => Attempt::Done(Reply { body, replayed }),
+                Ok(body) => Attempt::Done(Reply {
+                    body,
+                    replayed,
+                    attempts: 0,
+                }),
                 Err(e) => Attempt::Failed {
                     error: Error::BadResponse(format!(
                         "the server answered {status} but its body is not JSON ({e}){}",

@@ -23,7 +23,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<()> {
         check_writable(path)?;
     }
     let created = ctx.client().await?.create_payment(&new, &key).await?;
-    if created.replayed {
+    if created.replayed && created.attempts == 1 {
         ctx.out.note(&format!(
             "note: the API already had this request (idempotency key {key}); this is the payment it created then, not a new one"
         ));

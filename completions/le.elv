@@ -1,0 +1,322 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[le] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'le'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'le'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a payment and show its Lightning invoice as a QR code'
+            cand get 'Show a payment by its invoice id'
+            cand get-order 'Show the newest payment of one of your order ids'
+            cand sync 'Ask the API to refresh a payment''s status from the provider, and show it'
+            cand watch 'Wait for a payment to be paid or to expire; the exit code tells which'
+            cand sandbox 'Drive the local sandbox: settle or expire payments, list or reset its state'
+            cand completions 'Print shell completions'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'le;create'= {
+            cand --order 'Your order id (unique per payment)'
+            cand --amount 'Amount in --currency, e.g. 49.99'
+            cand --currency 'USD, EUR, GBP, BTC or sats (any case)'
+            cand --description 'Shown to the payer in their wallet'
+            cand --customer-email 'customer-email'
+            cand --customer-name 'customer-name'
+            cand --success-url 'Where hosted checkout sends the payer after paying'
+            cand --cancel-url 'Where hosted checkout sends the payer on cancel'
+            cand --metadata 'Extra data kept with the payment (repeatable)'
+            cand --idempotency-key 'Makes retries safe: the same key never creates a second payment. Default: derived from the order id and the request, so rerunning the same command returns the same payment'
+            cand --qr 'Show the invoice as a QR code: auto (on a terminal, not with --json), always, never'
+            cand --qr-svg 'Also write the QR code as an SVG file, e.g. to print at a till'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;get'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;get-order'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;sync'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;watch'= {
+            cand --interval 'Time between polls; the API asks for no less than 3s'
+            cand --timeout 'Give up (exit 11) if the payment has not settled by then, e.g. 10m'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;sandbox'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand pay 'Mark a payment as paid, as if a wallet had paid its invoice'
+            cand process 'Mark a payment as seen but not yet confirmed'
+            cand expire 'Expire a payment now'
+            cand list 'List the sandbox''s payments, newest first'
+            cand reset 'Delete every payment in the sandbox (its node key is kept)'
+            cand serve 'Serve the sandbox API over HTTP for any client'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'le;sandbox;pay'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;sandbox;process'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;sandbox;expire'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;sandbox;list'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;sandbox;reset'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;sandbox;serve'= {
+            cand --addr 'Address to listen on; loopback unless you say otherwise'
+            cand --dir 'Sandbox state directory (default: LE_SANDBOX_DIR, else the data dir)'
+            cand --api-key 'Accept only these API keys (repeatable); default: any non-empty key'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;sandbox;help'= {
+            cand pay 'Mark a payment as paid, as if a wallet had paid its invoice'
+            cand process 'Mark a payment as seen but not yet confirmed'
+            cand expire 'Expire a payment now'
+            cand list 'List the sandbox''s payments, newest first'
+            cand reset 'Delete every payment in the sandbox (its node key is kept)'
+            cand serve 'Serve the sandbox API over HTTP for any client'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'le;sandbox;help;pay'= {
+        }
+        &'le;sandbox;help;process'= {
+        }
+        &'le;sandbox;help;expire'= {
+        }
+        &'le;sandbox;help;list'= {
+        }
+        &'le;sandbox;help;reset'= {
+        }
+        &'le;sandbox;help;serve'= {
+        }
+        &'le;sandbox;help;help'= {
+        }
+        &'le;completions'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;man'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;help'= {
+            cand create 'Create a payment and show its Lightning invoice as a QR code'
+            cand get 'Show a payment by its invoice id'
+            cand get-order 'Show the newest payment of one of your order ids'
+            cand sync 'Ask the API to refresh a payment''s status from the provider, and show it'
+            cand watch 'Wait for a payment to be paid or to expire; the exit code tells which'
+            cand sandbox 'Drive the local sandbox: settle or expire payments, list or reset its state'
+            cand completions 'Print shell completions'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'le;help;create'= {
+        }
+        &'le;help;get'= {
+        }
+        &'le;help;get-order'= {
+        }
+        &'le;help;sync'= {
+        }
+        &'le;help;watch'= {
+        }
+        &'le;help;sandbox'= {
+            cand pay 'Mark a payment as paid, as if a wallet had paid its invoice'
+            cand process 'Mark a payment as seen but not yet confirmed'
+            cand expire 'Expire a payment now'
+            cand list 'List the sandbox''s payments, newest first'
+            cand reset 'Delete every payment in the sandbox (its node key is kept)'
+            cand serve 'Serve the sandbox API over HTTP for any client'
+        }
+        &'le;help;sandbox;pay'= {
+        }
+        &'le;help;sandbox;process'= {
+        }
+        &'le;help;sandbox;expire'= {
+        }
+        &'le;help;sandbox;list'= {
+        }
+        &'le;help;sandbox;reset'= {
+        }
+        &'le;help;sandbox;serve'= {
+        }
+        &'le;help;completions'= {
+        }
+        &'le;help;man'= {
+        }
+        &'le;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

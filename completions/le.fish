@@ -1,0 +1,249 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_le_global_optspecs
+    string join \n base-url= profile= api-key-file= json color= request-timeout= v/verbose sandbox h/help V/version
+end
+
+function __fish_le_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_le_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_le_using_subcommand
+    set -l cmd (__fish_le_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c le -n "__fish_le_needs_command" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_needs_command" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_needs_command" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_needs_command" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_needs_command" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_needs_command" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_needs_command" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c le -n "__fish_le_needs_command" -s V -l version -d 'Print version'
+complete -c le -n "__fish_le_needs_command" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
+complete -c le -n "__fish_le_needs_command" -f -a "get" -d 'Show a payment by its invoice id'
+complete -c le -n "__fish_le_needs_command" -f -a "get-order" -d 'Show the newest payment of one of your order ids'
+complete -c le -n "__fish_le_needs_command" -f -a "sync" -d 'Ask the API to refresh a payment\'s status from the provider, and show it'
+complete -c le -n "__fish_le_needs_command" -f -a "watch" -d 'Wait for a payment to be paid or to expire; the exit code tells which'
+complete -c le -n "__fish_le_needs_command" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
+complete -c le -n "__fish_le_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c le -n "__fish_le_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c le -n "__fish_le_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand create" -l order -d 'Your order id (unique per payment)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l amount -d 'Amount in --currency, e.g. 49.99' -r
+complete -c le -n "__fish_le_using_subcommand create" -l currency -d 'USD, EUR, GBP, BTC or sats (any case)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l description -d 'Shown to the payer in their wallet' -r
+complete -c le -n "__fish_le_using_subcommand create" -l customer-email -r
+complete -c le -n "__fish_le_using_subcommand create" -l customer-name -r
+complete -c le -n "__fish_le_using_subcommand create" -l success-url -d 'Where hosted checkout sends the payer after paying' -r
+complete -c le -n "__fish_le_using_subcommand create" -l cancel-url -d 'Where hosted checkout sends the payer on cancel' -r
+complete -c le -n "__fish_le_using_subcommand create" -l metadata -d 'Extra data kept with the payment (repeatable)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l idempotency-key -d 'Makes retries safe: the same key never creates a second payment. Default: derived from the order id and the request, so rerunning the same command returns the same payment' -r
+complete -c le -n "__fish_le_using_subcommand create" -l qr -d 'Show the invoice as a QR code: auto (on a terminal, not with --json), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand create" -l qr-svg -d 'Also write the QR code as an SVG file, e.g. to print at a till' -r -F
+complete -c le -n "__fish_le_using_subcommand create" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand create" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand create" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand create" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand create" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand create" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand create" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand get" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand get" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand get" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand get" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand get" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand get" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand get" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand get" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand get" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand get-order" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand get-order" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand get-order" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand get-order" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand get-order" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand get-order" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand get-order" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand get-order" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand get-order" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sync" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sync" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sync" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sync" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand sync" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sync" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sync" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sync" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sync" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand watch" -l interval -d 'Time between polls; the API asks for no less than 3s' -r
+complete -c le -n "__fish_le_using_subcommand watch" -l timeout -d 'Give up (exit 11) if the payment has not settled by then, e.g. 10m' -r
+complete -c le -n "__fish_le_using_subcommand watch" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand watch" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand watch" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand watch" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand watch" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand watch" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand watch" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand watch" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand watch" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "expire" -d 'Expire a payment now'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "list" -d 'List the sandbox\'s payments, newest first'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "reset" -d 'Delete every payment in the sandbox (its node key is kept)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "serve" -d 'Serve the sandbox API over HTTP for any client'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l addr -d 'Address to listen on; loopback unless you say otherwise' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l dir -d 'Sandbox state directory (default: LE_SANDBOX_DIR, else the data dir)' -r -F
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l api-key -d 'Accept only these API keys (repeatable); default: any non-empty key' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "expire" -d 'Expire a payment now'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the sandbox\'s payments, newest first'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete every payment in the sandbox (its node key is kept)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve the sandbox API over HTTP for any client'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand completions" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand completions" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand completions" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand completions" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand completions" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand completions" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand completions" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand man" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand man" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand man" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand man" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand man" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand man" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand man" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand man" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand man" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "get" -d 'Show a payment by its invoice id'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "get-order" -d 'Show the newest payment of one of your order ids'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "sync" -d 'Ask the API to refresh a payment\'s status from the provider, and show it'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "watch" -d 'Wait for a payment to be paid or to expire; the exit code tells which'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "expire" -d 'Expire a payment now'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "list" -d 'List the sandbox\'s payments, newest first'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Delete every payment in the sandbox (its node key is kept)'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve the sandbox API over HTTP for any client'

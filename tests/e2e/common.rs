@@ -1,0 +1,480 @@
+//! What every end-to-end test needs: the real `le` binary in an isolated environment,
+//! a scripted HTTP server on loopback, and a served sandbox.
+
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_le");
+pub const TEST_KEY: &str = "le_merchant_testkey0123456789";
+
+/// A home of its own for each test: sandbox state, config and key files in a temp dir,
+/// and none of the caller's environment leaking in.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn sandbox_dir(&self) -> PathBuf {
+        self.path("sandbox")
+    }
+
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, text).expect("write");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        p
+    }
+
+    /// `le` with a clean environment.
+    pub fn le(&self) -> Command {
+        let mut c = Command::new(BIN);
+        self.isolate(c.env_clear());
+        c.timeout(Duration::from_secs(60));
+        c
+    }
+
+    /// `le` as a std process, for what runs in the background.
+    pub fn le_std(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(BIN);
+        c.env_clear();
+        self.isolate_std(&mut c);
+        c
+    }
+
+    fn vars(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("HOME", self.dir.path().to_owned()),
+            ("XDG_CONFIG_HOME", self.path("xdg-config")),
+            ("XDG_DATA_HOME", self.path("xdg-data")),
+            ("LE_SANDBOX_DIR", self.sandbox_dir()),
+            ("LE_CONFIG", self.path("config.toml")),
+        ]
+    }
+
+    fn isolate<'a>(&self, c: &'a mut Command) -> &'a mut Command {
+        for (k, v) in self.vars() {
+            c.env(k, v);
+        }
+        c.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        c.env("TZ", "UTC");
+        c
+    }
+
+    fn isolate_std(&self, c: &mut std::process::Command) {
+        for (k, v) in self.vars() {
+            c.env(k, v);
+        }
+        c.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        c.env("TZ", "UTC");
+    }
+
+    /// `le --sandbox ARGS…` and its JSON output, asserting success.
+    pub fn sandbox_json(&self, args: &[&str]) -> Value {
+        let out = self
+            .le()
+            .arg("--sandbox")
+            .arg("--json")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "le {args:?} failed: {}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        parse_json(&out.stdout)
+    }
+
+    /// Creates a payment in the embedded sandbox and returns it.
+    pub fn create(&self, order: &str) -> Value {
+        self.sandbox_json(&[
+            "create",
+            "--order",
+            order,
+            "--amount",
+            "49.99",
+            "--currency",
+            "USD",
+        ])
+    }
+}
+
+pub fn parse_json(bytes: &[u8]) -> Value {
+    let text = String::from_utf8_lossy(bytes);
+    serde_json::from_str(text.trim())
+        .unwrap_or_else(|e| panic!("not one JSON document ({e}): {text}"))
+}
+
+pub fn stdout_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A request as the scripted server saw it.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub method: String,
+    pub path: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Seen {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> Value {
+        parse_json(&self.body)
+    }
+}
+
+/// What the scripted server does with one request.
+#[derive(Debug, Clone)]
+pub enum Step {
+    /// Answer with this status, extra headers and body.
+    Reply {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    },
+    /// Close the connection without a word.
+    Drop,
+    /// Say nothing for this long, then close.
+    Stall(Duration),
+    /// Send the answer one byte at a time, this long apart.
+    Trickle {
+        status: u16,
+        body: Vec<u8>,
+        gap: Duration,
+    },
+    /// Relay to a real server and back.
+    Forward(SocketAddr),
+    /// Relay to a real server, then drop its answer: the write happened, the client
+    /// never hears of it.
+    ForwardThenDrop(SocketAddr),
+}
+
+impl Step {
+    pub fn json(status: u16, body: &str) -> Step {
+        Step::Reply {
+            status,
+            headers: vec![("Content-Type".into(), "application/json".into())],
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    pub fn with_header(self, name: &str, value: &str) -> Step {
+        match self {
+            Step::Reply {
+                status,
+                mut headers,
+                body,
+            } => {
+                headers.push((name.into(), value.into()));
+                Step::Reply {
+                    status,
+                    headers,
+                    body,
+                }
+            }
+            other => other,
+        }
+    }
+}
+
+/// An HTTP/1.1 server on loopback that plays a script, one step per request, and
+/// records every request. When the script runs out it repeats `fallback`.
+pub struct Scripted {
+    pub addr: SocketAddr,
+    seen: Arc<Mutex<Vec<Seen>>>,
+}
+
+impl Scripted {
+    pub fn start(script: Vec<Step>, fallback: Step) -> Scripted {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let queue = Arc::new(Mutex::new(VecDeque::from(script)));
+        let seen2 = seen.clone();
+        thread::spawn(move || {
+            for conn in listener.incoming() {
+                let Ok(conn) = conn else { continue };
+                let seen = seen2.clone();
+                let queue = queue.clone();
+                let fallback = fallback.clone();
+                thread::spawn(move || serve_conn(conn, seen, queue, fallback));
+            }
+        });
+        Scripted { addr, seen }
+    }
+
+    /// A server that always answers the same.
+    pub fn always(step: Step) -> Scripted {
+        Scripted::start(Vec::new(), step)
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn seen(&self) -> Vec<Seen> {
+        self.seen.lock().unwrap().clone()
+    }
+}
+
+fn read_request(conn: &mut TcpStream) -> Option<(Seen, Vec<u8>)> {
+    conn.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    let mut reader = BufReader::new(conn.try_clone().ok()?);
+    let mut head = String::new();
+    let mut raw = Vec::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        raw.extend_from_slice(line.as_bytes());
+        if line == "\r\n" {
+            break;
+        }
+        head.push_str(&line);
+    }
+    let mut lines = head.lines();
+    let mut first = lines.next()?.split_whitespace();
+    let method = first.next()?.to_owned();
+    let path = first.next()?.to_owned();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+        .collect();
+    let len = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; len];
+    reader.read_exact(&mut body).ok()?;
+    raw.extend_from_slice(&body);
+    Some((
+        Seen {
+            method,
+            path,
+            headers,
+            body,
+        },
+        raw,
+    ))
+}
+
+fn serve_conn(
+    mut conn: TcpStream,
+    seen: Arc<Mutex<Vec<Seen>>>,
+    queue: Arc<Mutex<VecDeque<Step>>>,
+    fallback: Step,
+) {
+    let Some((req, raw)) = read_request(&mut conn) else {
+        return;
+    };
+    seen.lock().unwrap().push(req);
+    let step = queue.lock().unwrap().pop_front().unwrap_or(fallback);
+    match step {
+        Step::Reply {
+            status,
+            headers,
+            body,
+        } => {
+            let mut head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+                body.len()
+            );
+            for (k, v) in headers {
+                head.push_str(&format!("{k}: {v}\r\n"));
+            }
+            head.push_str("\r\n");
+            let _ = conn.write_all(head.as_bytes());
+            let _ = conn.write_all(&body);
+        }
+        Step::Drop => {}
+        Step::Stall(d) => thread::sleep(d),
+        Step::Trickle { status, body, gap } => {
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            if conn.write_all(head.as_bytes()).is_err() {
+                return;
+            }
+            for b in body {
+                thread::sleep(gap);
+                if conn.write_all(&[b]).is_err() {
+                    return;
+                }
+            }
+        }
+        Step::Forward(up) | Step::ForwardThenDrop(up) => {
+            let drop_answer = matches!(step, Step::ForwardThenDrop(_));
+            let answer = forward(up, &raw);
+            if !drop_answer && let Some(a) = answer {
+                let _ = conn.write_all(&a);
+            }
+        }
+    }
+    let _ = conn.flush();
+}
+
+/// Relays one request, asking the upstream to close after answering.
+fn forward(up: SocketAddr, raw: &[u8]) -> Option<Vec<u8>> {
+    let text = String::from_utf8_lossy(raw);
+    let (head, body) = text.split_once("\r\n\r\n")?;
+    let mut new_head: Vec<String> = head
+        .lines()
+        .filter(|l| !l.to_ascii_lowercase().starts_with("connection:"))
+        .map(str::to_owned)
+        .collect();
+    new_head.push("Connection: close".into());
+    let mut s = TcpStream::connect(up).ok()?;
+    s.write_all(format!("{}\r\n\r\n{body}", new_head.join("\r\n")).as_bytes())
+        .ok()?;
+    let mut answer = Vec::new();
+    s.read_to_end(&mut answer).ok()?;
+    Some(answer)
+}
+
+/// `le sandbox serve` running in the background, stopped when dropped.
+pub struct Served {
+    pub child: Child,
+    pub url: String,
+    pub addr: SocketAddr,
+}
+
+impl Served {
+    pub fn start(env: &Env, extra: &[&str]) -> Served {
+        let mut child = env
+            .le_std()
+            .args(["sandbox", "serve", "--addr", "127.0.0.1:0"])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start le sandbox serve");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in: {line}"))
+            .to_owned();
+        let addr = url.trim_start_matches("http://").parse().unwrap();
+        Served { child, url, addr }
+    }
+
+    /// Stops it as Ctrl-C would, and waits.
+    pub fn stop(&mut self) -> std::process::ExitStatus {
+        interrupt(&self.child);
+        self.child.wait().unwrap()
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Sends SIGINT, as Ctrl-C does.
+pub fn interrupt(child: &Child) {
+    // The shell's builtin kill: no procps needed on a bare CI machine.
+    let ok = std::process::Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -INT failed");
+}
+
+pub fn wait_for_file(p: &Path) {
+    for _ in 0..100 {
+        if p.exists() {
+            return;
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    panic!("{} never appeared", p.display());
+}
+
+/// A payment object as the API documents it, for scripted servers.
+pub fn payment_body(invoice_id: &str, status: &str) -> String {
+    serde_json::json!({
+        "invoiceId": invoice_id,
+        "orderId": "ORDER-1",
+        "status": status,
+        "amount": 49.99,
+        "currency": "USD",
+        "amountSats": 49990,
+        "lightningInvoice": "lnbcrt499900n1fake",
+        "createdAt": "2026-01-01T00:00:00Z",
+        "expiresAt": "2099-01-01T01:00:00Z",
+        "futureField": {"kept": true}
+    })
+    .to_string()
+}
+
+/// One raw HTTP/1.1 exchange, the way any other client would talk to the sandbox.
+/// Returns the whole answer, head and body.
+pub fn raw_http(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    s.write_all(req.as_bytes()).unwrap();
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).unwrap();
+    answer
+}

@@ -1,0 +1,314 @@
+use crate::common::*;
+
+#[test]
+fn create_json_is_the_api_object_and_nothing_else() {
+    let env = Env::new();
+    let out = env
+        .le()
+        .args([
+            "--sandbox",
+            "create",
+            "--order",
+            "ORDER-1",
+            "--amount",
+            "49.99",
+            "--currency",
+            "usd",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert_eq!(text.lines().count(), 1, "one line of JSON: {text}");
+    let p = parse_json(&out.stdout);
+    assert!(p["invoiceId"].as_str().unwrap().starts_with("inv_"));
+    assert_eq!(p["status"], "unpaid");
+    assert_eq!(p["currency"], "USD");
+    assert_eq!(p["amountSats"], 49990);
+    // The exact number, not a float's approximation.
+    assert!(text.contains("\"amount\":49.99,"), "{text}");
+    assert!(
+        p["lightningInvoice"]
+            .as_str()
+            .unwrap()
+            .starts_with("lnbcrt499900n1")
+    );
+    // No QR and nothing else on stdout when it is not a terminal.
+    assert!(!text.contains('█'));
+}
+
+#[test]
+fn create_human_shows_summary_and_copyable_invoice() {
+    let env = Env::new();
+    let out = env
+        .le()
+        .args([
+            "--sandbox",
+            "create",
+            "--order",
+            "ORDER-7",
+            "--amount",
+            "0.0005",
+            "--currency",
+            "BTC",
+        ])
+        .args([
+            "--description",
+            "Two coffees",
+            "--metadata",
+            "table=12",
+            "--metadata",
+            "till=3",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    for want in [
+        "Invoice",
+        "inv_",
+        "ORDER-7",
+        "unpaid",
+        "0.0005 BTC (50,000 sats)",
+        "Two coffees",
+        "Expires",
+        "(in 59 min)",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    // The invoice is on a line of its own, whole.
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("lnbcrt500u1") && !l.contains(' ')),
+        "{text}"
+    );
+    let got = env.sandbox_json(&["get-order", "ORDER-7"]);
+    assert_eq!(
+        got["metadata"],
+        serde_json::json!({"table": "12", "till": "3"})
+    );
+    assert_eq!(got["description"], "Two coffees");
+}
+
+#[test]
+fn qr_always_goes_to_stdout_or_to_stderr_under_json() {
+    let env = Env::new();
+    let out = env
+        .le()
+        .args([
+            "--sandbox",
+            "create",
+            "--order",
+            "Q-1",
+            "--amount",
+            "5",
+            "--currency",
+            "EUR",
+            "--qr",
+            "always",
+            "--color",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(stdout_of(&out).contains("█"), "QR on stdout in human mode");
+
+    let out = env
+        .le()
+        .args([
+            "--sandbox",
+            "create",
+            "--order",
+            "Q-2",
+            "--amount",
+            "5",
+            "--currency",
+            "EUR",
+            "--qr",
+            "always",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(stderr_of(&out).contains("█"), "QR on stderr under --json");
+    parse_json(&out.stdout);
+}
+
+#[test]
+fn qr_svg_is_written() {
+    let env = Env::new();
+    let svg = env.path("till.svg");
+    let out = env
+        .le()
+        .args([
+            "--sandbox",
+            "create",
+            "--order",
+            "S-1",
+            "--amount",
+            "1000",
+            "--currency",
+            "sats",
+            "--qr",
+            "never",
+            "--qr-svg",
+        ])
+        .arg(&svg)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("<svg") && text.contains("</svg>"));
+    assert!(stderr_of(&out).contains("QR code written"));
+}
+
+#[test]
+fn qr_svg_to_a_missing_directory_is_refused_before_any_request() {
+    let env = Env::new();
+    let server = Scripted::always(Step::json(500, "{}"));
+    env.le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args([
+            "--base-url",
+            &server.url(),
+            "create",
+            "--order",
+            "S-1",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+            "--qr-svg",
+            "/nonexistent/dir/x.svg",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("does not exist"));
+    assert!(server.seen().is_empty());
+}
+
+#[test]
+fn rerunning_the_same_create_returns_the_same_payment() {
+    let env = Env::new();
+    let a = env.create("ORDER-1");
+    let out = env
+        .le()
+        .args([
+            "--sandbox",
+            "create",
+            "--order",
+            "ORDER-1",
+            "--amount",
+            "49.99",
+            "--currency",
+            "USD",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(stdout_of(&out).contains(a["invoiceId"].as_str().unwrap()));
+    assert!(
+        stderr_of(&out).contains("already had this request"),
+        "{}",
+        stderr_of(&out)
+    );
+    let list = env
+        .le()
+        .args(["sandbox", "list", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&list).lines().count(), 1, "one payment, not two");
+}
+
+#[test]
+fn create_sends_the_documented_request() {
+    let env = Env::new();
+    let server = Scripted::always(Step::json(201, &payment_body("inv_1", "unpaid")));
+    env.le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args([
+            "--base-url",
+            &server.url(),
+            "create",
+            "--order",
+            "ORDER-1",
+            "--amount",
+            "49.990",
+            "--currency",
+            "gbp",
+        ])
+        .args([
+            "--customer-email",
+            "ada@example.com",
+            "--customer-name",
+            "Ada",
+            "--success-url",
+            "https://shop.example/ok",
+        ])
+        .args([
+            "--cancel-url",
+            "https://shop.example/no",
+            "--metadata",
+            "k=v=w",
+            "--json",
+        ])
+        .assert()
+        .success();
+    let seen = server.seen();
+    assert_eq!(seen.len(), 1);
+    let r = &seen[0];
+    assert_eq!(r.method, "POST");
+    assert_eq!(r.path, "/api/payments");
+    assert_eq!(r.header("x-api-key"), Some(TEST_KEY));
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    assert!(r.header("user-agent").unwrap().starts_with("le/"));
+    let key = r
+        .header("x-idempotency-key")
+        .expect("an idempotency key is always sent");
+    assert!(key.starts_with("le-") && key.len() <= 256);
+    let body = String::from_utf8(r.body.clone()).unwrap();
+    assert_eq!(
+        body,
+        r#"{"orderId":"ORDER-1","amount":49.99,"currency":"GBP","customerEmail":"ada@example.com","customerName":"Ada","successUrl":"https://shop.example/ok","cancelUrl":"https://shop.example/no","metadata":{"k":"v=w"}}"#
+    );
+}
+
+#[test]
+fn idempotency_key_is_the_given_one_or_stable_per_request() {
+    let env = Env::new();
+    let server = Scripted::always(Step::json(201, &payment_body("inv_1", "unpaid")));
+    let run = |extra: &[&str]| {
+        env.le()
+            .env("LIGHTNING_API_KEY", TEST_KEY)
+            .args([
+                "--base-url",
+                &server.url(),
+                "create",
+                "--order",
+                "O-1",
+                "--amount",
+                "1",
+                "--currency",
+                "USD",
+                "--json",
+            ])
+            .args(extra)
+            .assert()
+            .success();
+    };
+    run(&[]);
+    run(&[]);
+    run(&["--description", "other"]);
+    run(&["--idempotency-key", "my-key-1"]);
+    let keys: Vec<String> = server
+        .seen()
+        .iter()
+        .map(|s| s.header("x-idempotency-key").unwrap().to_owned())
+        .collect();
+    assert_eq!(keys[0], keys[1], "same request, same key");
+    assert_ne!(keys[0], keys[2], "another request, another key");
+    assert_eq!(keys[3], "my-key-1");
+}

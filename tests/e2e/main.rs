@@ -1,0 +1,13 @@
+//! End-to-end: the real `le` binary against real servers over loopback.
+
+mod common;
+
+mod bad_input;
+mod config;
+mod create;
+mod docs;
+mod errors;
+mod read;
+mod retry;
+mod sandbox;
+mod watch;

@@ -1,0 +1,176 @@
+use std::time::{Duration, Instant};
+
+use crate::common::*;
+
+fn watch(env: &Env, args: &[&str]) -> std::process::Output {
+    env.le()
+        .args(["--sandbox", "watch"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn paid_exits_0_and_prints_the_last_object_under_json() {
+    let env = Env::new();
+    let id = env.create("W-1")["invoiceId"].as_str().unwrap().to_owned();
+    env.le().args(["sandbox", "pay", &id]).assert().success();
+    let out = watch(&env, &[&id, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let p = parse_json(&out.stdout);
+    assert_eq!(p["status"], "paid");
+    assert!(p["paidAt"].is_string() && p["settledAt"].is_string());
+}
+
+#[test]
+fn expired_exits_10() {
+    let env = Env::new();
+    let id = env.create("W-2")["invoiceId"].as_str().unwrap().to_owned();
+    env.le().args(["sandbox", "expire", &id]).assert().success();
+    let out = watch(&env, &[&id]);
+    assert_eq!(out.status.code(), Some(10), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("expired"));
+}
+
+#[test]
+fn a_payment_that_really_runs_out_of_time_exits_10() {
+    let env = Env::new();
+    let out = env
+        .le()
+        .env("LE_SANDBOX_EXPIRY", "2s")
+        .args([
+            "--sandbox",
+            "--json",
+            "create",
+            "--order",
+            "W-EXP",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+        ])
+        .output()
+        .unwrap();
+    let p = parse_json(&out.stdout);
+    let id = p["invoiceId"].as_str().unwrap();
+    let out = watch(&env, &[id]);
+    assert_eq!(out.status.code(), Some(10), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("unpaid") && err.contains("expired"),
+        "one line per status: {err}"
+    );
+}
+
+#[test]
+fn timeout_exits_11() {
+    let env = Env::new();
+    let id = env.create("W-3")["invoiceId"].as_str().unwrap().to_owned();
+    let started = Instant::now();
+    let out = watch(&env, &[&id, "--timeout", "1s"]);
+    assert_eq!(out.status.code(), Some(11), "{}", stderr_of(&out));
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "the timeout cuts the interval short"
+    );
+    assert!(stderr_of(&out).contains("gave up"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn other_final_statuses_exit_12() {
+    for status in ["refunded", "underpaid"] {
+        let env = Env::new();
+        let server = Scripted::always(Step::json(200, &payment_body("inv_1", status)));
+        let out = env
+            .le()
+            .env("LIGHTNING_API_KEY", TEST_KEY)
+            .args(["--base-url", &server.url(), "watch", "inv_1", "--json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(12), "{status}: {}", stderr_of(&out));
+        assert_eq!(parse_json(&out.stdout)["status"], status);
+    }
+}
+
+#[test]
+fn intervals_below_3s_are_refused() {
+    let env = Env::new();
+    env.le()
+        .args(["--sandbox", "watch", "inv_1", "--interval", "1s"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--interval"));
+}
+
+#[test]
+fn follows_a_payment_until_it_is_paid() {
+    let env = Env::new();
+    let id = env.create("W-4")["invoiceId"].as_str().unwrap().to_owned();
+    let child = env
+        .le_std()
+        .args(["--sandbox", "watch", &id])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    env.le().args(["sandbox", "pay", &id]).assert().success();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    let unpaid = err.find(": unpaid").expect(&err);
+    let paid = err.find(": paid").expect(&err);
+    assert!(unpaid < paid, "{err}");
+    assert!(stdout_of(&out).contains("paid"));
+}
+
+#[test]
+fn ctrl_c_exits_130() {
+    let env = Env::new();
+    let id = env.create("W-5")["invoiceId"].as_str().unwrap().to_owned();
+    let child = env
+        .le_std()
+        .args(["--sandbox", "watch", &id])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    interrupt(&child);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
+}
+
+#[test]
+fn keeps_watching_through_an_outage() {
+    let env = Env::new();
+    let server = Scripted::start(
+        vec![
+            Step::Drop,
+            Step::Drop,
+            Step::Drop,
+            Step::Drop,
+            Step::json(503, ""),
+        ],
+        Step::json(200, &payment_body("inv_1", "paid")),
+    );
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", &server.url(), "watch", "inv_1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("still trying"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn not_found_is_not_waited_on() {
+    let env = Env::new();
+    let out = watch(&env, &["inv_missing"]);
+    assert_eq!(out.status.code(), Some(5));
+}
