@@ -312,3 +312,82 @@ fn idempotency_key_is_the_given_one_or_stable_per_request() {
     assert_ne!(keys[0], keys[2], "another request, another key");
     assert_eq!(keys[3], "my-key-1");
 }
+
+/// Turns the half-block QR art back into pixels and decodes it with an independent
+/// decoder. `ink_is_dark`: whether block characters stand for dark modules.
+fn decode_terminal_qr(text: &str, ink_is_dark: bool) -> String {
+    let mut rows: Vec<Vec<bool>> = Vec::new();
+    for line in text.lines() {
+        // Drop colour escapes around each line.
+        let mut plain = String::new();
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' {
+                for d in chars.by_ref() {
+                    if d == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                plain.push(c);
+            }
+        }
+        if !plain.chars().any(|c| matches!(c, '█' | '▀' | '▄')) {
+            continue;
+        }
+        let (mut top, mut bottom) = (Vec::new(), Vec::new());
+        for c in plain.chars() {
+            let (t, b) = match c {
+                '█' => (true, true),
+                '▀' => (true, false),
+                '▄' => (false, true),
+                _ => (false, false),
+            };
+            // true = dark module
+            top.push(t == ink_is_dark);
+            bottom.push(b == ink_is_dark);
+        }
+        rows.push(top);
+        rows.push(bottom);
+    }
+    let width = rows.iter().map(Vec::len).max().unwrap();
+    let scale = 4;
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(width * scale, rows.len() * scale, |x, y| {
+            let dark = rows[y / scale].get(x / scale).copied().unwrap_or(false);
+            if dark { 0 } else { 255 }
+        });
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in the output");
+    grids[0].decode().expect("the QR code decodes").1
+}
+
+#[test]
+fn the_terminal_qr_code_scans_to_the_invoice() {
+    let env = Env::new();
+    for (color, ink_is_dark) in [("never", false), ("always", true)] {
+        let out = env
+            .le()
+            .args([
+                "--sandbox",
+                "create",
+                "--order",
+                &format!("QR-{color}"),
+                "--amount",
+                "4.50",
+                "--currency",
+                "EUR",
+            ])
+            .args(["--qr", "always", "--color", color])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = stdout_of(&out);
+        let invoice = text.lines().find(|l| l.starts_with("lnbcrt")).unwrap();
+        assert_eq!(
+            decode_terminal_qr(&text, ink_is_dark),
+            format!("lightning:{invoice}").to_uppercase(),
+            "--color {color}"
+        );
+    }
+}
