@@ -145,7 +145,9 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Mark a payment as seen but not yet confirmed')
             [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'Expire a payment now')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the sandbox''s payments, newest first')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every payment in the sandbox (its node key is kept)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)')
+            [CompletionResult]::new('deliveries', 'deliveries', [CompletionResultType]::ParameterValue, 'Show webhook delivery attempts, oldest first')
+            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Show or set where the sandbox sends webhooks (kept in the sandbox''s state)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox API over HTTP for any client')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -220,10 +222,51 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'le;sandbox;deliveries' {
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the local sandbox: no account, no network, no money')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'le;sandbox;webhook' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Where to deliver events; needs --secret-file')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'File holding the signing secret (`-` for stdin)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Stop sending webhooks')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the local sandbox: no account, no network, no money')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'le;sandbox;serve' {
             [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on; loopback unless you say otherwise')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Sandbox state directory (default: LE_SANDBOX_DIR, else the data dir)')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Accept only these API keys (repeatable); default: any non-empty key')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Rate limits: off, real (100/min global, 200/min reads, 10/min creates, per key), or your own policies, e.g. create=50/1s,read=500/1s (unlisted policies are off)')
+            [CompletionResult]::new('--webhook-url', '--webhook-url', [CompletionResultType]::ParameterName, 'Deliver webhooks here (overrides the state''s `le sandbox webhook` setting)')
+            [CompletionResult]::new('--webhook-secret', '--webhook-secret', [CompletionResultType]::ParameterName, 'Secret that signs the webhooks sent to --webhook-url')
+            [CompletionResult]::new('--webhook-timeout', '--webhook-timeout', [CompletionResultType]::ParameterName, 'How long a webhook receiver has to answer before the attempt counts as failed')
+            [CompletionResult]::new('--auto-pay-after', '--auto-pay-after', [CompletionResultType]::ParameterName, 'Settle every new payment by itself after this long, e.g. 10s')
+            [CompletionResult]::new('--refund-delay', '--refund-delay', [CompletionResultType]::ParameterName, 'How long refunds stay pending before they complete')
+            [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Add this delay to every API request, in milliseconds')
+            [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Fraction of API requests that fail on purpose, from 0 to 1')
+            [CompletionResult]::new('--fail-modes', '--fail-modes', [CompletionResultType]::ParameterName, 'How they fail: any of 500, 502, 503, drop-before, drop-after, stall')
+            [CompletionResult]::new('--stall', '--stall', [CompletionResultType]::ParameterName, 'How long a stalled request hangs before its connection is closed')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
@@ -242,7 +285,9 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Mark a payment as seen but not yet confirmed')
             [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'Expire a payment now')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the sandbox''s payments, newest first')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every payment in the sandbox (its node key is kept)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)')
+            [CompletionResult]::new('deliveries', 'deliveries', [CompletionResultType]::ParameterValue, 'Show webhook delivery attempts, oldest first')
+            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Show or set where the sandbox sends webhooks (kept in the sandbox''s state)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox API over HTTP for any client')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -260,6 +305,12 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             break
         }
         'le;sandbox;help;reset' {
+            break
+        }
+        'le;sandbox;help;deliveries' {
+            break
+        }
+        'le;sandbox;help;webhook' {
             break
         }
         'le;sandbox;help;serve' {
@@ -328,7 +379,9 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Mark a payment as seen but not yet confirmed')
             [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'Expire a payment now')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the sandbox''s payments, newest first')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every payment in the sandbox (its node key is kept)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)')
+            [CompletionResult]::new('deliveries', 'deliveries', [CompletionResultType]::ParameterValue, 'Show webhook delivery attempts, oldest first')
+            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Show or set where the sandbox sends webhooks (kept in the sandbox''s state)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox API over HTTP for any client')
             break
         }
@@ -345,6 +398,12 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             break
         }
         'le;help;sandbox;reset' {
+            break
+        }
+        'le;help;sandbox;deliveries' {
+            break
+        }
+        'le;help;sandbox;webhook' {
             break
         }
         'le;help;sandbox;serve' {

@@ -70,6 +70,9 @@ _le() {
             le__subcmd__help,watch)
                 cmd="le__subcmd__help__subcmd__watch"
                 ;;
+            le__subcmd__help__subcmd__sandbox,deliveries)
+                cmd="le__subcmd__help__subcmd__sandbox__subcmd__deliveries"
+                ;;
             le__subcmd__help__subcmd__sandbox,expire)
                 cmd="le__subcmd__help__subcmd__sandbox__subcmd__expire"
                 ;;
@@ -87,6 +90,12 @@ _le() {
                 ;;
             le__subcmd__help__subcmd__sandbox,serve)
                 cmd="le__subcmd__help__subcmd__sandbox__subcmd__serve"
+                ;;
+            le__subcmd__help__subcmd__sandbox,webhook)
+                cmd="le__subcmd__help__subcmd__sandbox__subcmd__webhook"
+                ;;
+            le__subcmd__sandbox,deliveries)
+                cmd="le__subcmd__sandbox__subcmd__deliveries"
                 ;;
             le__subcmd__sandbox,expire)
                 cmd="le__subcmd__sandbox__subcmd__expire"
@@ -109,6 +118,12 @@ _le() {
             le__subcmd__sandbox,serve)
                 cmd="le__subcmd__sandbox__subcmd__serve"
                 ;;
+            le__subcmd__sandbox,webhook)
+                cmd="le__subcmd__sandbox__subcmd__webhook"
+                ;;
+            le__subcmd__sandbox__subcmd__help,deliveries)
+                cmd="le__subcmd__sandbox__subcmd__help__subcmd__deliveries"
+                ;;
             le__subcmd__sandbox__subcmd__help,expire)
                 cmd="le__subcmd__sandbox__subcmd__help__subcmd__expire"
                 ;;
@@ -129,6 +144,9 @@ _le() {
                 ;;
             le__subcmd__sandbox__subcmd__help,serve)
                 cmd="le__subcmd__sandbox__subcmd__help__subcmd__serve"
+                ;;
+            le__subcmd__sandbox__subcmd__help,webhook)
+                cmd="le__subcmd__sandbox__subcmd__help__subcmd__webhook"
                 ;;
             *)
                 ;;
@@ -453,8 +471,22 @@ _le() {
             return 0
             ;;
         le__subcmd__help__subcmd__sandbox)
-            opts="pay process expire list reset serve"
+            opts="pay process expire list reset deliveries webhook serve"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__help__subcmd__sandbox__subcmd__deliveries)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -550,6 +582,20 @@ _le() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        le__subcmd__help__subcmd__sandbox__subcmd__webhook)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         le__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -613,8 +659,42 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --help pay process expire list reset serve help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --help pay process expire list reset deliveries webhook serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__sandbox__subcmd__deliveries)
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -681,8 +761,22 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__help)
-            opts="pay process expire list reset serve help"
+            opts="pay process expire list reset deliveries webhook serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__sandbox__subcmd__help__subcmd__deliveries)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -779,6 +873,20 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__sandbox__subcmd__help__subcmd__webhook)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -929,7 +1037,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__serve)
-            opts="-v -h --addr --dir --api-key --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --help"
+            opts="-v -h --addr --dir --api-key --rate-limit --webhook-url --webhook-secret --webhook-timeout --auto-pay-after --refund-delay --latency --fail-rate --fail-modes --stall --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -944,6 +1052,88 @@ _le() {
                     return 0
                     ;;
                 --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --webhook-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --webhook-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --webhook-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auto-pay-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --refund-delay)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --latency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-modes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stall)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__sandbox__subcmd__webhook)
+            opts="-v -h --url --secret-file --clear --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

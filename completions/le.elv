@@ -136,7 +136,9 @@ set edit:completion:arg-completer[le] = {|@words|
             cand process 'Mark a payment as seen but not yet confirmed'
             cand expire 'Expire a payment now'
             cand list 'List the sandbox''s payments, newest first'
-            cand reset 'Delete every payment in the sandbox (its node key is kept)'
+            cand reset 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)'
+            cand deliveries 'Show webhook delivery attempts, oldest first'
+            cand webhook 'Show or set where the sandbox sends webhooks (kept in the sandbox''s state)'
             cand serve 'Serve the sandbox API over HTTP for any client'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -205,10 +207,49 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'le;sandbox;deliveries'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;sandbox;webhook'= {
+            cand --url 'Where to deliver events; needs --secret-file'
+            cand --secret-file 'File holding the signing secret (`-` for stdin)'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --clear 'Stop sending webhooks'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'le;sandbox;serve'= {
             cand --addr 'Address to listen on; loopback unless you say otherwise'
             cand --dir 'Sandbox state directory (default: LE_SANDBOX_DIR, else the data dir)'
             cand --api-key 'Accept only these API keys (repeatable); default: any non-empty key'
+            cand --rate-limit 'Rate limits: off, real (100/min global, 200/min reads, 10/min creates, per key), or your own policies, e.g. create=50/1s,read=500/1s (unlisted policies are off)'
+            cand --webhook-url 'Deliver webhooks here (overrides the state''s `le sandbox webhook` setting)'
+            cand --webhook-secret 'Secret that signs the webhooks sent to --webhook-url'
+            cand --webhook-timeout 'How long a webhook receiver has to answer before the attempt counts as failed'
+            cand --auto-pay-after 'Settle every new payment by itself after this long, e.g. 10s'
+            cand --refund-delay 'How long refunds stay pending before they complete'
+            cand --latency 'Add this delay to every API request, in milliseconds'
+            cand --fail-rate 'Fraction of API requests that fail on purpose, from 0 to 1'
+            cand --fail-modes 'How they fail: any of 500, 502, 503, drop-before, drop-after, stall'
+            cand --stall 'How long a stalled request hangs before its connection is closed'
             cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
             cand --profile 'Profile from the config file'
             cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
@@ -226,7 +267,9 @@ set edit:completion:arg-completer[le] = {|@words|
             cand process 'Mark a payment as seen but not yet confirmed'
             cand expire 'Expire a payment now'
             cand list 'List the sandbox''s payments, newest first'
-            cand reset 'Delete every payment in the sandbox (its node key is kept)'
+            cand reset 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)'
+            cand deliveries 'Show webhook delivery attempts, oldest first'
+            cand webhook 'Show or set where the sandbox sends webhooks (kept in the sandbox''s state)'
             cand serve 'Serve the sandbox API over HTTP for any client'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -239,6 +282,10 @@ set edit:completion:arg-completer[le] = {|@words|
         &'le;sandbox;help;list'= {
         }
         &'le;sandbox;help;reset'= {
+        }
+        &'le;sandbox;help;deliveries'= {
+        }
+        &'le;sandbox;help;webhook'= {
         }
         &'le;sandbox;help;serve'= {
         }
@@ -296,7 +343,9 @@ set edit:completion:arg-completer[le] = {|@words|
             cand process 'Mark a payment as seen but not yet confirmed'
             cand expire 'Expire a payment now'
             cand list 'List the sandbox''s payments, newest first'
-            cand reset 'Delete every payment in the sandbox (its node key is kept)'
+            cand reset 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)'
+            cand deliveries 'Show webhook delivery attempts, oldest first'
+            cand webhook 'Show or set where the sandbox sends webhooks (kept in the sandbox''s state)'
             cand serve 'Serve the sandbox API over HTTP for any client'
         }
         &'le;help;sandbox;pay'= {
@@ -308,6 +357,10 @@ set edit:completion:arg-completer[le] = {|@words|
         &'le;help;sandbox;list'= {
         }
         &'le;help;sandbox;reset'= {
+        }
+        &'le;help;sandbox;deliveries'= {
+        }
+        &'le;help;sandbox;webhook'= {
         }
         &'le;help;sandbox;serve'= {
         }

@@ -116,24 +116,26 @@ complete -c le -n "__fish_le_using_subcommand watch" -l json -d 'Print the API\'
 complete -c le -n "__fish_le_using_subcommand watch" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand watch" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand watch" -s h -l help -d 'Print help'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l profile -d 'Profile from the config file' -r
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -s h -l help -d 'Print help'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "expire" -d 'Expire a payment now'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "list" -d 'List the sandbox\'s payments, newest first'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "reset" -d 'Delete every payment in the sandbox (its node key is kept)'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "serve" -d 'Serve the sandbox API over HTTP for any client'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "expire" -d 'Expire a payment now'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "list" -d 'List the sandbox\'s payments, newest first'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "reset" -d 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "deliveries" -d 'Show webhook delivery attempts, oldest first'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "webhook" -d 'Show or set where the sandbox sends webhooks (kept in the sandbox\'s state)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "serve" -d 'Serve the sandbox API over HTTP for any client'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
@@ -189,9 +191,44 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l url -d 'Where to deliver events; needs --secret-file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l secret-file -d 'File holding the signing secret (`-` for stdin)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l clear -d 'Stop sending webhooks'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l addr -d 'Address to listen on; loopback unless you say otherwise' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l dir -d 'Sandbox state directory (default: LE_SANDBOX_DIR, else the data dir)' -r -F
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l api-key -d 'Accept only these API keys (repeatable); default: any non-empty key' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Rate limits: off, real (100/min global, 200/min reads, 10/min creates, per key), or your own policies, e.g. create=50/1s,read=500/1s (unlisted policies are off)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-url -d 'Deliver webhooks here (overrides the state\'s `le sandbox webhook` setting)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-secret -d 'Secret that signs the webhooks sent to --webhook-url' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-timeout -d 'How long a webhook receiver has to answer before the attempt counts as failed' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l auto-pay-after -d 'Settle every new payment by itself after this long, e.g. 10s' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l refund-delay -d 'How long refunds stay pending before they complete' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency -d 'Add this delay to every API request, in milliseconds' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-rate -d 'Fraction of API requests that fail on purpose, from 0 to 1' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-modes -d 'How they fail: any of 500, 502, 503, drop-before, drop-after, stall' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l stall -d 'How long a stalled request hangs before its connection is closed' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
@@ -207,7 +244,9 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "expire" -d 'Expire a payment now'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the sandbox\'s payments, newest first'
-complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete every payment in the sandbox (its node key is kept)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "deliveries" -d 'Show webhook delivery attempts, oldest first'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "webhook" -d 'Show or set where the sandbox sends webhooks (kept in the sandbox\'s state)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve the sandbox API over HTTP for any client'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c le -n "__fish_le_using_subcommand completions" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
@@ -245,5 +284,7 @@ complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_f
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "expire" -d 'Expire a payment now'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "list" -d 'List the sandbox\'s payments, newest first'
-complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Delete every payment in the sandbox (its node key is kept)'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "deliveries" -d 'Show webhook delivery attempts, oldest first'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "webhook" -d 'Show or set where the sandbox sends webhooks (kept in the sandbox\'s state)'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve the sandbox API over HTTP for any client'

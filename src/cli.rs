@@ -184,8 +184,13 @@ pub enum SandboxCommand {
     Expire(InvoiceArg),
     /// List the sandbox's payments, newest first
     List,
-    /// Delete every payment in the sandbox (its node key is kept)
+    /// Delete every payment, refund and webhook event in the sandbox (its node key and
+    /// webhook settings are kept)
     Reset,
+    /// Show webhook delivery attempts, oldest first
+    Deliveries,
+    /// Show or set where the sandbox sends webhooks (kept in the sandbox's state)
+    Webhook(WebhookArgs),
     /// Serve the sandbox API over HTTP for any client
     Serve(ServeArgs),
 }
@@ -201,6 +206,59 @@ pub struct ServeArgs {
     /// Accept only these API keys (repeatable); default: any non-empty key
     #[arg(long = "api-key", value_name = "KEY")]
     pub api_keys: Vec<String>,
+    /// Rate limits: off, real (100/min global, 200/min reads, 10/min creates, per key),
+    /// or your own policies, e.g. create=50/1s,read=500/1s (unlisted policies are off)
+    #[arg(long, default_value = "real", value_name = "POLICY")]
+    pub rate_limit: String,
+    /// Deliver webhooks here (overrides the state's `le sandbox webhook` setting)
+    #[arg(long, value_name = "URL", requires = "webhook_secret")]
+    pub webhook_url: Option<String>,
+    /// Secret that signs the webhooks sent to --webhook-url
+    #[arg(long, value_name = "SECRET", requires = "webhook_url")]
+    pub webhook_secret: Option<String>,
+    /// How long a webhook receiver has to answer before the attempt counts as failed
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    pub webhook_timeout: Duration,
+    /// Settle every new payment by itself after this long, e.g. 10s
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub auto_pay_after: Option<Duration>,
+    /// How long refunds stay pending before they complete
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration)]
+    pub refund_delay: Duration,
+    /// Add this delay to every API request, in milliseconds
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub latency: u64,
+    /// Fraction of API requests that fail on purpose, from 0 to 1
+    #[arg(long, value_name = "F", default_value_t = 0.0)]
+    pub fail_rate: f64,
+    /// How they fail: any of 500, 502, 503, drop-before, drop-after, stall
+    #[arg(
+        long,
+        value_name = "MODES",
+        default_value = "500,502,503,drop-before,drop-after,stall"
+    )]
+    pub fail_modes: String,
+    /// How long a stalled request hangs before its connection is closed
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
+    pub stall: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct WebhookArgs {
+    /// Where to deliver events; needs --secret-file
+    #[arg(
+        long,
+        value_name = "URL",
+        requires = "secret_file",
+        conflicts_with = "clear"
+    )]
+    pub url: Option<String>,
+    /// File holding the signing secret (`-` for stdin)
+    #[arg(long, value_name = "PATH|-", requires = "url")]
+    pub secret_file: Option<String>,
+    /// Stop sending webhooks
+    #[arg(long)]
+    pub clear: bool,
 }
 
 /// Durations as `3s`, `500ms`, `2m`, `1h30m`, or a bare number of seconds.

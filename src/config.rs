@@ -173,15 +173,8 @@ impl Settings {
     /// The API key: `--api-key-file`, then `LIGHTNING_API_KEY`, then the profile.
     pub fn api_key(&self, global: &GlobalArgs) -> Result<SecretString> {
         if let Some(source) = &global.api_key_file {
-            return if source == "-" {
-                let mut s = String::new();
-                std::io::stdin()
-                    .read_to_string(&mut s)
-                    .map_err(|e| Error::Key(format!("cannot read the API key from stdin: {e}")))?;
-                non_empty(s, "stdin (--api-key-file -)")
-            } else {
-                read_key_file(Path::new(source), "--api-key-file")
-            };
+            let text = read_secret(source, "--api-key-file").map_err(Error::Key)?;
+            return non_empty(text, &format!("--api-key-file {source}"));
         }
         if let Ok(k) = std::env::var(KEY_ENV)
             && !k.trim().is_empty()
@@ -297,14 +290,25 @@ fn non_empty(raw: String, source: &str) -> Result<SecretString> {
 }
 
 fn read_key_file(path: &Path, what: &str) -> Result<SecretString> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::Key(format!(
-            "cannot read the API key file {} ({what}): {e}",
-            path.display()
-        ))
-    })?;
-    warn_if_shared(path);
+    let text = read_secret(&path.display().to_string(), what).map_err(Error::Key)?;
     non_empty(text, &path.display().to_string())
+}
+
+/// Reads a secret from a file, or from stdin for `-`, warning when the file is readable
+/// by others. The error names the flag or setting it came from.
+pub fn read_secret(source: &str, what: &str) -> std::result::Result<String, String> {
+    if source == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("cannot read {what} from stdin: {e}"))?;
+        return Ok(s);
+    }
+    let path = Path::new(source);
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {} ({what}): {e}", path.display()))?;
+    warn_if_shared(path);
+    Ok(text)
 }
 
 fn run_key_command(cmd: &str, profile: &str) -> Result<SecretString> {

@@ -11,3 +11,4 @@ pub mod rand;
 pub mod render;
 pub mod sandbox;
 pub mod secret;
+pub mod webhook;

@@ -100,9 +100,7 @@ enum Attempt {
 
 impl Client {
     pub fn new(mut opts: ClientOptions) -> Result<Client> {
-        // reqwest panics without a TLS provider; installing it here (once per process,
-        // later calls are no-ops) keeps every caller safe, tests and benches included.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        ensure_tls_provider();
         let trimmed = opts.base_url.trim_end_matches('/').to_owned();
         opts.base_url = trimmed;
         let mut builder = reqwest::Client::builder()
@@ -201,6 +199,44 @@ impl Client {
                 body: None,
                 idempotency_key: None,
                 repeatable: false,
+            })
+            .await?;
+        Ok(reply.body)
+    }
+
+    pub async fn sandbox_deliveries(&self) -> Result<Vec<Value>> {
+        let reply = self.get(&["sandbox", "deliveries"]).await?;
+        reply
+            .body
+            .get("deliveries")
+            .and_then(Value::as_array)
+            .cloned()
+            .ok_or_else(|| bad_shape("a {\"deliveries\": […]} list", &reply.body))
+    }
+
+    pub async fn sandbox_webhook(&self) -> Result<Value> {
+        Ok(self.get(&["sandbox", "webhook"]).await?.body)
+    }
+
+    /// Sets (`Some((url, secret))`) or clears the sandbox state's webhook destination.
+    pub async fn sandbox_set_webhook(&self, dest: Option<(&str, &str)>) -> Result<Value> {
+        let (method, body) = match dest {
+            Some((url, secret)) => (
+                Method::PUT,
+                Some(
+                    serde_json::to_vec(&serde_json::json!({ "url": url, "secret": secret }))
+                        .map_err(Error::internal)?,
+                ),
+            ),
+            None => (Method::DELETE, None),
+        };
+        let reply = self
+            .send(Request {
+                method,
+                segments: &["sandbox", "webhook"],
+                body,
+                idempotency_key: None,
+                repeatable: true,
             })
             .await?;
         Ok(reply.body)
@@ -454,6 +490,12 @@ impl Client {
             self.opts.request_timeout.as_secs_f64()
         )
     }
+}
+
+/// reqwest panics when it builds a client without a TLS provider installed. Every place
+/// that builds one calls this first; after the first call it does nothing.
+pub fn ensure_tls_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 fn payment(reply: &Reply) -> Result<Payment> {

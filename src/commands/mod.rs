@@ -55,7 +55,8 @@ impl Ctx {
 /// Starts the sandbox inside this process, on a loopback port of its own.
 async fn embedded_options() -> Result<ClientOptions> {
     let dir = crate::config::sandbox_dir()?;
-    let bound = crate::sandbox::bind(&dir, "127.0.0.1:0", Vec::new()).await?;
+    let opts = crate::sandbox::ServeOptions::embedded()?;
+    let bound = crate::sandbox::bind(&dir, "127.0.0.1:0", opts).await?;
     let mut o = ClientOptions::new(bound.spawn());
     o.api_key = Some(crate::secret::SecretString::new(EMBEDDED_KEY.into()));
     o.direct = true;

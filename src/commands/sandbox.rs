@@ -1,11 +1,16 @@
-//! `le sandbox …`: move sandbox payments along, inspect and reset the state, or serve it.
+//! `le sandbox …`: move sandbox payments along, inspect and reset the state, set up
+//! webhooks, or serve it all over HTTP.
+
+use comfy_table::{Table, presets};
+use serde_json::Value;
 
 use super::{Ctx, EMBEDDED_KEY, check_id, show::show};
 use crate::api::{Client, ClientOptions};
-use crate::cli::{SandboxCommand, ServeArgs};
-use crate::config::{Settings, check_base_url};
+use crate::cli::{SandboxCommand, ServeArgs, WebhookArgs};
+use crate::config::{Settings, check_base_url, read_secret};
 use crate::error::{Error, Result};
 use crate::render;
+use crate::sandbox::{Faults, Hook, Limiter, Options, ServeOptions};
 use crate::secret::SecretString;
 
 pub async fn run(ctx: &Ctx, cmd: SandboxCommand) -> Result<()> {
@@ -29,11 +34,13 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCommand) -> Result<()> {
             if ctx.out.json {
                 ctx.out.json_line(&answer)
             } else {
-                let n = answer.get("deleted").and_then(|v| v.as_u64()).unwrap_or(0);
+                let n = answer.get("deleted").and_then(Value::as_u64).unwrap_or(0);
                 ctx.out
                     .text(&format!("Sandbox reset: {n} payments deleted.\n"))
             }
         }
+        SandboxCommand::Deliveries => deliveries(ctx).await,
+        SandboxCommand::Webhook(a) => webhook(ctx, a).await,
         SandboxCommand::Serve(a) => serve(ctx, a).await,
     }
 }
@@ -45,6 +52,86 @@ async fn act(ctx: &Ctx, invoice_id: &str, action: &str) -> Result<()> {
         .sandbox_action(invoice_id, action)
         .await?;
     show(ctx, &p)
+}
+
+async fn deliveries(ctx: &Ctx) -> Result<()> {
+    let items = client(ctx).await?.sandbox_deliveries().await?;
+    if ctx.out.json {
+        for d in &items {
+            ctx.out.json_line(d)?;
+        }
+        return Ok(());
+    }
+    if items.is_empty() {
+        return ctx.out.text("No webhook deliveries yet.\n");
+    }
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_HORIZONTAL_ONLY);
+    t.set_header(vec![
+        "At", "Event", "Delivery", "Try", "Result", "ms", "URL",
+    ]);
+    for d in &items {
+        let s = |k: &str| d.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+        let result = match (
+            d.get("statusCode").and_then(Value::as_u64),
+            d.get("error").and_then(Value::as_str),
+        ) {
+            (Some(code), _) => code.to_string(),
+            (None, Some(e)) => e.to_owned(),
+            _ => "?".into(),
+        };
+        let at = s("at")
+            .parse::<jiff::Timestamp>()
+            .map(render::time::local)
+            .unwrap_or_default();
+        t.add_row(vec![
+            at,
+            s("event"),
+            s("deliveryId"),
+            d.get("attempt").map(Value::to_string).unwrap_or_default(),
+            result,
+            d.get("durationMs")
+                .map(Value::to_string)
+                .unwrap_or_default(),
+            s("url"),
+        ]);
+    }
+    ctx.out.text(&format!("{t}\n"))
+}
+
+async fn webhook(ctx: &Ctx, a: WebhookArgs) -> Result<()> {
+    let c = client(ctx).await?;
+    let answer = match (&a.url, &a.secret_file, a.clear) {
+        (Some(url), Some(source), _) => {
+            let secret = read_secret(source, "--secret-file").map_err(Error::Usage)?;
+            let secret = secret.trim();
+            if secret.is_empty() {
+                return Err(Error::usage(format!("--secret-file {source} is empty")));
+            }
+            check_hook_url(url)?;
+            c.sandbox_set_webhook(Some((url, secret))).await?
+        }
+        (None, None, true) => c.sandbox_set_webhook(None).await?,
+        _ => c.sandbox_webhook().await?,
+    };
+    if ctx.out.json {
+        return ctx.out.json_line(&answer);
+    }
+    let text = match answer.get("url").and_then(Value::as_str) {
+        Some(url) => format!("Webhooks go to {url} (signed with the secret you set).\n"),
+        None => "No webhook destination is set in this sandbox state.\n".into(),
+    };
+    ctx.out.text(&text)
+}
+
+fn check_hook_url(url: &str) -> Result<()> {
+    match reqwest::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(()),
+        _ => Err(Error::usage(format!(
+            "--url '{}' is not an http(s) URL, e.g. --url http://127.0.0.1:9000/webhooks",
+            crate::money::printable(url)
+        ))),
+    }
 }
 
 /// The embedded sandbox, unless `--base-url` points at a served one.
@@ -70,16 +157,59 @@ async fn client(ctx: &Ctx) -> Result<Client> {
     Client::new(opts)
 }
 
-async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<()> {
-    let dir = match a.dir {
-        Some(d) => d,
-        None => crate::config::sandbox_dir()?,
-    };
+fn serve_options(a: &ServeArgs) -> Result<ServeOptions> {
     if a.api_keys.iter().any(|k| k.trim().is_empty()) {
         return Err(Error::usage("--api-key must not be empty"));
     }
+    let limiter =
+        Limiter::parse(&a.rate_limit).map_err(|e| Error::usage(format!("--rate-limit: {e}")))?;
+    if !(0.0..=1.0).contains(&a.fail_rate) {
+        return Err(Error::usage(
+            "--fail-rate must be between 0 and 1, e.g. --fail-rate 0.2",
+        ));
+    }
+    let modes = Faults::parse_modes(&a.fail_modes)
+        .map_err(|e| Error::usage(format!("--fail-modes: {e}")))?;
+    let mut engine = Options::from_env().map_err(Error::Config)?;
+    engine.refund_delay = a.refund_delay;
+    engine.auto_pay_after = a.auto_pay_after;
+    if let (Some(url), Some(secret)) = (&a.webhook_url, &a.webhook_secret) {
+        check_hook_url(url)
+            .map_err(|_| Error::usage(format!("--webhook-url '{url}' is not an http(s) URL")))?;
+        if secret.is_empty() {
+            return Err(Error::usage("--webhook-secret must not be empty"));
+        }
+        engine.webhook = Some(Hook {
+            url: url.clone(),
+            secret: secret.clone(),
+        });
+    }
+    if a.webhook_timeout.is_zero() {
+        return Err(Error::usage("--webhook-timeout must be more than 0"));
+    }
+    Ok(ServeOptions {
+        engine,
+        api_keys: a.api_keys.clone(),
+        limiter,
+        faults: Faults {
+            latency: std::time::Duration::from_millis(a.latency),
+            fail_rate: a.fail_rate,
+            modes,
+            stall: a.stall,
+        },
+        background: true,
+        webhook_timeout: a.webhook_timeout,
+    })
+}
+
+async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<()> {
+    let opts = serve_options(&a)?;
+    let dir = match &a.dir {
+        Some(d) => d.clone(),
+        None => crate::config::sandbox_dir()?,
+    };
     let keys = a.api_keys.clone();
-    let bound = crate::sandbox::bind(&dir, &a.addr, a.api_keys).await?;
+    let bound = crate::sandbox::bind(&dir, &a.addr, opts).await?;
     let url = bound.url();
     if !bound.addr.ip().is_loopback() {
         ctx.out.warn(&format!(
@@ -88,9 +218,6 @@ async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<()> {
             if keys.is_empty() { "any key" } else { "the keys you gave" }
         ));
     }
-    let key_hint = keys
-        .first()
-        .map_or("any non-empty key", |_| "one of the --api-key values");
     if ctx.out.json {
         ctx.out.json_line(&serde_json::json!({
             "url": url,
@@ -98,13 +225,18 @@ async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<()> {
             "nodePubkey": bound.node_pubkey,
         }))?;
     } else {
+        let key_hint = if keys.is_empty() {
+            "any non-empty key"
+        } else {
+            "one of the --api-key values"
+        };
         ctx.out.text(&format!(
             "le sandbox listening on {url} (state in {}); API key: {key_hint}, e.g. LIGHTNING_API_KEY={} le --base-url {url} create --order ORDER-1 --amount 49.99 --currency USD\n",
             bound.dir.display(),
             keys.first().map_or("le_sandbox_test", String::as_str),
         ))?;
     }
-    bound.serve(shutdown_signal()).await?;
+    bound.serve(shutdown_signal()).await;
     ctx.out.note("sandbox stopped; its state is kept");
     Ok(())
 }

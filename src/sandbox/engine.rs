@@ -1,17 +1,21 @@
 //! The sandbox's behaviour, apart from HTTP: the same checks, statuses, expiry and error
-//! codes as the API reference, over the SQLite store.
+//! codes as the API reference, over the SQLite store. Time-driven changes (expiry, refund
+//! completion, auto-pay) are applied lazily by every request and by the server's ticker,
+//! so every process sharing a state sees the same thing.
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::str::FromStr;
 use std::sync::Mutex;
 use std::time::Duration;
 
 use bitcoin::secp256k1::SecretKey;
+use rusqlite::Connection;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use super::mint;
-use super::store::{Existing, PaymentRow, Store};
+use super::store::{self, DeliveryRow, PaymentRow, RefundRow, Replay, Store};
 use crate::money::{self, Currency};
 
 /// An error the sandbox answers with, in the API's documented shape.
@@ -33,13 +37,17 @@ impl ApiFailure {
         }
     }
 
-    fn with_details(mut self, details: Value) -> Self {
+    pub fn with_details(mut self, details: Value) -> Self {
         self.details = Some(details);
         self
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
         ApiFailure::new(500, "INTERNAL_ERROR", message)
+    }
+
+    fn bad(code: &'static str, message: impl Into<String>) -> Self {
+        ApiFailure::new(400, code, message)
     }
 
     fn not_found() -> Self {
@@ -108,10 +116,24 @@ impl Rates {
     }
 }
 
+/// A webhook destination.
+#[derive(Debug, Clone)]
+pub struct Hook {
+    pub url: String,
+    pub secret: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Options {
     pub rates: Rates,
     pub invoice_expiry: Duration,
+    /// How long a refund stays `pending`.
+    pub refund_delay: Duration,
+    /// Settle every payment created after `started_at` once this much time has passed.
+    pub auto_pay_after: Option<Duration>,
+    pub started_at: i64,
+    /// A destination given to this process (`serve --webhook-url`), over the state's own.
+    pub webhook: Option<Hook>,
 }
 
 impl Default for Options {
@@ -119,6 +141,10 @@ impl Default for Options {
         Options {
             rates: Rates::default(),
             invoice_expiry: Duration::from_secs(3600),
+            refund_delay: Duration::from_secs(2),
+            auto_pay_after: None,
+            started_at: now(),
+            webhook: None,
         }
     }
 }
@@ -166,14 +192,32 @@ impl Action {
     }
 }
 
-fn now() -> i64 {
+pub fn now() -> i64 {
     jiff::Timestamp::now().as_second()
 }
 
-fn iso(secs: i64) -> String {
+pub fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}
+
+pub fn iso(secs: i64) -> String {
     jiff::Timestamp::from_second(secs)
         .map(|t| t.to_string())
         .unwrap_or_default()
+}
+
+fn number(text: &str) -> Value {
+    serde_json::from_str::<serde_json::Number>(text)
+        .map(Value::Number)
+        .unwrap_or_else(|_| Value::String(text.to_owned()))
+}
+
+fn decimal(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap_or_default()
+}
+
+fn internal(e: String) -> ApiFailure {
+    ApiFailure::internal(e)
 }
 
 impl Engine {
@@ -199,112 +243,169 @@ impl Engine {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    pub fn create(&self, body: &[u8], idempotency_key: Option<&str>) -> Outcome {
-        let request: Value = serde_json::from_slice(body).map_err(|e| {
-            ApiFailure::new(
-                400,
-                "INVALID_REQUEST",
-                format!("The request body is not valid JSON: {e}"),
-            )
-        })?;
-        let Value::Object(req) = &request else {
-            return Err(ApiFailure::new(
-                400,
-                "INVALID_REQUEST",
-                "The request body must be a JSON object",
-            ));
-        };
-        if let Some(k) = idempotency_key
-            && (k.is_empty() || k.len() > 256)
-        {
-            return Err(ApiFailure::new(
-                400,
-                "INVALID_IDEMPOTENCY_KEY",
-                "X-Idempotency-Key must be 1 to 256 characters",
-            ));
+    /// The webhook destination in force: this process's, else the state's.
+    fn hook(&self, c: &Connection) -> Result<Option<Hook>, String> {
+        if let Some(h) = &self.options.webhook {
+            return Ok(Some(h.clone()));
         }
+        match (
+            store::meta(c, "webhook_url")?,
+            store::meta(c, "webhook_secret")?,
+        ) {
+            (Some(url), Some(secret)) => Ok(Some(Hook { url, secret })),
+            _ => Ok(None),
+        }
+    }
+
+    fn emit(
+        &self,
+        c: &Connection,
+        hook: &Option<Hook>,
+        event: &str,
+        data: Value,
+    ) -> Result<(), String> {
+        let Some(h) = hook else { return Ok(()) };
+        let body = json!({ "event": event, "timestamp": iso(now()), "data": data }).to_string();
+        let id = format!("evt_{}", crate::rand::hex::<12>());
+        store::enqueue(c, &id, event, &body, &h.url, &h.secret, now_ms())
+    }
+
+    /// Moves a payment to `to` at `at`, with the event that reports it.
+    fn transition(
+        &self,
+        c: &Connection,
+        hook: &Option<Hook>,
+        row: &mut PaymentRow,
+        to: &str,
+        at: i64,
+    ) -> Result<(), String> {
+        row.status = to.to_owned();
+        match to {
+            "paid" => row.paid_at = Some(at),
+            "expired" => row.expired_at = Some(at),
+            _ => {}
+        }
+        store::set_payment_status(c, row)?;
+        match to {
+            "paid" => self.emit(
+                c,
+                hook,
+                "payment.completed",
+                json!({
+                    "invoiceId": row.invoice_id, "orderId": row.order_id, "status": "paid",
+                    "amount": number(&row.amount), "currency": row.currency,
+                    "amountSats": row.amount_sats, "paidAt": iso(at),
+                }),
+            ),
+            "expired" => self.emit(
+                c,
+                hook,
+                "payment.expired",
+                json!({
+                    "invoiceId": row.invoice_id, "orderId": row.order_id, "status": "expired",
+                    "amount": number(&row.amount), "currency": row.currency, "expiredAt": iso(at),
+                }),
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    /// Applies every change whose time has come. Cheap when nothing is due: the write
+    /// lock is only taken when there is work.
+    pub fn tick(&self) -> Result<(), String> {
+        let t = now();
+        let mut store = self.store();
+        let auto = self.options.auto_pay_after.map(|d| t - d.as_secs() as i64);
+        if !store::anything_due(store.conn(), t)? && auto.is_none() {
+            return Ok(());
+        }
+        store.write(|c| {
+            let hook = self.hook(c)?;
+            for mut p in store::due_expiries(c, t)? {
+                let at = p.expires_at;
+                self.transition(c, &hook, &mut p, "expired", at)?;
+            }
+            if let Some(before) = auto {
+                for mut p in store::due_auto_pay(c, self.options.started_at, before)? {
+                    let at = p.created_at
+                        + self.options.auto_pay_after.unwrap_or_default().as_secs() as i64;
+                    self.transition(c, &hook, &mut p, "paid", at)?;
+                }
+            }
+            for r in store::due_refunds(c, t)? {
+                self.complete_refund(c, &hook, &r)?;
+            }
+            store::forget_old_keys(c, t)
+        })
+    }
+
+    fn complete_refund(
+        &self,
+        c: &Connection,
+        hook: &Option<Hook>,
+        r: &RefundRow,
+    ) -> Result<(), String> {
+        let at = r.completes_at;
+        store::complete_refund(c, &r.refund_id, at)?;
+        self.emit(
+            c,
+            hook,
+            "refund.completed",
+            json!({
+                "refundId": r.refund_id, "invoiceId": r.invoice_id, "status": "completed",
+                "amount": number(&r.amount), "currency": r.currency, "completedAt": iso(at),
+            }),
+        )?;
+        if let Some(mut p) = store::payment(c, &r.invoice_id)? {
+            let refunded: Decimal = store::refunds(c, Some(&p.invoice_id))?
+                .iter()
+                .filter(|x| x.status == "completed")
+                .map(|x| decimal(&x.amount))
+                .sum();
+            if p.status == "paid" && refunded >= decimal(&p.amount) {
+                self.transition(c, hook, &mut p, "refunded", at)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn create(&self, body: &[u8], idempotency_key: Option<&str>) -> Outcome {
+        let request = parse_body(body)?;
+        let req = request.as_object().expect("parse_body returns objects");
+        check_key(idempotency_key)?;
         let order_id = match req.get("orderId") {
             Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-            _ => {
-                return Err(ApiFailure::new(
-                    400,
-                    "MISSING_ORDER_ID",
-                    "orderId is required",
-                ));
-            }
+            _ => return Err(ApiFailure::bad("MISSING_ORDER_ID", "orderId is required")),
         };
-        let currency: Currency = match req.get("currency") {
-            Some(Value::String(s)) => s
-                .parse()
-                .map_err(|e: String| ApiFailure::new(400, "INVALID_CURRENCY", e))?,
-            _ => {
-                return Err(ApiFailure::new(
-                    400,
-                    "INVALID_CURRENCY",
-                    format!("currency is required: {}", money::CURRENCIES),
-                ));
-            }
-        };
-        let amount = match req.get("amount") {
-            Some(Value::Number(n)) => money::parse_decimal(&n.to_string())
-                .and_then(|d| money::check_amount(d, currency))
-                .map_err(|e| ApiFailure::new(400, "INVALID_AMOUNT", format!("amount {e}")))?,
-            Some(_) => {
-                return Err(ApiFailure::new(
-                    400,
-                    "INVALID_AMOUNT",
-                    "amount must be a number",
-                ));
-            }
-            None => return Err(ApiFailure::new(400, "INVALID_AMOUNT", "amount is required")),
-        };
+        let currency = currency_of(req)?;
+        let amount = amount_of(req, currency)?;
         let sats = money::to_sats(amount, currency, self.options.rates.price(currency))
             .filter(|s| *s <= 2_100_000_000_000_000)
-            .ok_or_else(|| ApiFailure::new(400, "INVALID_AMOUNT", "amount is too large"))?;
+            .ok_or_else(|| ApiFailure::bad("INVALID_AMOUNT", "amount is too large"))?;
         if sats == 0 {
-            return Err(ApiFailure::new(
-                400,
+            return Err(ApiFailure::bad(
                 "INVALID_AMOUNT",
                 format!("amount {amount} {currency} is less than 1 sat"),
             ));
         }
-        let text = |k: &str| -> Result<Option<String>, ApiFailure> {
-            match req.get(k) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(_) => Err(ApiFailure::new(
-                    400,
-                    "INVALID_REQUEST",
-                    format!("{k} must be a string"),
-                )),
-            }
-        };
         let metadata = match req.get("metadata") {
             None | Some(Value::Null) => None,
             Some(Value::Object(m)) => Some(Value::Object(m.clone()).to_string()),
             Some(_) => {
-                return Err(ApiFailure::new(
-                    400,
+                return Err(ApiFailure::bad(
                     "INVALID_REQUEST",
                     "metadata must be an object",
                 ));
             }
         };
-        let description = text("description")?;
+        let description = text_field(req, "description")?;
         let created = now();
         let expiry = self.options.invoice_expiry;
         let memo = description
             .clone()
             .unwrap_or_else(|| format!("Order {order_id}"));
-        let minted = mint::mint(
-            &self.node_key,
-            sats.checked_mul(1000)
-                .ok_or_else(|| ApiFailure::new(400, "INVALID_AMOUNT", "amount is too large"))?,
-            &memo,
-            created as u64,
-            expiry,
-        )
-        .map_err(ApiFailure::internal)?;
+        let minted = mint::mint(&self.node_key, sats * 1000, &memo, created as u64, expiry)
+            .map_err(internal)?;
         let row = PaymentRow {
             invoice_id: format!("inv_{}", crate::rand::hex::<12>()),
             order_id: order_id.clone(),
@@ -316,108 +417,545 @@ impl Engine {
             payment_hash: crate::rand::to_hex(&minted.payment_hash),
             preimage: crate::rand::to_hex(&minted.preimage),
             description,
-            customer_email: text("customerEmail")?,
-            customer_name: text("customerName")?,
-            success_url: text("successUrl")?,
-            cancel_url: text("cancelUrl")?,
+            customer_email: text_field(req, "customerEmail")?,
+            customer_name: text_field(req, "customerName")?,
+            success_url: text_field(req, "successUrl")?,
+            cancel_url: text_field(req, "cancelUrl")?,
             metadata,
             created_at: created,
             expires_at: created + expiry.as_secs() as i64,
             paid_at: None,
             expired_at: None,
         };
-        let fingerprint = idempotency_key.map(|_| request_fingerprint(&request));
-        let idem = idempotency_key.zip(fingerprint.as_deref());
-        let created_answer = self
-            .store()
-            .create(&row, idem, |r| payment_json(r).to_string(), created)
-            .map_err(ApiFailure::internal)?;
-        match created_answer {
-            Ok(body) => Ok(Answer {
+        let fingerprint = request_fingerprint(&request);
+        let result = self.store().write(|c| {
+            if let Some(key) = idempotency_key {
+                if let Some(r) = store::idempotent(c, "payments", key, &fingerprint)? {
+                    return Ok(Err(r));
+                }
+            } else if let Some(existing) = store::newest_for_order(c, &order_id)? {
+                return Ok(Ok(Err(existing.invoice_id)));
+            }
+            store::insert_payment(c, &row)?;
+            let body = payment_json(&row).to_string();
+            if let Some(key) = idempotency_key {
+                store::remember(c, "payments", key, &fingerprint, 201, &body, created)?;
+            }
+            Ok(Ok(Ok(body)))
+        });
+        match result.map_err(internal)? {
+            Ok(Ok(body)) => Ok(Answer {
                 status: 201,
                 body,
                 replayed: false,
             }),
-            Err(Existing::Replay { status, body }) => Ok(Answer {
-                status,
-                body,
-                replayed: true,
-            }),
-            Err(Existing::KeyReused) => Err(ApiFailure::new(
-                422,
-                "IDEMPOTENCY_KEY_REUSED",
-                "This X-Idempotency-Key was used with a different request",
-            )),
-            Err(Existing::DuplicateOrder { invoice_id }) => Err(ApiFailure::new(
+            Ok(Err(invoice_id)) => Err(ApiFailure::new(
                 409,
                 "DUPLICATE_ORDER_ID",
                 format!("A payment for order {order_id} already exists"),
             )
             .with_details(json!({ "orderId": order_id, "invoiceId": invoice_id }))),
+            Err(replay) => replayed(replay),
         }
     }
 
-    fn read(&self, find: impl FnOnce(&Store) -> Result<Option<PaymentRow>, String>) -> Outcome {
+    fn read(
+        &self,
+        find: impl FnOnce(&Connection) -> Result<Option<Value>, String>,
+        missing: fn() -> ApiFailure,
+    ) -> Outcome {
+        self.tick().map_err(internal)?;
         let store = self.store();
-        store.expire_due(now()).map_err(ApiFailure::internal)?;
-        match find(&store).map_err(ApiFailure::internal)? {
-            Some(row) => Ok(Answer::ok(&payment_json(&row))),
-            None => Err(ApiFailure::not_found()),
+        match find(store.conn()).map_err(internal)? {
+            Some(v) => Ok(Answer::ok(&v)),
+            None => Err(missing()),
         }
     }
 
     pub fn get(&self, invoice_id: &str) -> Outcome {
-        self.read(|s| s.payment(invoice_id))
+        self.read(
+            |c| Ok(store::payment(c, invoice_id)?.map(|r| payment_json(&r))),
+            ApiFailure::not_found,
+        )
     }
 
     pub fn get_by_order(&self, order_id: &str) -> Outcome {
-        self.read(|s| s.newest_for_order(order_id))
+        self.read(
+            |c| Ok(store::newest_for_order(c, order_id)?.map(|r| payment_json(&r))),
+            ApiFailure::not_found,
+        )
     }
 
-    /// The sandbox is its own provider, so a refresh is a read that applies expiry.
+    /// The sandbox is its own provider, so a refresh is a read that applies due changes.
     pub fn sync(&self, invoice_id: &str) -> Outcome {
         self.get(invoice_id)
     }
 
     pub fn act(&self, invoice_id: &str, action: Action) -> Outcome {
-        let mut store = self.store();
-        let t = now();
-        store.expire_due(t).map_err(ApiFailure::internal)?;
+        self.tick().map_err(internal)?;
         let (from, to): (&[&str], &str) = match action {
             Action::Pay => (&["unpaid", "processing"], "paid"),
             Action::Process => (&["unpaid"], "processing"),
             Action::Expire => (&["unpaid", "processing"], "expired"),
         };
-        match store
-            .transition(invoice_id, from, to, t)
-            .map_err(ApiFailure::internal)?
-        {
+        let t = now();
+        let result = self.store().write(|c| {
+            let Some(mut row) = store::payment(c, invoice_id)? else {
+                return Ok(None);
+            };
+            if !from.contains(&row.status.as_str()) {
+                return Ok(Some(Err(row.status)));
+            }
+            let hook = self.hook(c)?;
+            self.transition(c, &hook, &mut row, to, t)?;
+            Ok(Some(Ok(payment_json(&row))))
+        });
+        match result.map_err(internal)? {
             None => Err(ApiFailure::not_found()),
-            Some(Ok(row)) => Ok(Answer::ok(&payment_json(&row))),
-            Some(Err(row)) => Err(ApiFailure::new(
+            Some(Ok(v)) => Ok(Answer::ok(&v)),
+            Some(Err(status)) => Err(ApiFailure::new(
                 409,
                 "INVALID_TRANSITION",
                 format!(
-                    "payment {invoice_id} is {}; only a payment that is {} can become {to}",
-                    row.status,
+                    "payment {invoice_id} is {status}; only a payment that is {} can become {to}",
                     from.join(" or ")
                 ),
             )
-            .with_details(json!({ "status": row.status }))),
+            .with_details(json!({ "status": status }))),
         }
     }
 
     pub fn list(&self) -> Outcome {
-        let store = self.store();
-        store.expire_due(now()).map_err(ApiFailure::internal)?;
-        let rows = store.list().map_err(ApiFailure::internal)?;
-        let items: Vec<Value> = rows.iter().map(payment_json).collect();
-        Ok(Answer::ok(&json!({ "payments": items })))
+        self.read(
+            |c| {
+                let items: Vec<Value> = store::payments(c)?.iter().map(payment_json).collect();
+                Ok(Some(json!({ "payments": items })))
+            },
+            ApiFailure::not_found,
+        )
     }
 
     pub fn reset(&self) -> Outcome {
-        let n = self.store().reset().map_err(ApiFailure::internal)?;
+        let n = self.store().write(|c| store::reset(c)).map_err(internal)?;
         Ok(Answer::ok(&json!({ "deleted": n })))
+    }
+
+    pub fn create_refund(&self, body: &[u8], idempotency_key: Option<&str>) -> Outcome {
+        self.tick().map_err(internal)?;
+        let request = parse_body(body)?;
+        let req = request.as_object().expect("parse_body returns objects");
+        check_key(idempotency_key)?;
+        let invoice_id = match req.get("invoiceId") {
+            Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+            _ => {
+                return Err(ApiFailure::bad(
+                    "MISSING_INVOICE_ID",
+                    "invoiceId is required",
+                ));
+            }
+        };
+        let currency = currency_of(req)?;
+        let amount = amount_of(req, currency)?;
+        let reason = text_field(req, "reason")?;
+        let destination = match (
+            text_field(req, "lightningInvoice")?,
+            text_field(req, "bitcoinAddress")?,
+        ) {
+            (Some(inv), None) => ("lightning", inv),
+            (None, Some(addr)) => ("onchain", addr),
+            _ => {
+                return Err(ApiFailure::bad(
+                    "INVALID_DESTINATION",
+                    "give exactly one of lightningInvoice and bitcoinAddress",
+                ));
+            }
+        };
+        let fingerprint = request_fingerprint(&request);
+        let t = now();
+        let delay = self.options.refund_delay.as_secs() as i64;
+        let result = self.store().write(|c| {
+            if let Some(key) = idempotency_key
+                && let Some(r) = store::idempotent(c, "refunds", key, &fingerprint)?
+            {
+                return Ok(Err(Ok(r)));
+            }
+            let Some(payment) = store::payment(c, &invoice_id)? else {
+                return Ok(Err(Err(ApiFailure::not_found())));
+            };
+            let check = || -> Result<u64, ApiFailure> {
+                if payment.status != "paid" {
+                    return Err(ApiFailure::new(
+                        409,
+                        "PAYMENT_NOT_REFUNDABLE",
+                        format!("payment {invoice_id} is {}; only a paid payment can be refunded", payment.status),
+                    )
+                    .with_details(json!({ "status": payment.status })));
+                }
+                if payment.currency != currency.as_str() {
+                    return Err(ApiFailure::bad(
+                        "CURRENCY_MISMATCH",
+                        format!("the payment is in {}, the refund must be too", payment.currency),
+                    ));
+                }
+                let refunded: Decimal = store::refunds(c, Some(&invoice_id))
+                    .map_err(internal)?
+                    .iter()
+                    .filter(|r| r.status != "failed")
+                    .map(|r| decimal(&r.amount))
+                    .sum();
+                let remaining = decimal(&payment.amount) - refunded;
+                if amount > remaining {
+                    return Err(ApiFailure::bad(
+                        "REFUND_EXCEEDS_PAYMENT",
+                        format!("amount {amount} {currency} is more than the {remaining} {currency} left to refund"),
+                    )
+                    .with_details(json!({ "remaining": number(&remaining.normalize().to_string()) })));
+                }
+                // Refunds are worth their share of what the payment was worth in sats.
+                let pay_amount = decimal(&payment.amount);
+                let sats = (amount * Decimal::from(payment.amount_sats) / pay_amount)
+                    .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+                let sats = u64::try_from(sats).unwrap_or(0).max(1);
+                check_destination(destination.0, &destination.1, sats, t)?;
+                // An invoice can be paid once; a second refund to it could never arrive.
+                if destination.0 == "lightning" {
+                    let used = store::refund_to(c, destination.1.trim()).map_err(internal)?;
+                    if let Some(other) = used {
+                        return Err(ApiFailure::new(
+                            409,
+                            "INVOICE_ALREADY_USED",
+                            format!("lightningInvoice was already used by refund {other}; ask the customer for a new invoice"),
+                        ));
+                    }
+                }
+                Ok(sats)
+            };
+            let sats = match check() {
+                Ok(s) => s,
+                Err(f) => return Ok(Err(Err(f))),
+            };
+            let row = RefundRow {
+                refund_id: format!("ref_{}", crate::rand::hex::<12>()),
+                invoice_id: invoice_id.clone(),
+                status: "pending".into(),
+                amount: amount.to_string(),
+                currency: currency.as_str().into(),
+                amount_sats: sats,
+                reason: reason.clone(),
+                kind: destination.0.into(),
+                destination: destination.1.trim().to_owned(),
+                created_at: t,
+                completes_at: t + delay,
+                completed_at: None,
+            };
+            store::insert_refund(c, &row)?;
+            let body = refund_json(&row).to_string();
+            if let Some(key) = idempotency_key {
+                store::remember(c, "refunds", key, &fingerprint, 201, &body, t)?;
+            }
+            Ok(Ok(body))
+        });
+        match result.map_err(internal)? {
+            Ok(body) => Ok(Answer {
+                status: 201,
+                body,
+                replayed: false,
+            }),
+            Err(Ok(replay)) => replayed(replay),
+            Err(Err(f)) => Err(f),
+        }
+    }
+
+    pub fn refund(&self, refund_id: &str) -> Outcome {
+        self.read(
+            |c| Ok(store::refund(c, refund_id)?.map(|r| refund_json(&r))),
+            || ApiFailure::new(404, "REFUND_NOT_FOUND", "Refund not found"),
+        )
+    }
+
+    pub fn refunds(&self, invoice_id: Option<&str>) -> Outcome {
+        self.read(
+            |c| {
+                if let Some(id) = invoice_id
+                    && store::payment(c, id)?.is_none()
+                {
+                    return Ok(None);
+                }
+                let items: Vec<Value> = store::refunds(c, invoice_id)?
+                    .iter()
+                    .map(refund_json)
+                    .collect();
+                Ok(Some(json!({ "refunds": items })))
+            },
+            ApiFailure::not_found,
+        )
+    }
+
+    pub fn rates(&self) -> Outcome {
+        let mut btc = Map::new();
+        for (k, v) in &self.options.rates.0 {
+            btc.insert((*k).into(), number(&v.normalize().to_string()));
+        }
+        Ok(Answer::ok(
+            &json!({ "BTC": btc, "timestamp": iso(now()), "source": "le-sandbox" }),
+        ))
+    }
+
+    pub fn rate(&self, currency: &str) -> Outcome {
+        let c: Currency = currency
+            .parse()
+            .ok()
+            .filter(|c: &Currency| c.is_fiat())
+            .ok_or_else(|| {
+                ApiFailure::bad(
+                    "INVALID_CURRENCY",
+                    format!(
+                        "no rate for '{}': rates exist for USD, EUR and GBP",
+                        money::printable(currency)
+                    ),
+                )
+            })?;
+        let rate = self.options.rates.price(c).unwrap_or(Decimal::ONE);
+        let inverse = (Decimal::ONE / rate).round_dp(12).normalize();
+        Ok(Answer::ok(&json!({
+            "currency": c.as_str(),
+            "rate": number(&rate.normalize().to_string()),
+            "inverse": number(&inverse.to_string()),
+            "timestamp": iso(now()),
+        })))
+    }
+
+    pub fn webhook_settings(&self) -> Outcome {
+        let store = self.store();
+        let c = store.conn();
+        let url = store::meta(c, "webhook_url").map_err(internal)?;
+        let secret_set = store::meta(c, "webhook_secret")
+            .map_err(internal)?
+            .is_some();
+        let mut v = json!({ "url": url, "secretSet": secret_set });
+        if let Some(h) = &self.options.webhook {
+            v["serverUrl"] = json!(h.url);
+        }
+        Ok(Answer::ok(&v))
+    }
+
+    pub fn set_webhook(&self, body: &[u8]) -> Outcome {
+        let request = parse_body(body)?;
+        let url = request.get("url").and_then(Value::as_str);
+        let secret = request.get("secret").and_then(Value::as_str);
+        match (url, secret) {
+            (Some(u), Some(s)) if !s.is_empty() => {
+                check_webhook_url(u)?;
+                self.store()
+                    .write(|c| {
+                        store::set_meta(c, "webhook_url", Some(u))?;
+                        store::set_meta(c, "webhook_secret", Some(s))
+                    })
+                    .map_err(internal)?;
+            }
+            (None, None) => {
+                self.store()
+                    .write(|c| {
+                        store::set_meta(c, "webhook_url", None)?;
+                        store::set_meta(c, "webhook_secret", None)
+                    })
+                    .map_err(internal)?;
+            }
+            _ => {
+                return Err(ApiFailure::bad(
+                    "INVALID_REQUEST",
+                    "give both url and a non-empty secret, or neither to stop webhooks",
+                ));
+            }
+        }
+        self.webhook_settings()
+    }
+
+    pub fn deliveries(&self) -> Outcome {
+        let store = self.store();
+        let rows = store::deliveries(store.conn(), 1000).map_err(internal)?;
+        let items: Vec<Value> = rows.iter().map(delivery_json).collect();
+        Ok(Answer::ok(&json!({ "deliveries": items })))
+    }
+
+    /// Events ready to go out, leased to the caller.
+    pub fn claim_events(
+        &self,
+        lease: Duration,
+        limit: u32,
+    ) -> Result<Vec<store::EventRow>, String> {
+        self.store()
+            .write(|c| store::claim_events(c, now_ms(), lease.as_millis() as i64, limit))
+    }
+
+    pub fn record_attempt(
+        &self,
+        ev: &store::EventRow,
+        d: &DeliveryRow,
+        next: Option<i64>,
+    ) -> Result<(), String> {
+        self.store()
+            .write(|c| store::record_attempt(c, ev, d, next))
+    }
+}
+
+fn parse_body(body: &[u8]) -> Result<Value, ApiFailure> {
+    let v: Value = serde_json::from_slice(body).map_err(|e| {
+        ApiFailure::bad(
+            "INVALID_REQUEST",
+            format!("The request body is not valid JSON: {e}"),
+        )
+    })?;
+    if !v.is_object() {
+        return Err(ApiFailure::bad(
+            "INVALID_REQUEST",
+            "The request body must be a JSON object",
+        ));
+    }
+    Ok(v)
+}
+
+fn check_key(key: Option<&str>) -> Result<(), ApiFailure> {
+    match key {
+        Some(k) if k.is_empty() || k.len() > 256 => Err(ApiFailure::bad(
+            "INVALID_IDEMPOTENCY_KEY",
+            "X-Idempotency-Key must be 1 to 256 characters",
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn currency_of(req: &Map<String, Value>) -> Result<Currency, ApiFailure> {
+    match req.get("currency") {
+        Some(Value::String(s)) => s
+            .parse()
+            .map_err(|e: String| ApiFailure::bad("INVALID_CURRENCY", e)),
+        _ => Err(ApiFailure::bad(
+            "INVALID_CURRENCY",
+            format!("currency is required: {}", money::CURRENCIES),
+        )),
+    }
+}
+
+fn amount_of(req: &Map<String, Value>, currency: Currency) -> Result<Decimal, ApiFailure> {
+    match req.get("amount") {
+        Some(Value::Number(n)) => {
+            let text = n.to_string();
+            // JSON allows exponents (4.999e1); the API's amounts are plain decimals, but a
+            // client's serializer may still write one.
+            let parsed = money::parse_decimal(&text).or_else(|e| {
+                if text.contains(['e', 'E']) {
+                    Decimal::from_scientific(&text).map_err(|_| e)
+                } else {
+                    Err(e)
+                }
+            });
+            parsed
+                .and_then(|d| money::check_amount(d, currency))
+                .map_err(|e| ApiFailure::bad("INVALID_AMOUNT", format!("amount {e}")))
+        }
+        Some(_) => Err(ApiFailure::bad("INVALID_AMOUNT", "amount must be a number")),
+        None => Err(ApiFailure::bad("INVALID_AMOUNT", "amount is required")),
+    }
+}
+
+fn text_field(req: &Map<String, Value>, k: &str) -> Result<Option<String>, ApiFailure> {
+    match req.get(k) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(ApiFailure::bad(
+            "INVALID_REQUEST",
+            format!("{k} must be a string"),
+        )),
+    }
+}
+
+fn replayed(r: Replay) -> Outcome {
+    match r {
+        Replay::Same { status, body } => Ok(Answer {
+            status,
+            body,
+            replayed: true,
+        }),
+        Replay::Different => Err(ApiFailure::new(
+            422,
+            "IDEMPOTENCY_KEY_REUSED",
+            "This X-Idempotency-Key was used with a different request",
+        )),
+    }
+}
+
+/// A refund must go somewhere real: a decodable regtest invoice for the right amount that
+/// has not expired, or a regtest address.
+fn check_destination(kind: &str, dest: &str, sats: u64, now: i64) -> Result<(), ApiFailure> {
+    let dest = dest.trim();
+    if kind == "lightning" {
+        let lower = dest.to_ascii_lowercase();
+        let text = lower.strip_prefix("lightning:").unwrap_or(&lower);
+        let inv: lightning_invoice::Bolt11Invoice = text.parse().map_err(|e| {
+            ApiFailure::bad(
+                "INVALID_LIGHTNING_INVOICE",
+                format!("lightningInvoice is not a valid BOLT11 invoice: {e}"),
+            )
+        })?;
+        if inv.currency() != lightning_invoice::Currency::Regtest {
+            return Err(ApiFailure::bad(
+                "INVALID_LIGHTNING_INVOICE",
+                format!(
+                    "lightningInvoice is for {:?}; the sandbox pays regtest invoices (lnbcrt…)",
+                    inv.currency()
+                ),
+            ));
+        }
+        let expires =
+            inv.duration_since_epoch().as_secs() as i64 + inv.expiry_time().as_secs() as i64;
+        if expires <= now {
+            return Err(ApiFailure::bad(
+                "INVALID_LIGHTNING_INVOICE",
+                "lightningInvoice has expired",
+            ));
+        }
+        if let Some(msat) = inv.amount_milli_satoshis()
+            && msat != sats * 1000
+        {
+            return Err(ApiFailure::bad(
+                "INVOICE_AMOUNT_MISMATCH",
+                format!(
+                    "lightningInvoice asks for {} sats; this refund is worth {sats} sats",
+                    msat / 1000
+                ),
+            )
+            .with_details(json!({ "invoiceSats": msat / 1000, "refundSats": sats })));
+        }
+        Ok(())
+    } else {
+        let addr = bitcoin::Address::from_str(dest).map_err(|e| {
+            ApiFailure::bad(
+                "INVALID_BITCOIN_ADDRESS",
+                format!("bitcoinAddress is not an address: {e}"),
+            )
+        })?;
+        addr.require_network(bitcoin::Network::Regtest)
+            .map_err(|_| {
+                ApiFailure::bad(
+                    "INVALID_BITCOIN_ADDRESS",
+                    "bitcoinAddress must be a regtest address (bcrt1…) in the sandbox",
+                )
+            })?;
+        Ok(())
+    }
+}
+
+fn check_webhook_url(u: &str) -> Result<(), ApiFailure> {
+    match reqwest::Url::parse(u) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Ok(()),
+        _ => Err(ApiFailure::bad(
+            "INVALID_REQUEST",
+            format!(
+                "webhook url '{}' is not an http(s) URL",
+                money::printable(u)
+            ),
+        )),
     }
 }
 
@@ -427,11 +965,7 @@ pub fn payment_json(r: &PaymentRow) -> Value {
     m.insert("invoiceId".into(), r.invoice_id.clone().into());
     m.insert("orderId".into(), r.order_id.clone().into());
     m.insert("status".into(), r.status.clone().into());
-    // Stored as the exact decimal text, sent as a JSON number with the same digits.
-    let amount = serde_json::from_str::<serde_json::Number>(&r.amount)
-        .map(Value::Number)
-        .unwrap_or_else(|_| Value::String(r.amount.clone()));
-    m.insert("amount".into(), amount);
+    m.insert("amount".into(), number(&r.amount));
     m.insert("currency".into(), r.currency.clone().into());
     m.insert("amountSats".into(), r.amount_sats.into());
     m.insert("lightningInvoice".into(), r.invoice.clone().into());
@@ -464,6 +998,44 @@ pub fn payment_json(r: &PaymentRow) -> Value {
         m.insert("expiredAt".into(), iso(e).into());
     }
     Value::Object(m)
+}
+
+pub fn refund_json(r: &RefundRow) -> Value {
+    let mut v = json!({
+        "refundId": r.refund_id,
+        "invoiceId": r.invoice_id,
+        "status": r.status,
+        "amount": number(&r.amount),
+        "currency": r.currency,
+        "amountSats": r.amount_sats,
+        "reason": r.reason,
+        "type": r.kind,
+        "createdAt": iso(r.created_at),
+        "completedAt": r.completed_at.map(iso),
+    });
+    let dest_key = if r.kind == "lightning" {
+        "lightningInvoice"
+    } else {
+        "bitcoinAddress"
+    };
+    v[dest_key] = json!(r.destination);
+    v
+}
+
+fn delivery_json(d: &DeliveryRow) -> Value {
+    let at = jiff::Timestamp::from_millisecond(d.at_ms)
+        .map(|t| t.to_string())
+        .unwrap_or_default();
+    json!({
+        "deliveryId": d.event_id,
+        "event": d.event,
+        "url": d.url,
+        "attempt": d.attempt,
+        "at": at,
+        "statusCode": d.status_code,
+        "error": d.error,
+        "durationMs": d.duration_ms,
+    })
 }
 
 /// Two requests are "the same" for idempotency when their JSON is equal, whatever the

@@ -1,13 +1,18 @@
 //! The sandbox's state: one SQLite file, shared safely by every `le` process that uses
 //! the same directory (WAL journal, a busy timeout, and immediate transactions for writes).
+//!
+//! Webhook events go through an outbox table written in the same transaction as the
+//! change they report, so a payment settled by one process is delivered by whichever
+//! `le sandbox serve` runs on the state, exactly once per event.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use bitcoin::secp256k1::SecretKey;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 pub const DB_FILE: &str = "sandbox.db";
+const SCHEMA_VERSION: i64 = 1;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (
@@ -38,14 +43,64 @@ CREATE TABLE IF NOT EXISTS payments (
 );
 CREATE INDEX IF NOT EXISTS payments_by_order ON payments (order_id, seq);
 CREATE INDEX IF NOT EXISTS payments_by_status ON payments (status, expires_at);
+CREATE TABLE IF NOT EXISTS refunds (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    refund_id     TEXT NOT NULL UNIQUE,
+    invoice_id    TEXT NOT NULL,
+    status        TEXT NOT NULL,
+    amount        TEXT NOT NULL,
+    currency      TEXT NOT NULL,
+    amount_sats   INTEGER NOT NULL,
+    reason        TEXT,
+    kind          TEXT NOT NULL,
+    destination   TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    completes_at  INTEGER NOT NULL,
+    completed_at  INTEGER
+);
+CREATE INDEX IF NOT EXISTS refunds_by_invoice ON refunds (invoice_id, seq);
+CREATE INDEX IF NOT EXISTS refunds_by_status ON refunds (status, completes_at);
 CREATE TABLE IF NOT EXISTS idempotency (
-    key          TEXT PRIMARY KEY,
+    scope        TEXT NOT NULL,
+    key          TEXT NOT NULL,
     request_hash TEXT NOT NULL,
     status       INTEGER NOT NULL,
     body         TEXT NOT NULL,
-    created_at   INTEGER NOT NULL
+    created_at   INTEGER NOT NULL,
+    PRIMARY KEY (scope, key)
+);
+CREATE TABLE IF NOT EXISTS events (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    id          TEXT NOT NULL UNIQUE,
+    event       TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    url         TEXT NOT NULL,
+    secret      TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    state       TEXT NOT NULL,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    next_at_ms  INTEGER NOT NULL,
+    lease_ms    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS events_due ON events (state, next_at_ms);
+CREATE TABLE IF NOT EXISTS deliveries (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id     TEXT NOT NULL,
+    event        TEXT NOT NULL,
+    url          TEXT NOT NULL,
+    attempt      INTEGER NOT NULL,
+    at_ms        INTEGER NOT NULL,
+    status_code  INTEGER,
+    error        TEXT,
+    duration_ms  INTEGER NOT NULL
 );
 ";
+
+pub type Result<T> = std::result::Result<T, String>;
+
+pub fn db_err(e: rusqlite::Error) -> String {
+    format!("sandbox database: {e}")
+}
 
 /// A payment as stored.
 #[derive(Debug, Clone)]
@@ -71,7 +126,7 @@ pub struct PaymentRow {
     pub expired_at: Option<i64>,
 }
 
-const COLUMNS: &str = "invoice_id, order_id, status, amount, currency, amount_sats, invoice, \
+const PAYMENT_COLUMNS: &str = "invoice_id, order_id, status, amount, currency, amount_sats, invoice, \
     payment_hash, preimage, description, customer_email, customer_name, success_url, cancel_url, \
     metadata, created_at, expires_at, paid_at, expired_at";
 
@@ -101,25 +156,72 @@ impl PaymentRow {
     }
 }
 
-/// What a create found in the way, if anything.
-pub enum Existing {
-    /// The same idempotency key with the same request: the stored answer.
-    Replay { status: u16, body: String },
-    /// The same idempotency key with another request.
-    KeyReused,
-    /// No key, and the order already has a payment.
-    DuplicateOrder { invoice_id: String },
+/// A refund as stored.
+#[derive(Debug, Clone)]
+pub struct RefundRow {
+    pub refund_id: String,
+    pub invoice_id: String,
+    pub status: String,
+    pub amount: String,
+    pub currency: String,
+    pub amount_sats: u64,
+    pub reason: Option<String>,
+    /// `lightning` or `onchain`.
+    pub kind: String,
+    pub destination: String,
+    pub created_at: i64,
+    pub completes_at: i64,
+    pub completed_at: Option<i64>,
+}
+
+const REFUND_COLUMNS: &str = "refund_id, invoice_id, status, amount, currency, amount_sats, reason, kind, \
+    destination, created_at, completes_at, completed_at";
+
+impl RefundRow {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<RefundRow> {
+        Ok(RefundRow {
+            refund_id: r.get(0)?,
+            invoice_id: r.get(1)?,
+            status: r.get(2)?,
+            amount: r.get(3)?,
+            currency: r.get(4)?,
+            amount_sats: r.get::<_, i64>(5)?.max(0) as u64,
+            reason: r.get(6)?,
+            kind: r.get(7)?,
+            destination: r.get(8)?,
+            created_at: r.get(9)?,
+            completes_at: r.get(10)?,
+            completed_at: r.get(11)?,
+        })
+    }
+}
+
+/// A webhook event waiting in the outbox.
+#[derive(Debug, Clone)]
+pub struct EventRow {
+    pub id: String,
+    pub event: String,
+    pub body: String,
+    pub url: String,
+    pub secret: String,
+    pub attempts: u32,
+}
+
+/// One delivery attempt, for `le sandbox deliveries`.
+#[derive(Debug, Clone)]
+pub struct DeliveryRow {
+    pub event_id: String,
+    pub event: String,
+    pub url: String,
+    pub attempt: u32,
+    pub at_ms: i64,
+    pub status_code: Option<u16>,
+    pub error: Option<String>,
+    pub duration_ms: i64,
 }
 
 pub struct Store {
     conn: Connection,
-    path: PathBuf,
-}
-
-pub type Result<T> = std::result::Result<T, String>;
-
-fn db_err(e: rusqlite::Error) -> String {
-    format!("sandbox database: {e}")
 }
 
 impl Store {
@@ -151,7 +253,36 @@ impl Store {
                 }
             }
         }
-        Ok(Store { conn, path })
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(db_err)?;
+        if version > SCHEMA_VERSION {
+            return Err(format!(
+                "the sandbox state {} was written by a newer le (schema {version}); upgrade le or use another LE_SANDBOX_DIR",
+                path.display()
+            ));
+        }
+        if version < SCHEMA_VERSION {
+            conn.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
+                .map_err(db_err)?;
+        }
+        Ok(Store { conn })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in an immediate transaction: the write lock is taken up front, so two
+    /// processes never both decide on the same stale view.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(db_err)?;
+        let out = f(&tx)?;
+        tx.commit().map_err(db_err)?;
+        Ok(out)
     }
 
     /// The node key signing every invoice, made once per state directory.
@@ -163,190 +294,368 @@ impl Store {
                 params![candidate],
             )
             .map_err(db_err)?;
-        let hex: String = self
-            .conn
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'node_secret'",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(db_err)?;
+        let hex = meta(&self.conn, "node_secret")?.unwrap_or_default();
         hex.parse::<SecretKey>().map_err(|e| {
-            format!(
-                "the sandbox node key in {} is damaged ({e}); delete that file to start over",
-                self.path.display()
-            )
+            format!("the sandbox node key is damaged ({e}); delete {DB_FILE} in the sandbox directory to start over")
         })
     }
+}
 
-    /// Marks unpaid payments whose expiry has passed as expired.
-    pub fn expire_due(&self, now: i64) -> Result<usize> {
-        self.conn
-            .execute(
-                "UPDATE payments SET status = 'expired', expired_at = expires_at \
-                 WHERE status = 'unpaid' AND expires_at <= ?1",
-                params![now],
-            )
-            .map_err(db_err)
+pub fn meta(c: &Connection, key: &str) -> Result<Option<String>> {
+    c.query_row("SELECT value FROM meta WHERE key = ?1", params![key], |r| {
+        r.get(0)
+    })
+    .optional()
+    .map_err(db_err)
+}
+
+pub fn set_meta(c: &Connection, key: &str, value: Option<&str>) -> Result<()> {
+    match value {
+        Some(v) => c.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, v],
+        ),
+        None => c.execute("DELETE FROM meta WHERE key = ?1", params![key]),
     }
+    .map(|_| ())
+    .map_err(db_err)
+}
 
-    pub fn payment(&self, invoice_id: &str) -> Result<Option<PaymentRow>> {
-        self.conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM payments WHERE invoice_id = ?1"),
-                params![invoice_id],
-                PaymentRow::from_row,
-            )
-            .optional()
-            .map_err(db_err)
-    }
+pub fn payment(c: &Connection, invoice_id: &str) -> Result<Option<PaymentRow>> {
+    c.query_row(
+        &format!("SELECT {PAYMENT_COLUMNS} FROM payments WHERE invoice_id = ?1"),
+        params![invoice_id],
+        PaymentRow::from_row,
+    )
+    .optional()
+    .map_err(db_err)
+}
 
-    pub fn newest_for_order(&self, order_id: &str) -> Result<Option<PaymentRow>> {
-        self.conn
-            .query_row(
-                &format!(
-                    "SELECT {COLUMNS} FROM payments WHERE order_id = ?1 ORDER BY seq DESC LIMIT 1"
-                ),
-                params![order_id],
-                PaymentRow::from_row,
-            )
-            .optional()
-            .map_err(db_err)
-    }
+pub fn newest_for_order(c: &Connection, order_id: &str) -> Result<Option<PaymentRow>> {
+    c.query_row(
+        &format!(
+            "SELECT {PAYMENT_COLUMNS} FROM payments WHERE order_id = ?1 ORDER BY seq DESC LIMIT 1"
+        ),
+        params![order_id],
+        PaymentRow::from_row,
+    )
+    .optional()
+    .map_err(db_err)
+}
 
-    pub fn list(&self) -> Result<Vec<PaymentRow>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {COLUMNS} FROM payments ORDER BY seq DESC"))
-            .map_err(db_err)?;
-        let rows = stmt
-            .query_map([], PaymentRow::from_row)
-            .map_err(db_err)?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(db_err)?;
-        Ok(rows)
-    }
+pub fn payments(c: &Connection) -> Result<Vec<PaymentRow>> {
+    let mut stmt = c
+        .prepare(&format!(
+            "SELECT {PAYMENT_COLUMNS} FROM payments ORDER BY seq DESC"
+        ))
+        .map_err(db_err)?;
+    stmt.query_map([], PaymentRow::from_row)
+        .map_err(db_err)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(db_err)
+}
 
-    /// Inserts a payment unless something is in the way, all in one immediate
-    /// transaction so that two processes cannot both create the same order.
-    /// `answer` turns the stored row into the response body kept for replays.
-    pub fn create(
-        &mut self,
-        row: &PaymentRow,
-        idempotency: Option<(&str, &str)>,
-        answer: impl FnOnce(&PaymentRow) -> String,
-        now: i64,
-    ) -> Result<std::result::Result<String, Existing>> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(db_err)?;
-        if let Some((key, hash)) = idempotency {
-            let found: Option<(String, u16, String)> = tx
-                .query_row(
-                    "SELECT request_hash, status, body FROM idempotency WHERE key = ?1",
-                    params![key],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()
-                .map_err(db_err)?;
-            if let Some((stored_hash, status, body)) = found {
-                return Ok(Err(if stored_hash == hash {
-                    Existing::Replay { status, body }
-                } else {
-                    Existing::KeyReused
-                }));
-            }
+pub fn insert_payment(c: &Connection, row: &PaymentRow) -> Result<()> {
+    c.execute(
+        &format!(
+            "INSERT INTO payments ({PAYMENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+        ),
+        params![
+            row.invoice_id, row.order_id, row.status, row.amount, row.currency, row.amount_sats as i64,
+            row.invoice, row.payment_hash, row.preimage, row.description, row.customer_email,
+            row.customer_name, row.success_url, row.cancel_url, row.metadata, row.created_at,
+            row.expires_at, row.paid_at, row.expired_at
+        ],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
+pub fn set_payment_status(c: &Connection, row: &PaymentRow) -> Result<()> {
+    c.execute(
+        "UPDATE payments SET status = ?2, paid_at = ?3, expired_at = ?4 WHERE invoice_id = ?1",
+        params![row.invoice_id, row.status, row.paid_at, row.expired_at],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
+/// Unpaid payments whose expiry has passed.
+pub fn due_expiries(c: &Connection, now: i64) -> Result<Vec<PaymentRow>> {
+    let mut stmt = c
+        .prepare(&format!(
+            "SELECT {PAYMENT_COLUMNS} FROM payments WHERE status = 'unpaid' AND expires_at <= ?1 ORDER BY seq"
+        ))
+        .map_err(db_err)?;
+    stmt.query_map(params![now], PaymentRow::from_row)
+        .map_err(db_err)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(db_err)
+}
+
+/// Payments an auto-paying server should settle now.
+pub fn due_auto_pay(
+    c: &Connection,
+    created_since: i64,
+    created_before: i64,
+) -> Result<Vec<PaymentRow>> {
+    let mut stmt = c
+        .prepare(&format!(
+            "SELECT {PAYMENT_COLUMNS} FROM payments WHERE status IN ('unpaid', 'processing') \
+             AND created_at >= ?1 AND created_at <= ?2 ORDER BY seq"
+        ))
+        .map_err(db_err)?;
+    stmt.query_map(params![created_since, created_before], PaymentRow::from_row)
+        .map_err(db_err)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(db_err)
+}
+
+pub fn refund(c: &Connection, refund_id: &str) -> Result<Option<RefundRow>> {
+    c.query_row(
+        &format!("SELECT {REFUND_COLUMNS} FROM refunds WHERE refund_id = ?1"),
+        params![refund_id],
+        RefundRow::from_row,
+    )
+    .optional()
+    .map_err(db_err)
+}
+
+pub fn refunds(c: &Connection, invoice_id: Option<&str>) -> Result<Vec<RefundRow>> {
+    let (sql, p): (String, Vec<&str>) = match invoice_id {
+        Some(id) => (
+            format!("SELECT {REFUND_COLUMNS} FROM refunds WHERE invoice_id = ?1 ORDER BY seq DESC"),
+            vec![id],
+        ),
+        None => (
+            format!("SELECT {REFUND_COLUMNS} FROM refunds ORDER BY seq DESC"),
+            vec![],
+        ),
+    };
+    let mut stmt = c.prepare(&sql).map_err(db_err)?;
+    stmt.query_map(rusqlite::params_from_iter(p), RefundRow::from_row)
+        .map_err(db_err)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(db_err)
+}
+
+/// The refund that already pays this destination, if any (failed ones do not count).
+pub fn refund_to(c: &Connection, destination: &str) -> Result<Option<String>> {
+    c.query_row(
+        "SELECT refund_id FROM refunds WHERE destination = ?1 AND status != 'failed' LIMIT 1",
+        params![destination],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(db_err)
+}
+
+pub fn insert_refund(c: &Connection, r: &RefundRow) -> Result<()> {
+    c.execute(
+        &format!("INSERT INTO refunds ({REFUND_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
+        params![
+            r.refund_id, r.invoice_id, r.status, r.amount, r.currency, r.amount_sats as i64, r.reason,
+            r.kind, r.destination, r.created_at, r.completes_at, r.completed_at
+        ],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
+pub fn due_refunds(c: &Connection, now: i64) -> Result<Vec<RefundRow>> {
+    let mut stmt = c
+        .prepare(&format!(
+            "SELECT {REFUND_COLUMNS} FROM refunds WHERE status = 'pending' AND completes_at <= ?1 ORDER BY seq"
+        ))
+        .map_err(db_err)?;
+    stmt.query_map(params![now], RefundRow::from_row)
+        .map_err(db_err)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(db_err)
+}
+
+pub fn complete_refund(c: &Connection, refund_id: &str, at: i64) -> Result<()> {
+    c.execute(
+        "UPDATE refunds SET status = 'completed', completed_at = ?2 WHERE refund_id = ?1",
+        params![refund_id, at],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
+/// Whether anything is due, checked without taking the write lock.
+pub fn anything_due(c: &Connection, now: i64) -> Result<bool> {
+    c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM payments WHERE status = 'unpaid' AND expires_at <= ?1) \
+         OR EXISTS (SELECT 1 FROM refunds WHERE status = 'pending' AND completes_at <= ?1)",
+        params![now],
+        |r| r.get(0),
+    )
+    .map_err(db_err)
+}
+
+/// What a stored idempotency key says about a new request.
+pub enum Replay {
+    Same { status: u16, body: String },
+    Different,
+}
+
+pub fn idempotent(c: &Connection, scope: &str, key: &str, hash: &str) -> Result<Option<Replay>> {
+    let found: Option<(String, u16, String)> = c
+        .query_row(
+            "SELECT request_hash, status, body FROM idempotency WHERE scope = ?1 AND key = ?2",
+            params![scope, key],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()
+        .map_err(db_err)?;
+    Ok(found.map(|(h, status, body)| {
+        if h == hash {
+            Replay::Same { status, body }
         } else {
-            let dup: Option<String> = tx
-                .query_row(
-                    "SELECT invoice_id FROM payments WHERE order_id = ?1 ORDER BY seq DESC LIMIT 1",
-                    params![row.order_id],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(db_err)?;
-            if let Some(invoice_id) = dup {
-                return Ok(Err(Existing::DuplicateOrder { invoice_id }));
-            }
+            Replay::Different
         }
-        tx.execute(
-            &format!("INSERT INTO payments ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"),
-            params![
-                row.invoice_id, row.order_id, row.status, row.amount, row.currency, row.amount_sats as i64,
-                row.invoice, row.payment_hash, row.preimage, row.description, row.customer_email,
-                row.customer_name, row.success_url, row.cancel_url, row.metadata, row.created_at,
-                row.expires_at, row.paid_at, row.expired_at
-            ],
+    }))
+}
+
+pub fn remember(
+    c: &Connection,
+    scope: &str,
+    key: &str,
+    hash: &str,
+    status: u16,
+    body: &str,
+    now: i64,
+) -> Result<()> {
+    c.execute(
+        "INSERT INTO idempotency (scope, key, request_hash, status, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![scope, key, hash, status, body, now],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
+/// Replays are promised for 24 hours.
+pub fn forget_old_keys(c: &Connection, now: i64) -> Result<()> {
+    c.execute(
+        "DELETE FROM idempotency WHERE created_at < ?1",
+        params![now - 86_400],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
+pub fn enqueue(
+    c: &Connection,
+    id: &str,
+    event: &str,
+    body: &str,
+    url: &str,
+    secret: &str,
+    now_ms: i64,
+) -> Result<()> {
+    c.execute(
+        "INSERT INTO events (id, event, body, url, secret, created_at, state, next_at_ms) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7)",
+        params![id, event, body, url, secret, now_ms / 1000, now_ms],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
+/// Takes up to `limit` due events for delivery, leasing them so that another server on
+/// the same state does not send them too.
+pub fn claim_events(
+    c: &Connection,
+    now_ms: i64,
+    lease_ms: i64,
+    limit: u32,
+) -> Result<Vec<EventRow>> {
+    let mut stmt = c
+        .prepare(
+            "UPDATE events SET state = 'sending', lease_ms = ?2 WHERE seq IN ( \
+                 SELECT seq FROM events WHERE (state = 'pending' AND next_at_ms <= ?1) \
+                 OR (state = 'sending' AND lease_ms <= ?1) ORDER BY seq LIMIT ?3) \
+             RETURNING id, event, body, url, secret, attempts",
         )
         .map_err(db_err)?;
-        let body = answer(row);
-        if let Some((key, hash)) = idempotency {
-            tx.execute(
-                "INSERT INTO idempotency (key, request_hash, status, body, created_at) VALUES (?1, ?2, 201, ?3, ?4)",
-                params![key, hash, body, now],
-            )
-            .map_err(db_err)?;
-        }
-        tx.commit().map_err(db_err)?;
-        Ok(Ok(body))
-    }
+    stmt.query_map(params![now_ms, now_ms + lease_ms, limit], |r| {
+        Ok(EventRow {
+            id: r.get(0)?,
+            event: r.get(1)?,
+            body: r.get(2)?,
+            url: r.get(3)?,
+            secret: r.get(4)?,
+            attempts: r.get(5)?,
+        })
+    })
+    .map_err(db_err)?
+    .collect::<rusqlite::Result<Vec<_>>>()
+    .map_err(db_err)
+}
 
-    /// Moves a payment from one of `from` to `to`, atomically; returns the row after the
-    /// change, or the row as it was when the transition is not allowed.
-    pub fn transition(
-        &mut self,
-        invoice_id: &str,
-        from: &[&str],
-        to: &str,
-        now: i64,
-    ) -> Result<Option<std::result::Result<PaymentRow, PaymentRow>>> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(db_err)?;
-        let current: Option<PaymentRow> = tx
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM payments WHERE invoice_id = ?1"),
-                params![invoice_id],
-                PaymentRow::from_row,
-            )
-            .optional()
-            .map_err(db_err)?;
-        let Some(current) = current else {
-            return Ok(None);
-        };
-        if !from.contains(&current.status.as_str()) {
-            return Ok(Some(Err(current)));
-        }
-        let (paid_at, expired_at) = match to {
-            "paid" => (Some(now), current.expired_at),
-            "expired" => (current.paid_at, Some(now)),
-            _ => (current.paid_at, current.expired_at),
-        };
-        tx.execute(
-            "UPDATE payments SET status = ?2, paid_at = ?3, expired_at = ?4 WHERE invoice_id = ?1",
-            params![invoice_id, to, paid_at, expired_at],
+/// Records one attempt and decides what happens to the event next.
+pub fn record_attempt(
+    c: &Connection,
+    ev: &EventRow,
+    d: &DeliveryRow,
+    next: Option<i64>,
+) -> Result<()> {
+    c.execute(
+        "INSERT INTO deliveries (event_id, event, url, attempt, at_ms, status_code, error, duration_ms) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![d.event_id, d.event, d.url, d.attempt, d.at_ms, d.status_code, d.error, d.duration_ms],
+    )
+    .map_err(db_err)?;
+    let delivered = d.status_code.is_some_and(|s| (200..300).contains(&s));
+    let (state, next_at) = match (delivered, next) {
+        (true, _) => ("delivered", 0),
+        (false, Some(at)) => ("pending", at),
+        (false, None) => ("failed", 0),
+    };
+    c.execute(
+        "UPDATE events SET state = ?2, attempts = ?3, next_at_ms = ?4 WHERE id = ?1",
+        params![ev.id, state, d.attempt, next_at],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
+pub fn deliveries(c: &Connection, limit: u32) -> Result<Vec<DeliveryRow>> {
+    let mut stmt = c
+        .prepare(
+            "SELECT event_id, event, url, attempt, at_ms, status_code, error, duration_ms FROM deliveries \
+             ORDER BY seq DESC LIMIT ?1",
         )
         .map_err(db_err)?;
-        tx.commit().map_err(db_err)?;
-        Ok(Some(Ok(PaymentRow {
-            status: to.to_owned(),
-            paid_at,
-            expired_at,
-            ..current
-        })))
-    }
+    let mut rows = stmt
+        .query_map(params![limit], |r| {
+            Ok(DeliveryRow {
+                event_id: r.get(0)?,
+                event: r.get(1)?,
+                url: r.get(2)?,
+                attempt: r.get(3)?,
+                at_ms: r.get(4)?,
+                status_code: r.get(5)?,
+                error: r.get(6)?,
+                duration_ms: r.get(7)?,
+            })
+        })
+        .map_err(db_err)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(db_err)?;
+    rows.reverse();
+    Ok(rows)
+}
 
-    /// Forgets every payment and idempotency key; the node key stays so that pinned
-    /// payee keys keep working.
-    pub fn reset(&mut self) -> Result<usize> {
-        let tx = self.conn.transaction().map_err(db_err)?;
-        let n = tx.execute("DELETE FROM payments", []).map_err(db_err)?;
-        tx.execute("DELETE FROM idempotency", []).map_err(db_err)?;
-        tx.commit().map_err(db_err)?;
-        Ok(n)
+/// Forgets payments, refunds, keys, events and deliveries; the node key and webhook
+/// settings stay.
+pub fn reset(c: &Connection) -> Result<usize> {
+    let n = c.execute("DELETE FROM payments", []).map_err(db_err)?;
+    for t in ["refunds", "idempotency", "events", "deliveries"] {
+        c.execute(&format!("DELETE FROM {t}"), []).map_err(db_err)?;
     }
+    Ok(n)
 }
 
 fn is_busy(e: &rusqlite::Error) -> bool {

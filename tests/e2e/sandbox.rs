@@ -70,7 +70,7 @@ fn list_and_reset() {
 #[test]
 fn sandbox_errors_use_the_documented_codes() {
     let env = Env::new();
-    let served = Served::start(&env, &[]);
+    let served = Served::start(&env, &["--rate-limit", "off"]);
     // What an integration that sends no idempotency key sees.
     let post = |body: &str, key: Option<&str>| {
         let mut h = vec![("X-API-Key", "k"), ("Content-Type", "application/json")];
