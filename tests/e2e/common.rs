@@ -377,12 +377,28 @@ pub struct Served {
     pub child: Child,
     pub url: String,
     pub addr: SocketAddr,
+    /// The line it printed on start.
+    pub banner: String,
 }
 
 impl Served {
+    pub fn http(&self) -> Http {
+        Http {
+            addr: self.addr,
+            key: "sandbox-test-key",
+        }
+    }
+
     pub fn start(env: &Env, extra: &[&str]) -> Served {
-        let mut child = env
-            .le_std()
+        Served::start_with_env(env, &[], extra)
+    }
+
+    pub fn start_with_env(env: &Env, vars: &[(&str, &str)], extra: &[&str]) -> Served {
+        let mut cmd = env.le_std();
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
             .args(["sandbox", "serve", "--addr", "127.0.0.1:0"])
             .args(extra)
             .stdout(Stdio::piped())
@@ -393,13 +409,20 @@ impl Served {
         BufReader::new(child.stdout.take().unwrap())
             .read_line(&mut line)
             .unwrap();
-        let url = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in: {line}"))
-            .to_owned();
+        let start = line
+            .find("http://")
+            .unwrap_or_else(|| panic!("no URL in: {line}"));
+        let url: String = line[start..]
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != '"')
+            .collect();
         let addr = url.trim_start_matches("http://").parse().unwrap();
-        Served { child, url, addr }
+        Served {
+            child,
+            url,
+            addr,
+            banner: line,
+        }
     }
 
     /// Stops it as Ctrl-C would, and waits.
@@ -477,4 +500,122 @@ pub fn raw_http(
     let mut answer = String::new();
     s.read_to_string(&mut answer).unwrap();
     answer
+}
+
+/// The body of a raw HTTP answer.
+pub fn body_of(answer: &str) -> &str {
+    answer.split_once("\r\n\r\n").map_or("", |(_, b)| b)
+}
+
+/// The status code of a raw HTTP answer.
+pub fn status_of(answer: &str) -> u16 {
+    answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+/// A header of a raw HTTP answer.
+pub fn header_of<'a>(answer: &'a str, name: &str) -> Option<&'a str> {
+    let head = answer.split_once("\r\n\r\n").map_or(answer, |(h, _)| h);
+    head.lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.trim())
+}
+
+/// A client of the served sandbox speaking plain HTTP with a key, as a merchant's app would.
+pub struct Http {
+    pub addr: SocketAddr,
+    pub key: &'static str,
+}
+
+impl Http {
+    pub fn get(&self, path: &str) -> String {
+        raw_http(self.addr, "GET", path, &[("X-API-Key", self.key)], "")
+    }
+
+    pub fn post(&self, path: &str, body: &str) -> String {
+        raw_http(
+            self.addr,
+            "POST",
+            path,
+            &[
+                ("X-API-Key", self.key),
+                ("Content-Type", "application/json"),
+            ],
+            body,
+        )
+    }
+
+    pub fn post_keyed(&self, path: &str, body: &str, idem: &str) -> String {
+        raw_http(
+            self.addr,
+            "POST",
+            path,
+            &[
+                ("X-API-Key", self.key),
+                ("Content-Type", "application/json"),
+                ("X-Idempotency-Key", idem),
+            ],
+            body,
+        )
+    }
+
+    pub fn json(&self, answer: &str) -> Value {
+        serde_json::from_str(body_of(answer)).unwrap_or_else(|e| panic!("{e}: {answer}"))
+    }
+
+    /// Creates a payment and returns it.
+    pub fn create(&self, order: &str, amount: &str, currency: &str) -> Value {
+        let a = self.post(
+            "/api/payments",
+            &format!(r#"{{"orderId":"{order}","amount":{amount},"currency":"{currency}"}}"#),
+        );
+        assert_eq!(status_of(&a), 201, "{a}");
+        self.json(&a)
+    }
+
+    pub fn pay(&self, invoice_id: &str) {
+        let a = raw_http(
+            self.addr,
+            "POST",
+            &format!("/sandbox/payments/{invoice_id}/pay"),
+            &[("X-API-Key", self.key)],
+            "",
+        );
+        assert_eq!(status_of(&a), 200, "{a}");
+    }
+}
+
+/// HMAC-SHA256 in hex, computed by Python's standard library: an implementation that
+/// shares nothing with le's.
+pub fn python_hmac(secret: &str, message: &[u8]) -> String {
+    let mut child = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import hmac,hashlib,sys; print(hmac.new(sys.argv[1].encode(), sys.stdin.buffer.read(), hashlib.sha256).hexdigest())",
+            secret,
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 is needed for independent HMAC checks");
+    child.stdin.take().unwrap().write_all(message).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+/// Waits until `f` holds, up to `limit`.
+pub fn eventually(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
+    let end = std::time::Instant::now() + limit;
+    while std::time::Instant::now() < end {
+        if f() {
+            return true;
+        }
+        thread::sleep(Duration::from_millis(100));
+    }
+    f()
 }

@@ -10,4 +10,5 @@ mod errors;
 mod read;
 mod retry;
 mod sandbox;
+mod served;
 mod watch;
