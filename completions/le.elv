@@ -27,6 +27,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -36,6 +37,10 @@ set edit:completion:arg-completer[le] = {|@words|
             cand get-order 'Show the newest payment of one of your order ids'
             cand sync 'Ask the API to refresh a payment''s status from the provider, and show it'
             cand watch 'Wait for a payment to be paid or to expire; the exit code tells which'
+            cand decode 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
+            cand refund 'Refund a paid payment, or look at refunds'
+            cand webhook 'Verify, send or receive signed webhooks'
+            cand rates 'Show exchange rates (price of 1 BTC)'
             cand sandbox 'Drive the local sandbox: settle or expire payments, list or reset its state'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
@@ -63,6 +68,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -76,6 +82,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -89,6 +96,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -102,6 +110,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -117,6 +126,209 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;decode'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;refund'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Send money back for a paid payment'
+            cand get 'Show a refund'
+            cand list 'List refunds, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'le;refund;create'= {
+            cand --invoice 'The payment to refund (inv_…)'
+            cand --amount 'Amount to refund, in the payment''s currency'
+            cand --currency 'The payment''s currency'
+            cand --lightning-invoice 'The customer''s invoice to pay the refund to'
+            cand --bitcoin-address 'The customer''s on-chain address to pay the refund to'
+            cand --reason 'Why, for your records'
+            cand --idempotency-key 'Makes retries safe; default: derived from the request'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;refund;get'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;refund;list'= {
+            cand --invoice 'Only the refunds of this payment'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;refund;help'= {
+            cand create 'Send money back for a paid payment'
+            cand get 'Show a refund'
+            cand list 'List refunds, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'le;refund;help;create'= {
+        }
+        &'le;refund;help;get'= {
+        }
+        &'le;refund;help;list'= {
+        }
+        &'le;refund;help;help'= {
+        }
+        &'le;webhook'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand verify 'Check a received webhook''s signature; prints the event when it is genuine'
+            cand send 'Send a correctly signed test event to your webhook handler'
+            cand listen 'Receive webhooks on this machine, verify and print each one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'le;webhook;verify'= {
+            cand --secret-file 'File holding the webhook secret (`-` for stdin)'
+            cand --signature 'The signature header''s value, e.g. ''t=1700000000,v1=5f…'' or a bare hex signature'
+            cand --header 'The whole header line, e.g. ''X-LightningEnable-Signature: t=…,v1=…'''
+            cand --tolerance 'Largest accepted age of the signature''s timestamp, in seconds; 0 turns the check off'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;webhook;send'= {
+            cand --to 'Your webhook handler''s URL'
+            cand --event 'event'
+            cand --secret-file 'File holding the webhook secret (`-` for stdin)'
+            cand --invoice 'invoice'
+            cand --order 'order'
+            cand --amount 'amount'
+            cand --currency 'currency'
+            cand --refund 'For refund.completed'
+            cand --data 'JSON object merged into the event''s data, e.g. ''{"amountSats":4999}'''
+            cand --scheme 'Which signature headers to send: both (as the API does), current or legacy'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;webhook;listen'= {
+            cand --port 'Port to listen on (on 127.0.0.1 unless --addr says otherwise)'
+            cand --addr 'Address to listen on'
+            cand --secret-file 'File holding the webhook secret (`-` for stdin)'
+            cand --tolerance 'Largest accepted age of a signature''s timestamp, in seconds; 0 turns the check off'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;webhook;help'= {
+            cand verify 'Check a received webhook''s signature; prints the event when it is genuine'
+            cand send 'Send a correctly signed test event to your webhook handler'
+            cand listen 'Receive webhooks on this machine, verify and print each one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'le;webhook;help;verify'= {
+        }
+        &'le;webhook;help;send'= {
+        }
+        &'le;webhook;help;listen'= {
+        }
+        &'le;webhook;help;help'= {
+        }
+        &'le;rates'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -130,6 +342,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand pay 'Mark a payment as paid, as if a wallet had paid its invoice'
@@ -152,6 +365,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -165,6 +379,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -178,6 +393,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -191,6 +407,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -204,6 +421,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -217,6 +435,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -233,6 +452,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -259,6 +479,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -301,6 +522,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -314,6 +536,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -323,6 +546,10 @@ set edit:completion:arg-completer[le] = {|@words|
             cand get-order 'Show the newest payment of one of your order ids'
             cand sync 'Ask the API to refresh a payment''s status from the provider, and show it'
             cand watch 'Wait for a payment to be paid or to expire; the exit code tells which'
+            cand decode 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
+            cand refund 'Refund a paid payment, or look at refunds'
+            cand webhook 'Verify, send or receive signed webhooks'
+            cand rates 'Show exchange rates (price of 1 BTC)'
             cand sandbox 'Drive the local sandbox: settle or expire payments, list or reset its state'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
@@ -337,6 +564,32 @@ set edit:completion:arg-completer[le] = {|@words|
         &'le;help;sync'= {
         }
         &'le;help;watch'= {
+        }
+        &'le;help;decode'= {
+        }
+        &'le;help;refund'= {
+            cand create 'Send money back for a paid payment'
+            cand get 'Show a refund'
+            cand list 'List refunds, newest first'
+        }
+        &'le;help;refund;create'= {
+        }
+        &'le;help;refund;get'= {
+        }
+        &'le;help;refund;list'= {
+        }
+        &'le;help;webhook'= {
+            cand verify 'Check a received webhook''s signature; prints the event when it is genuine'
+            cand send 'Send a correctly signed test event to your webhook handler'
+            cand listen 'Receive webhooks on this machine, verify and print each one'
+        }
+        &'le;help;webhook;verify'= {
+        }
+        &'le;help;webhook;send'= {
+        }
+        &'le;help;webhook;listen'= {
+        }
+        &'le;help;rates'= {
         }
         &'le;help;sandbox'= {
             cand pay 'Mark a payment as paid, as if a wallet had paid its invoice'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_le_global_optspecs
-    string join \n base-url= profile= api-key-file= json color= request-timeout= v/verbose sandbox h/help V/version
+    string join \n base-url= profile= api-key-file= json color= request-timeout= v/verbose sandbox no-verify h/help V/version
 end
 
 function __fish_le_needs_command
@@ -34,6 +34,7 @@ complete -c le -n "__fish_le_needs_command" -l request-timeout -d 'Time limit fo
 complete -c le -n "__fish_le_needs_command" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_needs_command" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_needs_command" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_needs_command" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c le -n "__fish_le_needs_command" -s V -l version -d 'Print version'
 complete -c le -n "__fish_le_needs_command" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
@@ -41,6 +42,10 @@ complete -c le -n "__fish_le_needs_command" -f -a "get" -d 'Show a payment by it
 complete -c le -n "__fish_le_needs_command" -f -a "get-order" -d 'Show the newest payment of one of your order ids'
 complete -c le -n "__fish_le_needs_command" -f -a "sync" -d 'Ask the API to refresh a payment\'s status from the provider, and show it'
 complete -c le -n "__fish_le_needs_command" -f -a "watch" -d 'Wait for a payment to be paid or to expire; the exit code tells which'
+complete -c le -n "__fish_le_needs_command" -f -a "decode" -d 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
+complete -c le -n "__fish_le_needs_command" -f -a "refund" -d 'Refund a paid payment, or look at refunds'
+complete -c le -n "__fish_le_needs_command" -f -a "webhook" -d 'Verify, send or receive signed webhooks'
+complete -c le -n "__fish_le_needs_command" -f -a "rates" -d 'Show exchange rates (price of 1 BTC)'
 complete -c le -n "__fish_le_needs_command" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
 complete -c le -n "__fish_le_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c le -n "__fish_le_needs_command" -f -a "man" -d 'Print the man page (roff)'
@@ -69,6 +74,7 @@ complete -c le -n "__fish_le_using_subcommand create" -l request-timeout -d 'Tim
 complete -c le -n "__fish_le_using_subcommand create" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand create" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand create" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand create" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand create" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand get" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand get" -l profile -d 'Profile from the config file' -r
@@ -80,6 +86,7 @@ complete -c le -n "__fish_le_using_subcommand get" -l request-timeout -d 'Time l
 complete -c le -n "__fish_le_using_subcommand get" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand get" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand get" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand get" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand get" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand get-order" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand get-order" -l profile -d 'Profile from the config file' -r
@@ -91,6 +98,7 @@ complete -c le -n "__fish_le_using_subcommand get-order" -l request-timeout -d '
 complete -c le -n "__fish_le_using_subcommand get-order" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand get-order" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand get-order" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand get-order" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand get-order" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sync" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sync" -l profile -d 'Profile from the config file' -r
@@ -102,6 +110,7 @@ complete -c le -n "__fish_le_using_subcommand sync" -l request-timeout -d 'Time 
 complete -c le -n "__fish_le_using_subcommand sync" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sync" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sync" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sync" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand sync" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand watch" -l interval -d 'Time between polls; the API asks for no less than 3s' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l timeout -d 'Give up (exit 11) if the payment has not settled by then, e.g. 10m' -r
@@ -115,7 +124,174 @@ complete -c le -n "__fish_le_using_subcommand watch" -l request-timeout -d 'Time
 complete -c le -n "__fish_le_using_subcommand watch" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand watch" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand watch" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand watch" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand watch" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand decode" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand decode" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand decode" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand decode" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand decode" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand decode" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand decode" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand decode" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand decode" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand decode" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -f -a "create" -d 'Send money back for a paid payment'
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -f -a "get" -d 'Show a refund'
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -f -a "list" -d 'List refunds, newest first'
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l invoice -d 'The payment to refund (inv_…)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l amount -d 'Amount to refund, in the payment\'s currency' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l currency -d 'The payment\'s currency' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l lightning-invoice -d 'The customer\'s invoice to pay the refund to' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l bitcoin-address -d 'The customer\'s on-chain address to pay the refund to' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l reason -d 'Why, for your records' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l idempotency-key -d 'Makes retries safe; default: derived from the request' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l invoice -d 'Only the refunds of this payment' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from help" -f -a "create" -d 'Send money back for a paid payment'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a refund'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from help" -f -a "list" -d 'List refunds, newest first'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -f -a "verify" -d 'Check a received webhook\'s signature; prints the event when it is genuine'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -f -a "send" -d 'Send a correctly signed test event to your webhook handler'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -f -a "listen" -d 'Receive webhooks on this machine, verify and print each one'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l secret-file -d 'File holding the webhook secret (`-` for stdin)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l signature -d 'The signature header\'s value, e.g. \'t=1700000000,v1=5f…\' or a bare hex signature' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l header -d 'The whole header line, e.g. \'X-LightningEnable-Signature: t=…,v1=…\'' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l tolerance -d 'Largest accepted age of the signature\'s timestamp, in seconds; 0 turns the check off' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l to -d 'Your webhook handler\'s URL' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l event -r -f -a "payment.completed\t''
+payment.expired\t''
+refund.completed\t''"
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l secret-file -d 'File holding the webhook secret (`-` for stdin)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l invoice -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l order -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l amount -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l currency -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l refund -d 'For refund.completed' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l data -d 'JSON object merged into the event\'s data, e.g. \'{"amountSats":4999}\'' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l scheme -d 'Which signature headers to send: both (as the API does), current or legacy' -r -f -a "both\t''
+current\t''
+legacy\t''"
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l port -d 'Port to listen on (on 127.0.0.1 unless --addr says otherwise)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l addr -d 'Address to listen on' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l secret-file -d 'File holding the webhook secret (`-` for stdin)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l tolerance -d 'Largest accepted age of a signature\'s timestamp, in seconds; 0 turns the check off' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a received webhook\'s signature; prints the event when it is genuine'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send a correctly signed test event to your webhook handler'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "listen" -d 'Receive webhooks on this machine, verify and print each one'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand rates" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand rates" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand rates" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand rates" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand rates" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand rates" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand rates" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand rates" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand rates" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand rates" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
@@ -126,6 +302,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subco
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
@@ -146,6 +323,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l profile -d 'Profile from the config file' -r
@@ -157,6 +335,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l profile -d 'Profile from the config file' -r
@@ -168,6 +347,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file' -r
@@ -179,6 +359,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Profile from the config file' -r
@@ -190,6 +371,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l profile -d 'Profile from the config file' -r
@@ -201,6 +383,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l url -d 'Where to deliver events; needs --secret-file' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l secret-file -d 'File holding the signing secret (`-` for stdin)' -r
@@ -215,6 +398,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l addr -d 'Address to listen on; loopback unless you say otherwise' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l dir -d 'Sandbox state directory (default: LE_SANDBOX_DIR, else the data dir)' -r -F
@@ -239,6 +423,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
@@ -259,6 +444,7 @@ complete -c le -n "__fish_le_using_subcommand completions" -l request-timeout -d
 complete -c le -n "__fish_le_using_subcommand completions" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand completions" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand completions" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand completions" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand man" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand man" -l profile -d 'Profile from the config file' -r
@@ -270,16 +456,27 @@ complete -c le -n "__fish_le_using_subcommand man" -l request-timeout -d 'Time l
 complete -c le -n "__fish_le_using_subcommand man" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand man" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand man" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand man" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
 complete -c le -n "__fish_le_using_subcommand man" -s h -l help -d 'Print help'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "get" -d 'Show a payment by its invoice id'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "get-order" -d 'Show the newest payment of one of your order ids'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "sync" -d 'Ask the API to refresh a payment\'s status from the provider, and show it'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "watch" -d 'Wait for a payment to be paid or to expire; the exit code tells which'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch sandbox completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "get" -d 'Show a payment by its invoice id'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "get-order" -d 'Show the newest payment of one of your order ids'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "sync" -d 'Ask the API to refresh a payment\'s status from the provider, and show it'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "watch" -d 'Wait for a payment to be paid or to expire; the exit code tells which'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "decode" -d 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "refund" -d 'Refund a paid payment, or look at refunds'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "webhook" -d 'Verify, send or receive signed webhooks'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "rates" -d 'Show exchange rates (price of 1 BTC)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "create" -d 'Send money back for a paid payment'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "get" -d 'Show a refund'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "list" -d 'List refunds, newest first'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "verify" -d 'Check a received webhook\'s signature; prints the event when it is genuine'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "send" -d 'Send a correctly signed test event to your webhook handler'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "listen" -d 'Receive webhooks on this machine, verify and print each one'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "expire" -d 'Expire a payment now'

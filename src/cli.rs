@@ -62,6 +62,10 @@ pub struct GlobalArgs {
     /// Use the local sandbox: no account, no network, no money
     #[arg(long, global = true)]
     pub sandbox: bool,
+
+    /// Do not cross-check the API's invoices (amount, network, expiry, signature, payee)
+    #[arg(long, global = true)]
+    pub no_verify: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,6 +87,22 @@ pub enum Command {
     Sync(InvoiceArg),
     /// Wait for a payment to be paid or to expire; the exit code tells which
     Watch(WatchArgs),
+    /// Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)
+    Decode {
+        /// The invoice, with or without `lightning:`, in any one case
+        #[arg(value_name = "BOLT11|-")]
+        invoice: String,
+    },
+    /// Refund a paid payment, or look at refunds
+    Refund(RefundArgs),
+    /// Verify, send or receive signed webhooks
+    Webhook(WebhookCmdArgs),
+    /// Show exchange rates (price of 1 BTC)
+    Rates {
+        /// USD, EUR or GBP; all when left out
+        #[arg(value_name = "CURRENCY")]
+        currency: Option<String>,
+    },
     /// Drive the local sandbox: settle or expire payments, list or reset its state
     Sandbox(SandboxArgs),
     /// Print shell completions
@@ -166,6 +186,163 @@ pub struct WatchArgs {
     /// Give up (exit 11) if the payment has not settled by then, e.g. 10m
     #[arg(long, value_name = "DURATION", value_parser = parse_duration, allow_hyphen_values = true)]
     pub timeout: Option<Duration>,
+}
+
+#[derive(Debug, Args)]
+pub struct RefundArgs {
+    #[command(subcommand)]
+    pub command: RefundCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RefundCommand {
+    /// Send money back for a paid payment
+    Create(RefundCreateArgs),
+    /// Show a refund
+    Get {
+        #[arg(value_name = "REFUND_ID")]
+        refund_id: String,
+    },
+    /// List refunds, newest first
+    List {
+        /// Only the refunds of this payment
+        #[arg(long, value_name = "INVOICE_ID")]
+        invoice: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("destination").required(true).args(["lightning_invoice", "bitcoin_address"])))]
+pub struct RefundCreateArgs {
+    /// The payment to refund (inv_…)
+    #[arg(long, value_name = "INVOICE_ID")]
+    pub invoice: String,
+    /// Amount to refund, in the payment's currency
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub amount: String,
+    /// The payment's currency
+    #[arg(long, value_name = "CODE")]
+    pub currency: String,
+    /// The customer's invoice to pay the refund to
+    #[arg(long, value_name = "BOLT11")]
+    pub lightning_invoice: Option<String>,
+    /// The customer's on-chain address to pay the refund to
+    #[arg(long, value_name = "ADDRESS")]
+    pub bitcoin_address: Option<String>,
+    /// Why, for your records
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Makes retries safe; default: derived from the request
+    #[arg(long, value_name = "KEY")]
+    pub idempotency_key: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WebhookCmdArgs {
+    #[command(subcommand)]
+    pub command: WebhookCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WebhookCommand {
+    /// Check a received webhook's signature; prints the event when it is genuine
+    Verify(WebhookVerifyArgs),
+    /// Send a correctly signed test event to your webhook handler
+    Send(WebhookSendArgs),
+    /// Receive webhooks on this machine, verify and print each one
+    Listen(WebhookListenArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("sig").required(true).args(["signature", "header"])))]
+pub struct WebhookVerifyArgs {
+    /// File holding the webhook secret (`-` for stdin)
+    #[arg(long, value_name = "PATH|-")]
+    pub secret_file: String,
+    /// The signature header's value, e.g. 't=1700000000,v1=5f…' or a bare hex signature
+    #[arg(long, value_name = "VALUE", allow_hyphen_values = true)]
+    pub signature: Option<String>,
+    /// The whole header line, e.g. 'X-LightningEnable-Signature: t=…,v1=…'
+    #[arg(long, value_name = "NAME: VALUE")]
+    pub header: Option<String>,
+    /// Largest accepted age of the signature's timestamp, in seconds; 0 turns the check off
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::webhook::DEFAULT_TOLERANCE_SECS)]
+    pub tolerance: u64,
+    /// The raw body as received (default: stdin)
+    #[arg(value_name = "PAYLOAD_FILE|-", default_value = "-")]
+    pub payload: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EventName {
+    #[value(name = "payment.completed")]
+    PaymentCompleted,
+    #[value(name = "payment.expired")]
+    PaymentExpired,
+    #[value(name = "refund.completed")]
+    RefundCompleted,
+}
+
+impl EventName {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventName::PaymentCompleted => "payment.completed",
+            EventName::PaymentExpired => "payment.expired",
+            EventName::RefundCompleted => "refund.completed",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct WebhookSendArgs {
+    /// Your webhook handler's URL
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+    #[arg(long, value_enum, value_name = "EVENT")]
+    pub event: EventName,
+    /// File holding the webhook secret (`-` for stdin)
+    #[arg(long, value_name = "PATH|-")]
+    pub secret_file: String,
+    #[arg(long, value_name = "INVOICE_ID")]
+    pub invoice: Option<String>,
+    #[arg(long, value_name = "ORDER_ID")]
+    pub order: Option<String>,
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub amount: Option<String>,
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// For refund.completed
+    #[arg(long, value_name = "REFUND_ID")]
+    pub refund: Option<String>,
+    /// JSON object merged into the event's data, e.g. '{"amountSats":4999}'
+    #[arg(long, value_name = "JSON")]
+    pub data: Option<String>,
+    /// Which signature headers to send: both (as the API does), current or legacy
+    #[arg(long, value_enum, default_value_t = SignScheme::Both)]
+    pub scheme: SignScheme,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SignScheme {
+    Both,
+    Current,
+    Legacy,
+}
+
+#[derive(Debug, Args)]
+pub struct WebhookListenArgs {
+    /// Port to listen on (on 127.0.0.1 unless --addr says otherwise)
+    #[arg(long, default_value_t = 9000)]
+    pub port: u16,
+    /// Address to listen on
+    #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
+    pub addr: String,
+    /// File holding the webhook secret (`-` for stdin)
+    #[arg(long, value_name = "PATH|-")]
+    pub secret_file: String,
+    /// Largest accepted age of a signature's timestamp, in seconds; 0 turns the check off
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::webhook::DEFAULT_TOLERANCE_SECS)]
+    pub tolerance: u64,
 }
 
 #[derive(Debug, Args)]
@@ -261,7 +438,10 @@ pub struct WebhookArgs {
     pub clear: bool,
 }
 
-/// Durations as `3s`, `500ms`, `2m`, `1h30m`, or a bare number of seconds.
+/// The longest duration any option takes: a year is more than any wait `le` makes.
+pub const MAX_DURATION: Duration = Duration::from_secs(366 * 86_400);
+
+/// Durations as `3s`, `500ms`, `2m`, `1h30m`, or a bare number of seconds, up to a year.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let t = s.trim();
     let bad = || {
@@ -270,18 +450,25 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
             crate::money::printable(s)
         )
     };
-    if let Ok(secs) = t.parse::<f64>() {
-        return if (0.0..1e9).contains(&secs) {
-            Ok(Duration::from_secs_f64(secs))
-        } else {
-            Err(bad())
-        };
+    let d = if let Ok(secs) = t.parse::<f64>() {
+        if !(0.0..1e9).contains(&secs) {
+            return Err(bad());
+        }
+        Duration::from_secs_f64(secs)
+    } else {
+        let d: jiff::SignedDuration = t.parse().map_err(|_| bad())?;
+        if d.is_negative() {
+            return Err(bad());
+        }
+        d.try_into().map_err(|_| bad())?
+    };
+    if d > MAX_DURATION {
+        return Err(format!(
+            "'{}' is longer than a year",
+            crate::money::printable(s)
+        ));
     }
-    let d: jiff::SignedDuration = t.parse().map_err(|_| bad())?;
-    if d.is_negative() {
-        return Err(bad());
-    }
-    d.try_into().map_err(|_| bad())
+    Ok(d)
 }
 
 #[cfg(test)]
@@ -303,5 +490,8 @@ mod tests {
         assert!(parse_duration("-1s").is_err());
         assert!(parse_duration("soon").is_err());
         assert!(parse_duration("NaN").is_err());
+        assert!(parse_duration("9223372036854775807s").is_err());
+        assert!(parse_duration("2562047788015215h").is_err());
+        assert!(parse_duration("367d").is_err());
     }
 }

@@ -38,6 +38,10 @@ pub struct Profile {
     pub api_key_command: Option<String>,
     /// Per-request time limit, e.g. "30s".
     pub request_timeout: Option<String>,
+    /// The network the API's invoices must be for: mainnet, testnet, signet or regtest.
+    pub network: Option<String>,
+    /// The gateway's node keys; invoices from any other node are refused.
+    pub payee_pubkeys: Option<Vec<String>>,
 }
 
 /// Where the requests go.
@@ -52,6 +56,9 @@ pub enum Target {
 #[derive(Debug)]
 pub struct Settings {
     pub target: Target,
+    /// Whether a flag, the environment or the profile chose the target (rather than the
+    /// built-in default).
+    pub explicit: bool,
     pub profile_name: Option<String>,
     pub profile: Profile,
     pub request_timeout: Duration,
@@ -104,11 +111,17 @@ impl Settings {
     /// only when a request needs it.
     pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         let config_path = config_path();
+        // `--sandbox` needs nothing from the config file, so a broken one cannot stop it.
         let file = match &config_path {
-            Some(p) => load_file(p)?,
-            None => None,
+            Some(p) if !global.sandbox => load_file(p)?,
+            _ => None,
         };
-        let requested = global.profile.clone().filter(|p| !p.is_empty());
+        let global_profile = if global.sandbox {
+            None
+        } else {
+            global.profile.clone()
+        };
+        let requested = global_profile.filter(|p| !p.is_empty());
         let (profile_name, profile) = match (requested, file) {
             (Some(name), Some(f)) => match f.profiles.get(&name) {
                 Some(p) => (Some(name), p.clone()),
@@ -135,6 +148,7 @@ impl Settings {
             .clone()
             .filter(|s| !s.trim().is_empty())
             .or_else(|| profile.base_url.clone());
+        let explicit = global.sandbox || base.is_some();
         let target = if global.sandbox {
             Target::Embedded
         } else {
@@ -163,11 +177,44 @@ impl Settings {
 
         Ok(Settings {
             target,
+            explicit,
             profile_name,
             profile,
             request_timeout,
             config_path,
         })
+    }
+
+    /// What the API's invoices are checked against: the profile's `network`, else regtest
+    /// for a sandbox (embedded, or any server on this machine) and mainnet otherwise.
+    pub fn expectations(&self) -> Result<crate::invoice::Expectations> {
+        use crate::invoice::Network;
+        let name = self.profile_name.as_deref().unwrap_or("default");
+        let network = match &self.profile.network {
+            Some(n) => n
+                .parse::<Network>()
+                .map_err(|e| Error::Config(format!("network in profile {name}: {e}")))?,
+            None => match &self.target {
+                Target::Embedded => Network::Regtest,
+                Target::Remote(url) => match reqwest::Url::parse(url) {
+                    Ok(u) if is_loopback(&u) => Network::Regtest,
+                    _ => Network::Bitcoin,
+                },
+            },
+        };
+        let payees = self.profile.payee_pubkeys.clone().unwrap_or_default();
+        for k in &payees {
+            let ok = k.len() == 66
+                && k.bytes().all(|b| b.is_ascii_hexdigit())
+                && (k.starts_with("02") || k.starts_with("03"));
+            if !ok {
+                return Err(Error::Config(format!(
+                    "payee_pubkeys in profile {name}: '{}' is not a compressed public key (66 hex characters starting 02 or 03)",
+                    crate::money::printable(k)
+                )));
+            }
+        }
+        Ok(crate::invoice::Expectations { network, payees })
     }
 
     /// The API key: `--api-key-file`, then `LIGHTNING_API_KEY`, then the profile.
@@ -281,9 +328,9 @@ fn non_empty(raw: String, source: &str) -> Result<SecretString> {
     if trimmed.is_empty() {
         return Err(Error::Key(format!("the API key from {source} is empty")));
     }
-    if trimmed.chars().any(char::is_control) {
+    if !trimmed.bytes().all(|b| b.is_ascii_graphic()) {
         return Err(Error::Key(format!(
-            "the API key from {source} contains control characters; it should be one line"
+            "the API key from {source} contains spaces, control or non-ASCII characters; a key is one word of printable ASCII"
         )));
     }
     Ok(SecretString::new(trimmed.to_owned()))

@@ -15,9 +15,11 @@ pub mod exit {
     pub const NOT_FOUND: u8 = 5;
     pub const API: u8 = 6;
     pub const RATE_LIMITED: u8 = 7;
-    pub const WATCH_EXPIRED: u8 = 10;
+    /// The payment expired (`watch`; `create` returning an earlier, expired payment).
+    pub const EXPIRED: u8 = 10;
     pub const WATCH_TIMEOUT: u8 = 11;
     pub const WATCH_OTHER: u8 = 12;
+    pub const MISMATCH: u8 = 20;
     pub const INTERRUPTED: u8 = 130;
 }
 
@@ -41,6 +43,13 @@ pub enum Error {
     /// The server said something we cannot read.
     #[error("{0}")]
     BadResponse(String),
+    /// Something checked and found wrong: an invoice that disagrees with the API, a
+    /// webhook whose signature does not hold.
+    #[error("{}", describe_mismatch(code, problems))]
+    Mismatch {
+        code: &'static str,
+        problems: Vec<String>,
+    },
     /// Not a failure but an outcome with its own exit code (`watch` ending on `expired`);
     /// everything worth saying was already shown.
     #[error("exit {0}")]
@@ -74,6 +83,7 @@ impl Error {
             Error::Unreachable { .. } => exit::UNREACHABLE,
             Error::Api(e) => e.exit_code(),
             Error::BadResponse(_) => exit::API,
+            Error::Mismatch { .. } => exit::MISMATCH,
             Error::Outcome(code) => *code,
             Error::Interrupted => exit::INTERRUPTED,
             Error::BrokenPipe => exit::OK,
@@ -94,6 +104,7 @@ impl Error {
                 .clone()
                 .unwrap_or_else(|| format!("HTTP_{}", e.status)),
             Error::BadResponse(_) => "BAD_RESPONSE".into(),
+            Error::Mismatch { code, .. } => (*code).into(),
             Error::Outcome(_) => "OUTCOME".into(),
             Error::Interrupted => "INTERRUPTED".into(),
             Error::BrokenPipe => "BROKEN_PIPE".into(),
@@ -114,6 +125,12 @@ impl Error {
             if let Some(details) = &e.details {
                 inner.insert("details".into(), details.clone());
             }
+        }
+        if let Error::Mismatch { problems, .. } = self {
+            inner.insert(
+                "details".into(),
+                serde_json::json!({ "problems": problems }),
+            );
         }
         serde_json::json!({ "error": inner })
     }
@@ -136,6 +153,20 @@ impl Error {
             Error::Api(e) => e.hint(),
             _ => None,
         }
+    }
+}
+
+fn describe_mismatch(code: &str, problems: &[String]) -> String {
+    let head = match code {
+        "INVOICE_MISMATCH" => {
+            "the API's invoice does not agree with the payment (--no-verify to show it anyway)"
+        }
+        "INVALID_SIGNATURE" => "the webhook is not genuine",
+        _ => "check failed",
+    };
+    match problems {
+        [one] => format!("{head}: {one}"),
+        many => format!("{head}:\n  - {}", many.join("\n  - ")),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod invoice;
 pub mod money;
 pub mod rand;
 pub mod render;

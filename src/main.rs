@@ -8,6 +8,24 @@ use le::error::{Error, exit};
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() && std::env::args_os().any(|a| a == "--json") => {
+            // Scripts that asked for JSON get their parse errors as JSON too.
+            let text = e.render().to_string();
+            let message = text
+                .split("Usage:")
+                .next()
+                .unwrap_or("")
+                .lines()
+                .filter(|l| !l.starts_with("For more information"))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let message = message.trim_start_matches("error: ").to_owned();
+            report(&Error::Usage(message), true, false);
+            return ExitCode::from(exit::USAGE);
+        }
         Err(e) => {
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() {

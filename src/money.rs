@@ -168,9 +168,14 @@ pub fn check_amount(value: Decimal, currency: Currency) -> Result<Decimal, Amoun
             currency,
         });
     }
-    // 21 million BTC is every bitcoin there will ever be; fiat is bounded by the sats
-    // conversion in the sandbox and the API.
-    if value > Decimal::from(2_100_000_000_000_000u64) {
+    // 21 million BTC is every bitcoin there will ever be; a trillion of a fiat currency
+    // is past any payment a till takes.
+    let max = match currency {
+        Currency::Btc => Decimal::from(21_000_000u64),
+        Currency::Sats => Decimal::from(2_100_000_000_000_000u64),
+        _ => Decimal::from(1_000_000_000_000u64),
+    };
+    if value > max {
         return Err(AmountError::TooLarge);
     }
     Ok(value)

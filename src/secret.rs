@@ -18,11 +18,23 @@ impl SecretString {
     /// `le_merchant_…(redacted)`: enough to tell keys of different kinds apart, nothing of
     /// the secret part.
     pub fn redacted(&self) -> String {
-        let prefix = match self.0.rfind('_') {
-            Some(i) if i < 16 && self.0.len() - i > 8 => &self.0[..=i],
-            _ => "",
-        };
-        format!("{prefix}…(redacted)")
+        format!("{}…(redacted)", known_prefix(&self.0))
+    }
+}
+
+/// `le_merchant_` and the like: the documented shape `le_<kind>_<random>`, shown only when
+/// the key has it, so that no part of a key of another shape is ever revealed.
+fn known_prefix(key: &str) -> &str {
+    let Some(rest) = key.strip_prefix("le_") else {
+        return "";
+    };
+    match rest.find('_') {
+        Some(i)
+            if i > 0 && rest[..i].bytes().all(|b| b.is_ascii_lowercase()) && rest.len() - i > 8 =>
+        {
+            &key[..3 + i + 1]
+        }
+        _ => "",
     }
 }
 
@@ -56,6 +68,10 @@ mod tests {
         assert_eq!(format!("{k:?}"), "le_merchant_…(redacted)");
         assert_eq!(k.to_string(), "le_merchant_…(redacted)");
         let k = SecretString::new("c2VjcmV0LWtleS1ieXRlcw==".into());
+        assert_eq!(k.to_string(), "…(redacted)");
+        let k = SecretString::new("AbCdEfGh_IjKlMnOpQrStUv".into());
+        assert_eq!(k.to_string(), "…(redacted)");
+        let k = SecretString::new("le_Merchant_abcdefghijk".into());
         assert_eq!(k.to_string(), "…(redacted)");
     }
 }

@@ -10,7 +10,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
 use super::error::ApiError;
-use super::types::{NewPayment, Payment};
+use super::types::{NewPayment, NewRefund, Payment, Refund};
 use crate::error::{Error, Result};
 use crate::secret::SecretString;
 
@@ -162,6 +162,57 @@ impl Client {
             })
             .await?;
         payment(&reply)
+    }
+
+    pub async fn create_refund(
+        &self,
+        new: &NewRefund,
+        idempotency_key: &str,
+    ) -> Result<(Refund, bool)> {
+        let body = serde_json::to_vec(new).map_err(Error::internal)?;
+        let reply = self
+            .send(Request {
+                method: Method::POST,
+                segments: &["api", "refunds"],
+                body: Some(body),
+                idempotency_key: Some(idempotency_key),
+                repeatable: true,
+            })
+            .await?;
+        let refund = refund(&reply.body)?;
+        Ok((refund, reply.replayed && reply.attempts == 1))
+    }
+
+    pub async fn get_refund(&self, refund_id: &str) -> Result<Refund> {
+        refund(&self.get(&["api", "refunds", refund_id]).await?.body)
+    }
+
+    /// All refunds, or those of one payment.
+    pub async fn list_refunds(&self, invoice_id: Option<&str>) -> Result<Vec<Refund>> {
+        let reply = match invoice_id {
+            Some(id) => self.get(&["api", "refunds", "invoice", id]).await?,
+            None => self.get(&["api", "refunds"]).await?,
+        };
+        reply
+            .body
+            .get("refunds")
+            .and_then(Value::as_array)
+            .ok_or_else(|| bad_shape("a {\"refunds\": […]} list", &reply.body))?
+            .iter()
+            .map(refund)
+            .collect()
+    }
+
+    /// `GET /api/rates`, or `/api/rates/{currency}`, as received.
+    pub async fn rates(&self, currency: Option<&str>) -> Result<Value> {
+        let reply = match currency {
+            Some(c) => self.get(&["api", "rates", c]).await?,
+            None => self.get(&["api", "rates"]).await?,
+        };
+        if !reply.body.is_object() {
+            return Err(bad_shape("a rates object", &reply.body));
+        }
+        Ok(reply.body)
     }
 
     /// Sandbox control routes (`/sandbox/…`): move a payment along by hand.
@@ -501,6 +552,11 @@ pub fn ensure_tls_provider() {
 fn payment(reply: &Reply) -> Result<Payment> {
     Payment::from_value(reply.body.clone())
         .map_err(|e| Error::BadResponse(format!("the server's answer is not a payment: {e}")))
+}
+
+fn refund(v: &Value) -> Result<Refund> {
+    Refund::from_value(v.clone())
+        .map_err(|e| Error::BadResponse(format!("the server's answer is not a refund: {e}")))
 }
 
 fn bad_shape(expected: &str, got: &Value) -> Error {

@@ -6,4 +6,4 @@ pub mod types;
 
 pub use client::{Client, ClientOptions, Created, ensure_tls_provider};
 pub use error::{ApiError, reason_phrase};
-pub use types::{NewPayment, Payment, Status};
+pub use types::{NewPayment, NewRefund, Payment, Refund, Status};

@@ -32,6 +32,72 @@ pub struct NewPayment {
     pub metadata: Map<String, Value>,
 }
 
+/// The body of `POST /api/refunds`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewRefund {
+    pub invoice_id: String,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub amount: Decimal,
+    pub currency: Currency,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lightning_invoice: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bitcoin_address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A refund object as the API sent it.
+#[derive(Debug, Clone)]
+pub struct Refund {
+    raw: Map<String, Value>,
+}
+
+impl Refund {
+    pub fn from_value(value: Value) -> Result<Refund, String> {
+        let Value::Object(raw) = value else {
+            return Err(format!("expected a refund object, got {}", kind(&value)));
+        };
+        for field in ["refundId", "status"] {
+            match raw.get(field) {
+                Some(Value::String(s)) if !s.is_empty() => {}
+                Some(other) => {
+                    return Err(format!(
+                        "refund field '{field}' should be a non-empty string, got {}",
+                        kind(other)
+                    ));
+                }
+                None => return Err(format!("refund has no '{field}' field")),
+            }
+        }
+        Ok(Refund { raw })
+    }
+
+    pub fn raw(&self) -> &Map<String, Value> {
+        &self.raw
+    }
+
+    pub fn str(&self, field: &str) -> Option<&str> {
+        self.raw
+            .get(field)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+    }
+
+    pub fn amount_text(&self) -> Option<String> {
+        match self.raw.get("amount")? {
+            Value::Number(n) => Some(n.to_string()),
+            Value::String(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn amount_sats(&self) -> Option<u64> {
+        self.raw.get("amountSats").and_then(Value::as_u64)
+    }
+}
+
 /// A payment's status. The provider knows more than the documented five, so any other
 /// string is carried along rather than refused.
 #[derive(Debug, Clone, PartialEq, Eq)]

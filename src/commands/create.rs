@@ -4,7 +4,7 @@ use bitcoin::hashes::{Hash, sha256};
 use serde_json::{Map, Value};
 
 use super::{Ctx, check_id, check_text};
-use crate::api::{NewPayment, Payment};
+use crate::api::{NewPayment, Payment, Status};
 use crate::cli::{CreateArgs, QrMode};
 use crate::error::{Error, Result};
 use crate::money::{self, Currency, printable};
@@ -22,13 +22,29 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<()> {
     if let Some(path) = &args.qr_svg {
         check_writable(path)?;
     }
-    let created = ctx.client().await?.create_payment(&new, &key).await?;
-    if created.replayed && created.attempts == 1 {
+    let client = ctx.client().await?;
+    let created = client.create_payment(&new, &key).await?;
+    // A replay of an earlier run's answer is as old as that run: what matters at the till
+    // is whether the invoice can still be paid now.
+    let payment = if created.replayed && created.attempts == 1 {
+        let now = client.get_payment(created.payment.invoice_id()).await?;
         ctx.out.note(&format!(
-            "note: the API already had this request (idempotency key {key}); this is the payment it created then, not a new one"
+            "note: this request was made before (idempotency key {key}): this is the payment it created then, now {}",
+            now.status()
         ));
+        now
+    } else {
+        created.payment
+    };
+    show(ctx, &args, &payment)?;
+    if payment.status() == Status::Expired {
+        ctx.out.note(&format!(
+            "that payment expired; to take a new one for order {}, run the same command with --idempotency-key {}-2",
+            args.order, args.order
+        ));
+        return Err(Error::Outcome(crate::error::exit::EXPIRED));
     }
-    show(ctx, &args, &created.payment)
+    Ok(())
 }
 
 /// Turns the flags into a request, refusing anything the API would refuse.
@@ -112,7 +128,7 @@ fn metadata(pairs: &[String]) -> Result<Map<String, Value>> {
     Ok(m)
 }
 
-fn check_idempotency_key(k: &str) -> Result<()> {
+pub fn check_idempotency_key(k: &str) -> Result<()> {
     if k.is_empty() || k.len() > 256 || !k.bytes().all(|b| (0x21..0x7f).contains(&b)) {
         return Err(Error::usage(
             "--idempotency-key must be 1 to 256 printable ASCII characters without spaces, e.g. --idempotency-key order-1-attempt-2",
@@ -154,25 +170,31 @@ fn check_writable(path: &std::path::Path) -> Result<()> {
 }
 
 fn show(ctx: &Ctx, args: &CreateArgs, p: &Payment) -> Result<()> {
+    // A lying invoice must not reach a customer's wallet as a QR code.
+    ctx.verify(p)?;
     let out = &ctx.out;
-    let invoice = p.lightning_invoice();
+    // Only an invoice that can still be paid is offered to a payer.
+    let payable = p.status() == Status::Unpaid;
+    let invoice = p.lightning_invoice().filter(|_| payable);
     if let (Some(path), Some(inv)) = (&args.qr_svg, invoice) {
         match render::qr::write_svg(inv, path) {
             Ok(()) => out.note(&format!("QR code written to {}", path.display())),
             Err(e) => out.warn(&e),
         }
     }
-    let want_qr = match args.qr {
-        QrMode::Never => false,
-        QrMode::Always => true,
-        QrMode::Auto => out.stdout_tty && !out.json,
-    };
+    let want_qr = payable
+        && match args.qr {
+            QrMode::Never => false,
+            QrMode::Always => true,
+            QrMode::Auto => out.stdout_tty && !out.json,
+        };
     if out.json {
         out.json_line(p.raw())?;
         if want_qr && let Some(inv) = invoice {
             // The QR goes to stderr so that stdout stays one JSON document.
-            match render::qr::terminal(inv, out.stderr_color, None) {
-                Ok(art) => eprint!("{art}"),
+            let ink = render::qr::Ink::choose(out.stderr_color, out.stderr_tty);
+            match render::qr::terminal(inv, ink, None) {
+                Ok(art) => out.stderr_text(&art),
                 Err(e) => out.warn(&e),
             }
         }
@@ -182,28 +204,24 @@ fn show(ctx: &Ctx, args: &CreateArgs, p: &Payment) -> Result<()> {
     match invoice {
         Some(inv) => {
             text.push('\n');
-            text.push_str(inv);
+            text.push_str(&render::clean(inv));
             text.push('\n');
         }
-        None => out.warn("the API sent no lightningInvoice for this payment"),
+        None if payable => out.warn("the API sent no lightningInvoice for this payment"),
+        None => {}
     }
     out.text(&text)?;
     if want_qr && let Some(inv) = invoice {
         let columns = if out.stdout_tty {
-            terminal_columns()
+            render::qr::terminal_columns()
         } else {
             None
         };
-        match render::qr::terminal(inv, out.stdout_color, columns) {
+        let ink = render::qr::Ink::choose(out.stdout_color, out.stdout_tty);
+        match render::qr::terminal(inv, ink, columns) {
             Ok(art) => out.text(&format!("\n{art}"))?,
             Err(e) => out.warn(&e),
         }
     }
     Ok(())
-}
-
-fn terminal_columns() -> Option<usize> {
-    console::Term::stdout()
-        .size_checked()
-        .map(|(_rows, cols)| cols as usize)
 }

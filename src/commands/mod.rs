@@ -2,15 +2,20 @@
 //! an `Error` that `main` reports.
 
 mod create;
+mod decode;
 mod docs;
+mod rates;
+mod refund;
 mod sandbox;
 mod show;
 mod watch;
+mod webhook;
 
-use crate::api::{Client, ClientOptions};
+use crate::api::{Client, ClientOptions, Payment};
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::config::{Settings, Target};
 use crate::error::{Error, Result, exit};
+use crate::invoice::{Expectations, Network};
 use crate::money::printable;
 use crate::render::Output;
 
@@ -18,6 +23,8 @@ use crate::render::Output;
 pub struct Ctx {
     pub global: GlobalArgs,
     pub out: Output,
+    /// What invoices from the API must agree with, once a client is made.
+    expect: std::cell::OnceCell<Expectations>,
 }
 
 /// The key the embedded sandbox is sent; it accepts any.
@@ -27,11 +34,15 @@ impl Ctx {
     /// A client for the configured API, starting the embedded sandbox when asked for it.
     pub async fn client(&self) -> Result<Client> {
         let settings = Settings::resolve(&self.global)?;
+        let _ = self.expect.set(settings.expectations()?);
         let mut opts = match &settings.target {
             Target::Embedded => embedded_options().await?,
             Target::Remote(url) => {
                 let mut o = ClientOptions::new(url.clone());
                 o.api_key = Some(settings.api_key(&self.global)?);
+                // A proxy would see plain-http requests, key included: this machine's
+                // servers are always reached directly.
+                o.direct = reqwest::Url::parse(url).is_ok_and(|u| crate::config::is_loopback(&u));
                 o
             }
         };
@@ -43,12 +54,42 @@ impl Ctx {
 
     /// A client for the embedded sandbox, whatever the configuration says.
     pub async fn client_for_embedded(&self) -> Result<Client> {
+        let _ = self.expect.set(Expectations {
+            network: Network::Regtest,
+            payees: Vec::new(),
+        });
         let mut opts = embedded_options().await?;
         if let Some(t) = self.global.request_timeout {
             opts.request_timeout = t;
         }
         opts.verbose = self.global.verbose;
         Client::new(opts)
+    }
+}
+
+impl Ctx {
+    /// What invoices are checked against, once a client has been made.
+    pub fn expectations(&self) -> Option<&Expectations> {
+        self.expect.get()
+    }
+
+    /// Sets what invoices are checked against, for clients made outside `client()`.
+    pub fn expect(&self, e: Expectations) {
+        let _ = self.expect.set(e);
+    }
+
+    /// Cross-checks a payment's invoice against its fields, unless `--no-verify`.
+    pub fn verify(&self, p: &Payment) -> Result<()> {
+        if self.global.no_verify {
+            return Ok(());
+        }
+        let Some(expect) = self.expect.get() else {
+            return Ok(());
+        };
+        crate::invoice::cross_check(p, expect).map_err(|problems| Error::Mismatch {
+            code: "INVOICE_MISMATCH",
+            problems,
+        })
     }
 }
 
@@ -68,6 +109,7 @@ pub async fn run(cli: Cli) -> Result<u8> {
     let ctx = Ctx {
         global: cli.global,
         out,
+        expect: std::cell::OnceCell::new(),
     };
     match cli.command {
         Command::Create(a) => create::run(&ctx, a).await,
@@ -75,6 +117,10 @@ pub async fn run(cli: Cli) -> Result<u8> {
         Command::GetOrder(a) => show::get_order(&ctx, &a.order_id).await,
         Command::Sync(a) => show::sync(&ctx, &a.invoice_id).await,
         Command::Watch(a) => watch::run(&ctx, a).await,
+        Command::Decode { invoice } => decode::run(&ctx, &invoice),
+        Command::Refund(a) => refund::run(&ctx, a.command).await,
+        Command::Webhook(a) => webhook::run(&ctx, a.command).await,
+        Command::Rates { currency } => rates::run(&ctx, currency.as_deref()).await,
         Command::Sandbox(a) => sandbox::run(&ctx, a.command).await,
         Command::Completions { shell } => docs::completions(&ctx, shell),
         Command::Man => docs::man(&ctx),

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::{Ctx, EMBEDDED_KEY, check_id, show::show};
 use crate::api::{Client, ClientOptions};
 use crate::cli::{SandboxCommand, ServeArgs, WebhookArgs};
-use crate::config::{Settings, check_base_url, read_secret};
+use crate::config::{Settings, Target, read_secret};
 use crate::error::{Error, Result};
 use crate::render;
 use crate::sandbox::{Faults, Hook, Limiter, Options, ServeOptions};
@@ -134,18 +134,19 @@ fn check_hook_url(url: &str) -> Result<()> {
     }
 }
 
-/// The embedded sandbox, unless `--base-url` points at a served one.
+/// The embedded sandbox, unless a flag, the environment or the profile names a served one.
 async fn client(ctx: &Ctx) -> Result<Client> {
-    let Some(url) = ctx
-        .global
-        .base_url
-        .as_deref()
-        .filter(|u| !u.trim().is_empty())
-    else {
-        return ctx.client_for_embedded().await;
-    };
     let settings = Settings::resolve(&ctx.global)?;
-    let mut opts = ClientOptions::new(check_base_url(url)?);
+    let url = match &settings.target {
+        Target::Remote(url) if settings.explicit => url.clone(),
+        _ => return ctx.client_for_embedded().await,
+    };
+    ctx.expect(crate::invoice::Expectations {
+        network: crate::invoice::Network::Regtest,
+        payees: Vec::new(),
+    });
+    let mut opts = ClientOptions::new(url.clone());
+    opts.direct = reqwest::Url::parse(&url).is_ok_and(|u| crate::config::is_loopback(&u));
     // A served sandbox accepts any key unless told otherwise, so one is not required here.
     opts.api_key = Some(match settings.api_key(&ctx.global) {
         Ok(k) => k,

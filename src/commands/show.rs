@@ -26,6 +26,7 @@ pub async fn sync(ctx: &Ctx, invoice_id: &str) -> Result<()> {
 /// A payment on stdout: the API's object under `--json`, else the summary and, while it
 /// can still be paid, the invoice.
 pub fn show(ctx: &Ctx, p: &Payment) -> Result<()> {
+    ctx.verify(p)?;
     let out = &ctx.out;
     if out.json {
         return out.json_line(p.raw());
@@ -35,7 +36,7 @@ pub fn show(ctx: &Ctx, p: &Payment) -> Result<()> {
         && p.status() == crate::api::Status::Unpaid
     {
         text.push('\n');
-        text.push_str(inv);
+        text.push_str(&render::clean(inv));
         text.push('\n');
     }
     out.text(&text)

@@ -27,35 +27,50 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<()> {
     let client = ctx.client().await?;
     let mut view = View::new(ctx, &args.invoice_id);
     let started = Instant::now();
-    let deadline = args.timeout.map(|t| started + t);
+    let deadline = args.timeout.and_then(|t| started.checked_add(t));
+    // Far enough to mean "never", near enough that Instant arithmetic cannot overflow.
+    let never = started + Duration::from_secs(100 * 365 * 86_400);
+    let give_up = tokio::time::Instant::from_std(deadline.unwrap_or(never));
     let mut last: Option<Payment> = None;
-    let mut last_answer = Instant::now();
+    let mut last_answer: Option<Instant> = None;
 
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
 
     let code = loop {
+        // The deadline bounds the request too: a server that never answers cannot hold
+        // a watch past --timeout.
         let polled = tokio::select! {
             r = client.get_payment(&args.invoice_id) => r,
             _ = &mut ctrl_c => break exit::INTERRUPTED,
+            _ = tokio::time::sleep_until(give_up) => break exit::WATCH_TIMEOUT,
         };
         match polled {
             Ok(p) => {
-                last_answer = Instant::now();
+                if last.as_ref().and_then(Payment::lightning_invoice) != p.lightning_invoice()
+                    && let Err(e) = ctx.verify(&p)
+                {
+                    view.finish();
+                    return Err(e);
+                }
+                last_answer = Some(Instant::now());
                 view.update(&p, last.as_ref());
                 let status = p.status();
                 last = Some(p);
                 if status.is_final() {
                     break match status {
                         Status::Paid => exit::OK,
-                        Status::Expired => exit::WATCH_EXPIRED,
+                        Status::Expired => exit::EXPIRED,
                         _ => exit::WATCH_OTHER,
                     };
                 }
             }
-            // The API being away for a while is not the payment's outcome: keep trying.
-            Err(e @ (Error::Unreachable { .. } | Error::Api(_))) if is_transient(&e) => {
-                if last_answer.elapsed() > OUTAGE_LIMIT {
+            // The API being away for a while is not the payment's outcome: keep trying,
+            // once it has answered at all (a mistyped URL fails at once).
+            Err(e @ (Error::Unreachable { .. } | Error::Api(_)))
+                if is_transient(&e) && last_answer.is_some() =>
+            {
+                if last_answer.is_some_and(|t| t.elapsed() > OUTAGE_LIMIT) {
                     view.finish();
                     return Err(e);
                 }
@@ -78,6 +93,7 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<()> {
         tokio::select! {
             _ = sleep => {},
             _ = &mut ctrl_c => break exit::INTERRUPTED,
+            _ = tokio::time::sleep_until(give_up) => break exit::WATCH_TIMEOUT,
         }
         if deadline.is_some_and(|d| Instant::now() >= d) {
             break exit::WATCH_TIMEOUT;
@@ -194,7 +210,7 @@ impl View {
 
     /// Sleeps for `wait`, refreshing the countdown every second.
     async fn tick_until(&self, wait: Duration) {
-        let end = tokio::time::Instant::now() + wait;
+        let end = tokio::time::Instant::now() + wait.min(Duration::from_secs(86_400));
         loop {
             let now = tokio::time::Instant::now();
             if now >= end {

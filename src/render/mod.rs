@@ -3,11 +3,10 @@
 
 mod payment;
 pub mod qr;
+pub mod tables;
 pub mod time;
 
 use std::io::{IsTerminal, Write};
-
-use serde_json::Value;
 
 pub use payment::{payment_table, payments_table};
 
@@ -62,6 +61,12 @@ impl Output {
         self.stdout(|w| w.write_all(s.as_bytes()))
     }
 
+    /// Something for the person watching that must not mix with data on stdout (a QR
+    /// code under `--json`).
+    pub fn stderr_text(&self, s: &str) {
+        let _ = std::io::stderr().lock().write_all(s.as_bytes());
+    }
+
     /// A note for the person at the terminal (never data).
     pub fn note(&self, msg: &str) {
         if self.json {
@@ -81,7 +86,22 @@ impl Output {
     }
 }
 
-/// Prints a JSON value as received.
-pub fn raw_json(out: &Output, v: &Value) -> Result<()> {
-    out.json_line(v)
+/// Text from a server, safe to put on a terminal: control characters (escape sequences
+/// included) are shown escaped instead of being obeyed.
+pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .flat_map(|c| {
+                    if c.is_control() {
+                        c.escape_debug().collect::<Vec<_>>()
+                    } else {
+                        vec![c]
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }

@@ -3,13 +3,13 @@
 use comfy_table::{Cell, CellAlignment, Color, Table, presets};
 use jiff::Timestamp;
 
-use super::Output;
 use super::time::{local, relative};
+use super::{Output, clean};
 use crate::api::{Payment, Status};
 use crate::money::group_thousands;
 
 fn status_cell(s: &Status, color: bool) -> Cell {
-    let cell = Cell::new(s.as_str());
+    let cell = Cell::new(clean(s.as_str()));
     if !color {
         return cell;
     }
@@ -40,9 +40,28 @@ pub fn amount_text(p: &Payment) -> String {
     if let Some(sats) = p.amount_sats()
         && p.currency() != Some("sats")
     {
-        s.push_str(&format!(" ({} sats)", group_thousands(sats)));
+        s.push_str(&format!(" ({} sats", group_thousands(sats)));
+        if let Some(rate) = implied_rate(p, sats) {
+            s.push_str(&format!(" at {rate}"));
+        }
+        s.push(')');
     }
     s
+}
+
+/// The rate a fiat amount was converted at, from the payment itself: `100,000 USD/BTC`.
+fn implied_rate(p: &Payment, sats: u64) -> Option<String> {
+    use rust_decimal::Decimal;
+    let currency = p.currency()?;
+    if !matches!(currency, "USD" | "EUR" | "GBP") || sats == 0 {
+        return None;
+    }
+    let amount: Decimal = p.amount_text()?.parse().ok()?;
+    let rate = (amount * Decimal::from(100_000_000u64) / Decimal::from(sats)).round_dp(0);
+    Some(format!(
+        "{} {currency}/BTC",
+        group_thousands(u64::try_from(rate).ok()?)
+    ))
 }
 
 /// A key/value summary of one payment. The invoice string is left out: it is printed on
@@ -54,14 +73,14 @@ pub fn payment_table(p: &Payment, out: &Output) -> String {
     let mut row = |k: &str, v: Cell| {
         t.add_row(vec![Cell::new(k), v]);
     };
-    row("Invoice", Cell::new(p.invoice_id()));
+    row("Invoice", Cell::new(clean(p.invoice_id())));
     if let Some(o) = p.order_id() {
-        row("Order", Cell::new(o));
+        row("Order", Cell::new(clean(o)));
     }
     row("Status", status_cell(&p.status(), out.stdout_color));
-    row("Amount", Cell::new(amount_text(p)));
+    row("Amount", Cell::new(clean(&amount_text(p))));
     if let Some(d) = p.str("description") {
-        row("Description", Cell::new(d));
+        row("Description", Cell::new(clean(d)));
     }
     if let Some(c) = p.created_at() {
         row("Created", Cell::new(local(c)));
@@ -82,7 +101,7 @@ pub fn payment_table(p: &Payment, out: &Output) -> String {
         }
     }
     if let Some(u) = p.hosted_checkout_url() {
-        row("Checkout", Cell::new(u));
+        row("Checkout", Cell::new(clean(u)));
     }
     if let Some(c) = t.column_mut(0) {
         c.set_cell_alignment(CellAlignment::Left);
@@ -102,10 +121,10 @@ pub fn payments_table(items: &[Payment], out: &Output) -> String {
     t.set_header(vec!["Invoice", "Order", "Status", "Amount", "Created"]);
     for p in items {
         t.add_row(vec![
-            Cell::new(p.invoice_id()),
-            Cell::new(p.order_id().unwrap_or("")),
+            Cell::new(clean(p.invoice_id())),
+            Cell::new(clean(p.order_id().unwrap_or(""))),
             status_cell(&p.status(), out.stdout_color),
-            Cell::new(amount_text(p)),
+            Cell::new(clean(&amount_text(p))),
             Cell::new(p.created_at().map(local).unwrap_or_default()),
         ]);
     }

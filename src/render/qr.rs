@@ -21,10 +21,39 @@ pub fn width(code: &QrCode) -> usize {
     code.width() + 8
 }
 
-/// The code drawn with half blocks, two modules per line. With colour, dark modules are
-/// drawn black on white whatever the terminal's theme; without, light modules are drawn
-/// as blocks, which reads as dark-on-light on the usual light-on-dark terminal.
-pub fn terminal(invoice: &str, color: bool, columns: Option<usize>) -> Result<String, String> {
+/// How the blocks of the code are inked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ink {
+    /// Black on white with colour codes, whatever the terminal's theme.
+    Color,
+    /// Dark modules as blocks: for paper, files and light backgrounds.
+    Dark,
+    /// Light modules as blocks: dark-on-light on the usual light-on-dark terminal.
+    Light,
+}
+
+impl Ink {
+    /// Colour when allowed; without it, the usual dark terminal gets light ink and
+    /// anything that is not a terminal (a file, a receipt printer) gets dark ink.
+    pub fn choose(color: bool, tty: bool) -> Ink {
+        match (color, tty) {
+            (true, _) => Ink::Color,
+            (false, true) => Ink::Light,
+            (false, false) => Ink::Dark,
+        }
+    }
+}
+
+/// Columns of the terminal on stdout, when it is one.
+pub fn terminal_columns() -> Option<usize> {
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_rows, cols)| cols as usize)
+}
+
+/// The code drawn with half blocks, two modules per line.
+pub fn terminal(invoice: &str, ink: Ink, columns: Option<usize>) -> Result<String, String> {
+    let color = ink == Ink::Color;
     let c = code(invoice)?;
     let need = width(&c);
     if let Some(cols) = columns
@@ -34,10 +63,10 @@ pub fn terminal(invoice: &str, color: bool, columns: Option<usize>) -> Result<St
             "the terminal is {cols} columns wide and the QR code needs {need}: widen it, or use --qr-svg FILE"
         ));
     }
-    let (dark, light) = if color {
-        (unicode::Dense1x2::Dark, unicode::Dense1x2::Light)
-    } else {
+    let (dark, light) = if ink == Ink::Light {
         (unicode::Dense1x2::Light, unicode::Dense1x2::Dark)
+    } else {
+        (unicode::Dense1x2::Dark, unicode::Dense1x2::Light)
     };
     let art = c
         .render::<unicode::Dense1x2>()
@@ -92,11 +121,15 @@ mod tests {
     fn refuses_narrow_terminals() {
         let inv = "lnbcrt1".repeat(40);
         assert!(
-            terminal(&inv, false, Some(20))
+            terminal(&inv, Ink::Dark, Some(20))
                 .unwrap_err()
                 .contains("20 columns")
         );
-        let art = terminal(&inv, false, None).unwrap();
-        assert!(art.lines().count() > 10);
+        let dark = terminal(&inv, Ink::Dark, None).unwrap();
+        let light = terminal(&inv, Ink::Light, None).unwrap();
+        assert!(dark.lines().count() > 10);
+        // The quiet zone is light: blank with dark ink, solid with light ink.
+        assert!(dark.lines().next().unwrap().trim().is_empty());
+        assert!(light.lines().next().unwrap().chars().all(|c| c == '█'));
     }
 }

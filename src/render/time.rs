@@ -18,6 +18,9 @@ pub fn local(ts: Timestamp) -> String {
 /// `in 59 min`, `in 45 s`, `3 min ago`.
 pub fn relative(ts: Timestamp, now: Timestamp) -> String {
     let secs = (ts - now).get_seconds();
+    if secs.abs() < 1 {
+        return "just now".into();
+    }
     let span = human_span(secs.unsigned_abs());
     if secs >= 0 {
         format!("in {span}")

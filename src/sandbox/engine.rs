@@ -429,11 +429,16 @@ impl Engine {
         };
         let fingerprint = request_fingerprint(&request);
         let result = self.store().write(|c| {
-            if let Some(key) = idempotency_key {
-                if let Some(r) = store::idempotent(c, "payments", key, &fingerprint)? {
-                    return Ok(Err(r));
-                }
-            } else if let Some(existing) = store::newest_for_order(c, &order_id)? {
+            if let Some(key) = idempotency_key
+                && let Some(r) = store::idempotent(c, "payments", key, &fingerprint)?
+            {
+                return Ok(Err(r));
+            }
+            // One live payment per order: a new one only once the last has expired, so
+            // a changed amount or description cannot leave two payable invoices.
+            if let Some(existing) = store::newest_for_order(c, &order_id)?
+                && (idempotency_key.is_none() || existing.status != "expired")
+            {
                 return Ok(Ok(Err(existing.invoice_id)));
             }
             store::insert_payment(c, &row)?;

@@ -460,8 +460,43 @@ pub fn wait_for_file(p: &Path) {
     panic!("{} never appeared", p.display());
 }
 
-/// A payment object as the API documents it, for scripted servers.
+/// A real, signed regtest invoice, as a sandbox gateway would make it.
+pub fn mint_invoice(
+    key: &bitcoin::secp256k1::SecretKey,
+    msat: u64,
+    created: u64,
+    expiry: u64,
+    payee_field: bool,
+) -> String {
+    use bitcoin::hashes::{Hash, sha256};
+    use lightning_invoice::{Currency, InvoiceBuilder, PaymentSecret};
+    let secp = bitcoin::secp256k1::Secp256k1::new();
+    let mut b = InvoiceBuilder::new(Currency::Regtest)
+        .amount_milli_satoshis(msat)
+        .description("Order ORDER-1".into())
+        .payment_hash(sha256::Hash::hash(&created.to_be_bytes()))
+        .payment_secret(PaymentSecret([7; 32]))
+        .duration_since_epoch(Duration::from_secs(created))
+        .min_final_cltv_expiry_delta(144)
+        .expiry_time(Duration::from_secs(expiry));
+    if payee_field {
+        b = b.payee_pub_key(key.public_key(&secp));
+    }
+    b.build_signed(|m| secp.sign_ecdsa_recoverable(m, key))
+        .unwrap()
+        .to_string()
+}
+
+pub fn test_node_key() -> bitcoin::secp256k1::SecretKey {
+    bitcoin::secp256k1::SecretKey::from_slice(&[0x42; 32]).unwrap()
+}
+
+/// A payment object as the API documents it, for scripted servers: its invoice is real and
+/// agrees with its fields.
 pub fn payment_body(invoice_id: &str, status: &str) -> String {
+    let created = jiff::Timestamp::now().as_second() as u64;
+    let invoice = mint_invoice(&test_node_key(), 49_990_000, created, 3600, false);
+    let iso = |s: u64| jiff::Timestamp::from_second(s as i64).unwrap().to_string();
     serde_json::json!({
         "invoiceId": invoice_id,
         "orderId": "ORDER-1",
@@ -469,9 +504,9 @@ pub fn payment_body(invoice_id: &str, status: &str) -> String {
         "amount": 49.99,
         "currency": "USD",
         "amountSats": 49990,
-        "lightningInvoice": "lnbcrt499900n1fake",
-        "createdAt": "2026-01-01T00:00:00Z",
-        "expiresAt": "2099-01-01T01:00:00Z",
+        "lightningInvoice": invoice,
+        "createdAt": iso(created),
+        "expiresAt": iso(created + 3600),
         "futureField": {"kept": true}
     })
     .to_string()

@@ -9,6 +9,7 @@ mod docs;
 mod errors;
 mod read;
 mod retry;
+mod safety;
 mod sandbox;
 mod served;
 mod watch;

@@ -172,7 +172,7 @@ fn a_create_whose_answer_was_lost_makes_one_payment() {
     assert_eq!(lines.len(), 1, "exactly one payment: {lines:?}");
     assert_eq!(lines[0]["invoiceId"], created["invoiceId"]);
     assert!(
-        !stderr_of(&out).contains("already had this request"),
+        !stderr_of(&out).contains("this request was made before"),
         "our own retry is not news to the user"
     );
 }

@@ -128,17 +128,22 @@ fn follows_a_payment_until_it_is_paid() {
 fn ctrl_c_exits_130() {
     let env = Env::new();
     let id = env.create("W-5")["invoiceId"].as_str().unwrap().to_owned();
-    let child = env
+    let mut child = env
         .le_std()
         .args(["--sandbox", "watch", &id])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(800));
+    // Its first status line means the signal handler is in place (it is set before the
+    // first poll).
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut err, &mut first).unwrap();
+    assert!(first.contains("unpaid"), "{first}");
     interrupt(&child);
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
 }
 
 #[test]
@@ -146,6 +151,7 @@ fn keeps_watching_through_an_outage() {
     let env = Env::new();
     let server = Scripted::start(
         vec![
+            Step::json(200, &payment_body("inv_1", "unpaid")),
             Step::Drop,
             Step::Drop,
             Step::Drop,

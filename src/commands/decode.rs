@@ -1,0 +1,26 @@
+//! `le decode`: a BOLT11 invoice, offline, with no key and no network.
+
+use std::io::Read;
+
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::render::tables::decoded_table;
+
+pub fn run(ctx: &Ctx, source: &str) -> Result<()> {
+    let text = if source == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Error::usage(format!("cannot read the invoice from stdin: {e}")))?;
+        s
+    } else {
+        source.to_owned()
+    };
+    let d = crate::invoice::decode(&text)
+        .map_err(|e| Error::usage(format!("this invoice cannot be used: {e}")))?;
+    if ctx.out.json {
+        ctx.out.json_line(&d.to_json())
+    } else {
+        ctx.out.text(&decoded_table(&d, &ctx.out))
+    }
+}

@@ -1,0 +1,387 @@
+//! What must never happen: a key through a proxy in the clear, a dead invoice offered to a
+//! payer, two live invoices for one order, a watch outliving its timeout, a server's bytes
+//! driving the terminal, a crash on a huge value.
+
+use std::time::{Duration, Instant};
+
+use crate::common::*;
+
+#[test]
+fn the_key_never_goes_through_a_proxy_to_this_machine() {
+    let env = Env::new();
+    let proxy = Scripted::always(Step::json(502, r#"{"error":"proxy"}"#));
+    let target = Scripted::always(Step::json(200, &payment_body("inv_1", "paid")));
+    for var in ["http_proxy", "HTTP_PROXY", "all_proxy"] {
+        let out = env
+            .le()
+            .env("LIGHTNING_API_KEY", TEST_KEY)
+            .env(var, proxy.url())
+            .args(["--base-url", &target.url(), "get", "inv_1", "--json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{var}: {}", stderr_of(&out));
+    }
+    assert!(proxy.seen().is_empty(), "the proxy saw: {:?}", proxy.seen());
+    assert_eq!(target.seen().len(), 3);
+}
+
+#[test]
+fn a_rerun_never_offers_an_expired_invoice() {
+    let env = Env::new();
+    let create = |json: bool| {
+        let mut c = env.le();
+        c.env("LE_SANDBOX_EXPIRY", "1s").args([
+            "--sandbox",
+            "create",
+            "--order",
+            "DEAD-1",
+            "--amount",
+            "3",
+            "--currency",
+            "USD",
+            "--qr",
+            "always",
+            "--color",
+            "never",
+        ]);
+        if json {
+            c.arg("--json");
+        }
+        c.output().unwrap()
+    };
+    let first = create(true);
+    assert!(first.status.success());
+    std::thread::sleep(Duration::from_millis(2100));
+    let again = create(false);
+    assert_eq!(again.status.code(), Some(10), "{}", stderr_of(&again));
+    let text = stdout_of(&again);
+    assert!(text.contains("expired"), "{text}");
+    assert!(
+        !text.contains("lnbcrt") && !text.contains('█'),
+        "no invoice, no QR code: {text}"
+    );
+    assert!(
+        stderr_of(&again).contains("--idempotency-key"),
+        "{}",
+        stderr_of(&again)
+    );
+    let json = create(true);
+    assert_eq!(json.status.code(), Some(10));
+    assert_eq!(
+        parse_json(&json.stdout)["status"],
+        "expired",
+        "the current state, not the cached one"
+    );
+}
+
+#[test]
+fn one_order_never_gets_two_live_invoices() {
+    let env = Env::new();
+    let first = env.create("ONE-1");
+    let out = env
+        .le()
+        .args([
+            "--sandbox",
+            "create",
+            "--order",
+            "ONE-1",
+            "--amount",
+            "50",
+            "--currency",
+            "USD",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains("DUPLICATE_ORDER_ID"), "{err}");
+    assert!(
+        err.contains(&format!("le get {}", first["invoiceId"].as_str().unwrap())),
+        "{err}"
+    );
+    // Once it has expired, the order may be paid with a new invoice.
+    env.le()
+        .args(["sandbox", "expire", first["invoiceId"].as_str().unwrap()])
+        .assert()
+        .success();
+    let second = env.sandbox_json(&[
+        "create",
+        "--order",
+        "ONE-1",
+        "--amount",
+        "50",
+        "--currency",
+        "USD",
+    ]);
+    assert_ne!(second["invoiceId"], first["invoiceId"]);
+}
+
+#[test]
+fn racing_creates_of_one_order_make_one_payment() {
+    let env = Env::new();
+    let served = Served::start(&env, &["--rate-limit", "off"]);
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            // Half send the same request (same derived key), half change the amount.
+            let amount = if i % 2 == 0 { "5" } else { "6" };
+            env.le_std()
+                .env("LIGHTNING_API_KEY", "k")
+                .args([
+                    "--base-url",
+                    &served.url,
+                    "--json",
+                    "create",
+                    "--order",
+                    "RACE-1",
+                    "--amount",
+                    amount,
+                    "--currency",
+                    "USD",
+                ])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut ok_ids = std::collections::HashSet::new();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        match out.status.code() {
+            Some(0) => {
+                ok_ids.insert(
+                    parse_json(&out.stdout)["invoiceId"]
+                        .as_str()
+                        .unwrap()
+                        .to_owned(),
+                );
+            }
+            Some(6) => assert!(
+                stderr_of(&out).contains("DUPLICATE_ORDER_ID"),
+                "{}",
+                stderr_of(&out)
+            ),
+            other => panic!("{other:?}: {}", stderr_of(&out)),
+        }
+    }
+    assert_eq!(
+        ok_ids.len(),
+        1,
+        "every success names the same payment: {ok_ids:?}"
+    );
+    let list = env
+        .le()
+        .args(["--base-url", &served.url, "sandbox", "list", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&list).lines().count(), 1);
+}
+
+#[test]
+fn watch_never_outlives_its_timeout() {
+    let env = Env::new();
+    let server = Scripted::always(Step::Stall(Duration::from_secs(60)));
+    let started = Instant::now();
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args([
+            "--base-url",
+            &server.url(),
+            "watch",
+            "inv_1",
+            "--timeout",
+            "2s",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(11), "{}", stderr_of(&out));
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn watch_fails_fast_when_the_api_never_answered() {
+    let env = Env::new();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let started = Instant::now();
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args([
+            "--base-url",
+            &format!("http://127.0.0.1:{port}"),
+            "watch",
+            "inv_1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert!(started.elapsed() < Duration::from_secs(20));
+}
+
+#[test]
+fn server_text_never_drives_the_terminal() {
+    let env = Env::new();
+    let mut body: serde_json::Value =
+        serde_json::from_str(&payment_body("inv_1", "unpaid")).unwrap();
+    body["description"] = "\u{1b}[2J\u{1b}[31mPAY HERE\u{7}".into();
+    body["orderId"] = "ORD\u{1b}]0;owned\u{7}".into();
+    let server = Scripted::always(Step::json(200, &body.to_string()));
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", &server.url(), "get", "inv_1"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    assert!(text.contains("\\u{1b}[31mPAY HERE"), "{text}");
+    // --json passes the object through untouched: it is data, not terminal output.
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", &server.url(), "get", "inv_1", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(parse_json(&out.stdout)["description"], body["description"]);
+}
+
+#[test]
+fn huge_values_are_refused_not_crashed_on() {
+    let env = Env::new();
+    for args in [
+        vec![
+            "--sandbox",
+            "watch",
+            "inv_1",
+            "--timeout",
+            "9223372036854775807s",
+        ],
+        vec![
+            "--sandbox",
+            "watch",
+            "inv_1",
+            "--interval",
+            "2562047788015215h",
+        ],
+        vec![
+            "--sandbox",
+            "create",
+            "--order",
+            "H",
+            "--amount",
+            "100000000",
+            "--currency",
+            "BTC",
+        ],
+        vec![
+            "--sandbox",
+            "create",
+            "--order",
+            "H",
+            "--amount",
+            "1000000000001",
+            "--currency",
+            "USD",
+        ],
+    ] {
+        let out = env.le().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
+        assert!(!stderr_of(&out).contains("panicked"));
+    }
+    let out = env
+        .le()
+        .env("LE_SANDBOX_EXPIRY", "2562047788015215h")
+        .args([
+            "--sandbox",
+            "create",
+            "--order",
+            "H",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("LE_SANDBOX_EXPIRY"));
+}
+
+#[test]
+fn parse_errors_are_json_under_json() {
+    let env = Env::new();
+    let out = env
+        .le()
+        .args(["--json", "create", "--amount", "1", "--currency", "USD"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let e = parse_json(&out.stderr);
+    assert_eq!(e["error"]["code"], "USAGE_ERROR");
+    assert!(
+        e["error"]["message"].as_str().unwrap().contains("--order"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_broken_config_does_not_stop_the_sandbox() {
+    let env = Env::new();
+    env.write("config.toml", "this is = = not toml");
+    env.le()
+        .env("LE_PROFILE", "nowhere")
+        .args([
+            "--sandbox",
+            "--json",
+            "create",
+            "--order",
+            "CFG-1",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn sandbox_commands_follow_the_profile_to_a_served_sandbox() {
+    let env = Env::new();
+    // Its own state directory: only a command that goes to it can find its payments.
+    let own = env.path("served-state");
+    let served = Served::start(
+        &env,
+        &["--rate-limit", "off", "--dir", own.to_str().unwrap()],
+    );
+    env.write(
+        "config.toml",
+        &format!(
+            "[profiles.local]\nbase_url = \"{}\"\napi_key_env = \"LOCAL_KEY\"\n",
+            served.url
+        ),
+    );
+    let p = served.http().create("PROF-SB-1", "2", "EUR");
+    let id = p["invoiceId"].as_str().unwrap();
+    env.le()
+        .env("LOCAL_KEY", "k")
+        .args(["--profile", "local", "--json", "sandbox", "pay", id])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("\"status\":\"paid\""));
+    // Without the profile, the embedded sandbox does not know it.
+    env.le().args(["sandbox", "pay", id]).assert().code(5);
+}
