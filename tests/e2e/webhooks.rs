@@ -1,0 +1,449 @@
+//! `le webhook verify|send|listen`: they agree with each other and with HMAC-SHA256 as
+//! Python computes it, under both schemes, including old, tampered and malformed cases.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::common::*;
+
+const BODY: &str = r#"{"event":"payment.completed"}"#;
+
+struct Files {
+    env: Env,
+    secret: std::path::PathBuf,
+    payload: std::path::PathBuf,
+}
+
+fn files(secret: &str, body: &str) -> Files {
+    let env = Env::new();
+    let secret = env.write("secret", &format!("{secret}\n"));
+    // Written byte for byte: no final newline, as a receiver would save the raw body.
+    let payload = env.path("payload.json");
+    std::fs::write(&payload, body).unwrap();
+    Files {
+        env,
+        secret,
+        payload,
+    }
+}
+
+fn verify(f: &Files, sig: &[&str]) -> std::process::Output {
+    f.env
+        .le()
+        .args(["webhook", "verify", "--secret-file"])
+        .arg(&f.secret)
+        .args(sig)
+        .arg(&f.payload)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_reference_example_under_both_schemes() {
+    let f = files("whsec_example", BODY);
+    let mut signed = b"1700000000.".to_vec();
+    signed.extend_from_slice(BODY.as_bytes());
+    let v1 = python_hmac("whsec_example", &signed);
+    let current = format!("t=1700000000,v1={v1}");
+
+    // Long ago: valid only with the time check off.
+    let out = verify(&f, &["--signature", &current, "--tolerance", "0"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(parse_json(&out.stdout)["event"], "payment.completed");
+    assert!(stderr_of(&out).contains("valid signature (X-LightningEnable-Signature)"));
+    let out = verify(&f, &["--signature", &current]);
+    assert_eq!(out.status.code(), Some(20));
+    assert!(
+        stderr_of(&out).contains("s old, beyond the tolerance of 300 s"),
+        "{}",
+        stderr_of(&out)
+    );
+
+    let header = format!("X-LightningEnable-Signature: {current}");
+    assert_eq!(
+        verify(&f, &["--header", &header, "--tolerance", "0"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let legacy = python_hmac("whsec_example", BODY.as_bytes());
+    assert_eq!(
+        verify(&f, &["--signature", &legacy]).status.code(),
+        Some(0),
+        "legacy has no time"
+    );
+    let out = verify(
+        &f,
+        &[
+            "--header",
+            &format!("x-gateway-signature: {legacy}"),
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout_of(&out).trim(), BODY);
+}
+
+#[test]
+fn fresh_tampered_and_malformed() {
+    let f = files("whsec_live", BODY);
+    let now = jiff::Timestamp::now().as_second();
+    let mut signed = format!("{now}.").into_bytes();
+    signed.extend_from_slice(BODY.as_bytes());
+    let good = format!("t={now},v1={}", python_hmac("whsec_live", &signed));
+    assert_eq!(verify(&f, &["--signature", &good]).status.code(), Some(0));
+    // Several v1= entries: any one matching is enough.
+    let rotated = format!(
+        "t={now},v1={},v1={}",
+        "0".repeat(64),
+        python_hmac("whsec_live", &signed)
+    );
+    assert_eq!(
+        verify(&f, &["--signature", &rotated]).status.code(),
+        Some(0)
+    );
+
+    let tampered = files(
+        "whsec_live",
+        r#"{"event":"payment.completed","data":{"amount":1}}"#,
+    );
+    let out = verify(&tampered, &["--signature", &good]);
+    assert_eq!(out.status.code(), Some(20));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("the webhook is not genuine") && err.contains("bad signature"),
+        "{err}"
+    );
+    let out = verify(&tampered, &["--signature", &good, "--json"]);
+    assert_eq!(
+        parse_json(&out.stderr)["error"]["code"],
+        "INVALID_SIGNATURE"
+    );
+
+    let wrong_secret = files("whsec_other", BODY);
+    assert_eq!(
+        verify(&wrong_secret, &["--signature", &good]).status.code(),
+        Some(20)
+    );
+
+    let future = format!(
+        "t={},v1={}",
+        now + 3600,
+        python_hmac("whsec_live", format!("{}.{BODY}", now + 3600).as_bytes())
+    );
+    let out = verify(&f, &["--signature", &future]);
+    assert_eq!(out.status.code(), Some(20));
+    assert!(stderr_of(&out).contains("in the future"));
+
+    for (bad, says) in [
+        ("t=abc,v1=00", "is not a Unix time"),
+        (&format!("t={now}") as &str, "no v1= signature"),
+        ("v1=zz", "64 hex characters"),
+        ("deadbeef", "expected 64 hex characters"),
+    ] {
+        let out = verify(&f, &["--signature", bad]);
+        assert_eq!(out.status.code(), Some(20), "{bad}");
+        assert!(stderr_of(&out).contains(says), "{bad}: {}", stderr_of(&out));
+    }
+    // A legacy header carrying a current value is malformed, not a different scheme.
+    let out = verify(&f, &["--header", &format!("X-Gateway-Signature: {good}")]);
+    assert_eq!(out.status.code(), Some(20));
+}
+
+#[test]
+fn unusable_input_is_exit_2() {
+    let f = files("whsec", BODY);
+    let sig = format!("t=1,v1={}", "0".repeat(64));
+    for (args, says) in [
+        (vec!["--header", "no colon here"], "should look like"),
+        (vec!["--header", "X-Other: abc"], "the signatures are in"),
+        (vec!["--signature", " "], "empty"),
+    ] {
+        let out = verify(&f, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
+        assert!(stderr_of(&out).contains(says), "{}", stderr_of(&out));
+    }
+    f.env
+        .le()
+        .args([
+            "webhook",
+            "verify",
+            "--secret-file",
+            "/nonexistent",
+            "--signature",
+            &sig,
+            "-",
+        ])
+        .write_stdin(BODY)
+        .assert()
+        .code(2);
+    f.env
+        .le()
+        .args(["webhook", "verify", "--secret-file"])
+        .arg(&f.secret)
+        .args(["--signature", &sig, "/nonexistent/payload"])
+        .assert()
+        .code(2);
+    let empty = f.env.write("empty", "\n");
+    f.env
+        .le()
+        .args(["webhook", "verify", "--secret-file"])
+        .arg(&empty)
+        .args(["--signature", &sig])
+        .arg(&f.payload)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is empty"));
+    f.env
+        .le()
+        .args(["webhook", "verify", "--secret-file", "x"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn send_signs_what_verify_and_python_accept() {
+    let env = Env::new();
+    let secret = env.write("secret", "whsec_send\n");
+    let receiver = Scripted::always(Step::json(200, r#"{"received":true}"#));
+    let out = env
+        .le()
+        .args([
+            "webhook",
+            "send",
+            "--to",
+            &format!("{}/hooks", receiver.url()),
+            "--event",
+            "payment.completed",
+            "--secret-file",
+        ])
+        .arg(&secret)
+        .args([
+            "--invoice",
+            "inv_42",
+            "--order",
+            "ORDER-42",
+            "--amount",
+            "12.50",
+            "--currency",
+            "EUR",
+            "--data",
+            r#"{"extra":1}"#,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("200") && stdout_of(&out).contains(r#"{"received":true}"#),
+        "{}",
+        stdout_of(&out)
+    );
+    let seen = &receiver.seen()[0];
+    assert_eq!(seen.path, "/hooks");
+    let ev = seen.json();
+    assert_eq!(ev["event"], "payment.completed");
+    assert_eq!(ev["data"]["invoiceId"], "inv_42");
+    assert_eq!(ev["data"]["orderId"], "ORDER-42");
+    assert_eq!(ev["data"]["amount"], serde_json::json!(12.5));
+    assert_eq!(ev["data"]["currency"], "EUR");
+    assert_eq!(ev["data"]["amountSats"], 13587);
+    assert_eq!(ev["data"]["status"], "paid");
+    assert_eq!(ev["data"]["extra"], 1);
+    // Python's HMAC agrees with both headers.
+    let sig = seen.header("x-lightningenable-signature").unwrap();
+    let (t, v1) = sig.trim_start_matches("t=").split_once(",v1=").unwrap();
+    let mut signed = format!("{t}.").into_bytes();
+    signed.extend_from_slice(&seen.body);
+    assert_eq!(v1, python_hmac("whsec_send", &signed));
+    assert_eq!(
+        seen.header("x-gateway-signature").unwrap(),
+        python_hmac("whsec_send", &seen.body)
+    );
+    // And le's own verify accepts what le's send signed, under either header.
+    let payload = env.path("got.json");
+    std::fs::write(&payload, &seen.body).unwrap();
+    for header in [
+        format!("X-LightningEnable-Signature: {sig}"),
+        format!(
+            "X-Gateway-Signature: {}",
+            seen.header("x-gateway-signature").unwrap()
+        ),
+    ] {
+        env.le()
+            .args(["webhook", "verify", "--secret-file"])
+            .arg(&secret)
+            .args(["--header", &header])
+            .arg(&payload)
+            .assert()
+            .success();
+    }
+}
+
+#[test]
+fn send_reports_a_failing_receiver() {
+    let env = Env::new();
+    let secret = env.write("secret", "s");
+    let receiver = Scripted::always(Step::json(500, "handler crashed"));
+    let out = env
+        .le()
+        .args([
+            "webhook",
+            "send",
+            "--to",
+            &receiver.url(),
+            "--event",
+            "refund.completed",
+            "--secret-file",
+        ])
+        .arg(&secret)
+        .args(["--scheme", "legacy", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    let report = parse_json(&out.stdout);
+    assert_eq!(report["status"], 500);
+    assert_eq!(report["body"], "handler crashed");
+    assert!(
+        report["sent"]["data"]["refundId"]
+            .as_str()
+            .unwrap()
+            .starts_with("ref_test_")
+    );
+    let seen = &receiver.seen()[0];
+    assert!(
+        seen.header("x-lightningenable-signature").is_none(),
+        "legacy only"
+    );
+    assert!(seen.header("x-gateway-signature").is_some());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    env.le()
+        .args([
+            "webhook",
+            "send",
+            "--to",
+            &format!("http://127.0.0.1:{port}"),
+            "--event",
+            "payment.expired",
+            "--secret-file",
+        ])
+        .arg(&secret)
+        .assert()
+        .code(3);
+    env.le()
+        .args([
+            "webhook",
+            "send",
+            "--to",
+            "nowhere",
+            "--event",
+            "payment.expired",
+            "--secret-file",
+        ])
+        .arg(&secret)
+        .assert()
+        .code(2);
+    env.le()
+        .args([
+            "webhook",
+            "send",
+            "--to",
+            &receiver.url(),
+            "--event",
+            "payment.expired",
+            "--secret-file",
+        ])
+        .arg(&secret)
+        .args(["--data", "[1]"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--data must be a JSON object"));
+}
+
+#[test]
+fn listen_verifies_what_the_sandbox_and_send_deliver() {
+    let env = Env::new();
+    let secret = env.write("secret", "whsec_listen\n");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut listener = env
+        .le_std()
+        .args([
+            "webhook",
+            "listen",
+            "--json",
+            "--port",
+            &port.to_string(),
+            "--secret-file",
+        ])
+        .arg(&secret)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = std::io::BufReader::new(listener.stderr.take().unwrap());
+    let mut banner = String::new();
+    std::io::BufRead::read_line(&mut err, &mut banner).unwrap();
+    assert!(banner.contains(&format!("127.0.0.1:{port}")), "{banner}");
+
+    // A sandbox delivering a real payment.completed to it.
+    let served = Served::start(
+        &env,
+        &[
+            "--rate-limit",
+            "off",
+            "--webhook-url",
+            &format!("http://127.0.0.1:{port}/"),
+            "--webhook-secret",
+            "whsec_listen",
+        ],
+    );
+    let p = served.http().create("LISTEN-1", "1", "USD");
+    served.http().pay(p["invoiceId"].as_str().unwrap());
+    // And a forged one.
+    let wrong = env.write("wrong", "not-the-secret");
+    env.le()
+        .args([
+            "webhook",
+            "send",
+            "--to",
+            &format!("http://127.0.0.1:{port}/"),
+            "--event",
+            "payment.completed",
+            "--secret-file",
+        ])
+        .arg(&wrong)
+        .assert()
+        .code(6);
+    assert!(eventually(Duration::from_secs(5), || {
+        let out = env
+            .le()
+            .args(["--base-url", &served.url, "--json", "sandbox", "deliveries"])
+            .output()
+            .unwrap();
+        stdout_of(&out).contains("\"statusCode\":200")
+    }));
+    interrupt(&listener);
+    let out = listener.wait_with_output().unwrap();
+    let lines: Vec<Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    let genuine = lines
+        .iter()
+        .find(|l| l["valid"] == true)
+        .expect("the sandbox's event is valid");
+    assert_eq!(genuine["event"]["data"]["invoiceId"], p["invoiceId"]);
+    assert_eq!(genuine["scheme"], "X-LightningEnable-Signature");
+    assert!(genuine["deliveryId"].as_str().unwrap().starts_with("evt_"));
+    let forged = lines.iter().find(|l| l["valid"] == false).unwrap();
+    assert!(forged["reason"].as_str().unwrap().contains("bad signature"));
+}
