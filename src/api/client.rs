@@ -64,6 +64,7 @@ pub struct Client {
 struct Reply {
     pub body: Value,
     pub attempts: u32,
+    recovered: bool,
     /// `X-Idempotency-Replayed: true`: the server answered from its cache.
     pub replayed: bool,
 }
@@ -77,6 +78,8 @@ pub struct Created {
     /// How many times it was sent: a replay on a later attempt is the answer to our own
     /// earlier attempt, whose reply was lost.
     pub attempts: u32,
+    /// Found by looking the order up after an attempt whose answer was lost.
+    pub recovered: bool,
 }
 
 struct Request<'a> {
@@ -86,6 +89,8 @@ struct Request<'a> {
     idempotency_key: Option<&'a str>,
     /// Whether sending it twice is harmless, and so whether failures are retried.
     repeatable: bool,
+    /// For a create: how to find what an earlier attempt may have made.
+    recover: Option<&'a NewPayment>,
 }
 
 /// What one attempt ended in.
@@ -95,8 +100,14 @@ enum Attempt {
         error: Error,
         retry: bool,
         wait: Option<Duration>,
+        /// The server may have acted on it even though no answer came back.
+        uncertain: bool,
     },
 }
+
+/// How long before this run's first attempt a payment's `createdAt` may be and still be
+/// counted as this run's (clocks differ).
+const CLOCK_SLACK_SECS: i64 = 300;
 
 impl Client {
     pub fn new(mut opts: ClientOptions) -> Result<Client> {
@@ -131,12 +142,14 @@ impl Client {
                 body: Some(body),
                 idempotency_key: Some(idempotency_key),
                 repeatable: true,
+                recover: Some(new),
             })
             .await?;
         Ok(Created {
             payment: payment(&reply)?,
             replayed: reply.replayed,
             attempts: reply.attempts,
+            recovered: reply.recovered,
         })
     }
 
@@ -159,6 +172,7 @@ impl Client {
                 body: None,
                 idempotency_key: None,
                 repeatable: true,
+                recover: None,
             })
             .await?;
         payment(&reply)
@@ -177,6 +191,7 @@ impl Client {
                 body: Some(body),
                 idempotency_key: Some(idempotency_key),
                 repeatable: true,
+                recover: None,
             })
             .await?;
         let refund = refund(&reply.body)?;
@@ -224,6 +239,7 @@ impl Client {
                 body: None,
                 idempotency_key: None,
                 repeatable: false,
+                recover: None,
             })
             .await?;
         payment(&reply)
@@ -250,6 +266,7 @@ impl Client {
                 body: None,
                 idempotency_key: None,
                 repeatable: false,
+                recover: None,
             })
             .await?;
         Ok(reply.body)
@@ -288,6 +305,7 @@ impl Client {
                 body,
                 idempotency_key: None,
                 repeatable: true,
+                recover: None,
             })
             .await?;
         Ok(reply.body)
@@ -304,6 +322,7 @@ impl Client {
             body: None,
             idempotency_key: None,
             repeatable: true,
+            recover: None,
         })
         .await
     }
@@ -325,6 +344,8 @@ impl Client {
         } else {
             1
         };
+        let started = jiff::Timestamp::now();
+        let mut maybe_done = false;
         let mut attempt = 1;
         loop {
             match self.attempt(&req, &url).await {
@@ -332,9 +353,54 @@ impl Client {
                     reply.attempts = attempt;
                     return Ok(reply);
                 }
-                Attempt::Failed { error, retry, wait } => {
-                    if !(retry && req.repeatable && attempt < attempts) {
-                        return Err(error);
+                Attempt::Failed {
+                    error,
+                    retry,
+                    wait,
+                    uncertain,
+                } => {
+                    maybe_done |= uncertain;
+                    // An answer lost after the write, or a server that refuses the retry
+                    // as a duplicate instead of replaying it: look before trying again.
+                    let duplicate = matches!(&error, Error::Api(e) if e.code.as_deref() == Some("DUPLICATE_ORDER_ID"));
+                    if let Some(new) = req.recover
+                        && maybe_done
+                        && (uncertain || duplicate)
+                        && let Some(found) = self.find_created(new, started).await
+                    {
+                        if self.opts.verbose {
+                            eprintln!(
+                                "* found the payment an earlier attempt created; not creating another"
+                            );
+                        }
+                        return Ok(Reply {
+                            body: found,
+                            replayed: false,
+                            attempts: attempt,
+                            recovered: true,
+                        });
+                    }
+                    let last = !(retry && req.repeatable && attempt < attempts);
+                    if last {
+                        return Err(match (req.recover, maybe_done, error) {
+                            (Some(new), true, Error::Unreachable { url, reason }) => {
+                                Error::Unreachable {
+                                    url,
+                                    reason: format!(
+                                        "{reason}; order {} may have been created by an attempt whose answer was lost: rerun the same command to find out, it never creates a second payment",
+                                        new.order_id
+                                    ),
+                                }
+                            }
+                            (Some(new), true, Error::Api(mut e)) if e.status >= 500 => {
+                                e.message = format!(
+                                    "{}; order {} may have been created by an earlier attempt: rerun the same command to find out, it never creates a second payment",
+                                    e.message, new.order_id
+                                );
+                                Error::Api(e)
+                            }
+                            (_, _, e) => e,
+                        });
                     }
                     let wait = match wait {
                         Some(w) if w > MAX_RETRY_AFTER => return Err(error),
@@ -355,6 +421,36 @@ impl Client {
         }
     }
 
+    /// The payment this run's lost attempt made, if the order has one that matches the
+    /// request and is no older than the run. One plain GET: no retries, no recursion.
+    async fn find_created(&self, new: &NewPayment, since: jiff::Timestamp) -> Option<Value> {
+        let url = self.url_for(&["api", "payments", "order", &new.order_id]);
+        let req = Request {
+            method: Method::GET,
+            segments: &[],
+            body: None,
+            idempotency_key: None,
+            repeatable: false,
+            recover: None,
+        };
+        let Attempt::Done(reply) = self.attempt(&req, &url).await else {
+            return None;
+        };
+        let p = Payment::from_value(reply.body.clone()).ok()?;
+        let same_amount = p
+            .amount_text()
+            .and_then(|a| a.parse::<rust_decimal::Decimal>().ok())
+            .is_some_and(|a| a == new.amount);
+        let same_currency = p
+            .currency()
+            .is_some_and(|c| c.eq_ignore_ascii_case(new.currency.as_str()));
+        let recent = p
+            .created_at()
+            .is_some_and(|c| c.as_second() >= since.as_second() - CLOCK_SLACK_SECS);
+        (p.order_id() == Some(new.order_id.as_str()) && same_amount && same_currency && recent)
+            .then_some(reply.body)
+    }
+
     async fn attempt(&self, req: &Request<'_>, url: &str) -> Attempt {
         let mut headers = HeaderMap::new();
         headers.insert("accept", HeaderValue::from_static("application/json"));
@@ -371,6 +467,7 @@ impl Client {
                         ),
                         retry: false,
                         wait: None,
+                        uncertain: false,
                     };
                 }
             }
@@ -385,6 +482,7 @@ impl Client {
                         error: Error::usage("--idempotency-key must be printable ASCII"),
                         retry: false,
                         wait: None,
+                        uncertain: false,
                     };
                 }
             }
@@ -428,6 +526,7 @@ impl Client {
                     },
                     retry: true,
                     wait: None,
+                    uncertain: true,
                 };
             }
         };
@@ -451,14 +550,16 @@ impl Client {
                     body,
                     replayed,
                     attempts: 0,
+                    recovered: false,
                 }),
                 Err(e) => Attempt::Failed {
-                    error: Error::BadResponse(format!(
+                    error: Error::BadResponse(self.scrub(format!(
                         "the server answered {status} but its body is not JSON ({e}){}",
                         snippet(&body)
-                    )),
+                    ))),
                     retry: false,
                     wait: None,
+                    uncertain: false,
                 },
             };
         }
@@ -471,16 +572,28 @@ impl Client {
                 )),
                 retry: false,
                 wait: None,
+                uncertain: false,
             };
         }
         let retry_after = header("retry-after").and_then(parse_retry_after);
-        let error = ApiError::decode(
+        let mut error = ApiError::decode(
             status.as_u16(),
             header("x-correlation-id"),
             retry_after,
             header("content-type"),
             &body,
         );
+        // A server that echoes the request back must not make le print the key.
+        if let Some(key) = &self.opts.api_key {
+            error.message = error.message.replace(key.expose(), &key.redacted());
+            if let Some(d) = &error.details {
+                let text = d.to_string();
+                if text.contains(key.expose()) {
+                    error.details =
+                        serde_json::from_str(&text.replace(key.expose(), &key.redacted())).ok();
+                }
+            }
+        }
         let retry = matches!(
             status,
             StatusCode::TOO_MANY_REQUESTS
@@ -492,6 +605,7 @@ impl Client {
             error: error.into(),
             retry,
             wait: retry_after,
+            uncertain: status.is_server_error(),
         }
     }
 
@@ -525,6 +639,7 @@ impl Client {
                 root_cause(&e)
             )
         };
+        // A refused connection means nothing was sent; anything later may have been acted on.
         Attempt::Failed {
             error: Error::Unreachable {
                 url: url.to_owned(),
@@ -532,6 +647,15 @@ impl Client {
             },
             retry: true,
             wait: None,
+            uncertain: !e.is_connect(),
+        }
+    }
+
+    /// The text with the key, should a server have echoed it, redacted.
+    fn scrub(&self, text: String) -> String {
+        match &self.opts.api_key {
+            Some(k) if text.contains(k.expose()) => text.replace(k.expose(), &k.redacted()),
+            _ => text,
         }
     }
 

@@ -185,6 +185,8 @@ pub enum Step {
     /// Relay to a real server, then drop its answer: the write happened, the client
     /// never hears of it.
     ForwardThenDrop(SocketAddr),
+    /// Relay without one header, as a proxy that strips it would.
+    ForwardWithout(SocketAddr, &'static str),
 }
 
 impl Step {
@@ -222,20 +224,34 @@ pub struct Scripted {
     seen: Arc<Mutex<Vec<Seen>>>,
 }
 
+/// Decides the step for a request from the request and how many came before it.
+pub type Responder = Arc<dyn Fn(&Seen, usize) -> Step + Send + Sync>;
+
 impl Scripted {
     pub fn start(script: Vec<Step>, fallback: Step) -> Scripted {
+        let queue = Mutex::new(VecDeque::from(script));
+        Scripted::with(move |_, _| {
+            queue
+                .lock()
+                .unwrap()
+                .pop_front()
+                .unwrap_or_else(|| fallback.clone())
+        })
+    }
+
+    /// A server whose every answer is chosen by `f`.
+    pub fn with(f: impl Fn(&Seen, usize) -> Step + Send + Sync + 'static) -> Scripted {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let seen = Arc::new(Mutex::new(Vec::new()));
-        let queue = Arc::new(Mutex::new(VecDeque::from(script)));
         let seen2 = seen.clone();
+        let responder: Responder = Arc::new(f);
         thread::spawn(move || {
             for conn in listener.incoming() {
                 let Ok(conn) = conn else { continue };
                 let seen = seen2.clone();
-                let queue = queue.clone();
-                let fallback = fallback.clone();
-                thread::spawn(move || serve_conn(conn, seen, queue, fallback));
+                let responder = responder.clone();
+                thread::spawn(move || serve_conn(conn, seen, responder));
             }
         });
         Scripted { addr, seen }
@@ -298,17 +314,16 @@ fn read_request(conn: &mut TcpStream) -> Option<(Seen, Vec<u8>)> {
     ))
 }
 
-fn serve_conn(
-    mut conn: TcpStream,
-    seen: Arc<Mutex<Vec<Seen>>>,
-    queue: Arc<Mutex<VecDeque<Step>>>,
-    fallback: Step,
-) {
+fn serve_conn(mut conn: TcpStream, seen: Arc<Mutex<Vec<Seen>>>, responder: Responder) {
     let Some((req, raw)) = read_request(&mut conn) else {
         return;
     };
-    seen.lock().unwrap().push(req);
-    let step = queue.lock().unwrap().pop_front().unwrap_or(fallback);
+    let index = {
+        let mut s = seen.lock().unwrap();
+        s.push(req.clone());
+        s.len() - 1
+    };
+    let step = responder(&req, index);
     match step {
         Step::Reply {
             status,
@@ -341,6 +356,19 @@ fn serve_conn(
                 if conn.write_all(&[b]).is_err() {
                     return;
                 }
+            }
+        }
+        Step::ForwardWithout(up, header) => {
+            let text = String::from_utf8_lossy(&raw);
+            let kept: String = text
+                .split_inclusive("\r\n")
+                .filter(|l| {
+                    !l.to_ascii_lowercase()
+                        .starts_with(&format!("{}:", header.to_ascii_lowercase()))
+                })
+                .collect();
+            if let Some(a) = forward(up, kept.as_bytes()) {
+                let _ = conn.write_all(&a);
             }
         }
         Step::Forward(up) | Step::ForwardThenDrop(up) => {

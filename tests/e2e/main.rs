@@ -7,6 +7,7 @@ mod config;
 mod create;
 mod docs;
 mod errors;
+mod faults;
 mod invoices;
 mod read;
 mod refunds;

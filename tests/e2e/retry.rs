@@ -97,10 +97,21 @@ fn verbose_shows_retries_and_redacts_the_key() {
 #[test]
 fn a_create_is_retried_with_the_same_idempotency_key() {
     let env = Env::new();
-    let server = Scripted::start(
-        vec![Step::json(503, ""), Step::Drop],
-        Step::json(201, &payment_body("inv_1", "unpaid")),
-    );
+    // Lookups of the order find nothing: the retries are what makes the payment.
+    let posts = std::sync::atomic::AtomicUsize::new(0);
+    let server = Scripted::with(move |req, _| {
+        if req.method == "GET" {
+            return Step::json(
+                404,
+                r#"{"code":"SETTLEMENT_NOT_FOUND","message":"Settlement not found"}"#,
+            );
+        }
+        match posts.fetch_add(1, std::sync::atomic::Ordering::SeqCst) {
+            0 => Step::json(503, ""),
+            1 => Step::Drop,
+            _ => Step::json(201, &payment_body("inv_1", "unpaid")),
+        }
+    });
     let out = env
         .le()
         .env("LIGHTNING_API_KEY", TEST_KEY)
@@ -119,8 +130,15 @@ fn a_create_is_retried_with_the_same_idempotency_key() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    let seen = server.seen();
+    let all = server.seen();
+    let seen: Vec<&Seen> = all.iter().filter(|s| s.method == "POST").collect();
     assert_eq!(seen.len(), 3);
+    // Before each retry, the order was looked up.
+    let lookups = all
+        .iter()
+        .filter(|s| s.path == "/api/payments/order/O-1")
+        .count();
+    assert_eq!(lookups, 2);
     let keys: Vec<_> = seen
         .iter()
         .map(|s| s.header("x-idempotency-key").unwrap())
@@ -158,7 +176,19 @@ fn a_create_whose_answer_was_lost_makes_one_payment() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let created = parse_json(&out.stdout);
-    assert_eq!(proxy.seen().len(), 2, "the lost answer caused one retry");
+    let methods: Vec<String> = proxy
+        .seen()
+        .iter()
+        .map(|s| format!("{} {}", s.method, s.path))
+        .collect();
+    assert_eq!(
+        methods,
+        vec![
+            "POST /api/payments".to_owned(),
+            "GET /api/payments/order/LOST-1".to_owned()
+        ],
+        "the lost answer was found by looking the order up, not by creating again"
+    );
 
     let list = env
         .le()
@@ -175,4 +205,124 @@ fn a_create_whose_answer_was_lost_makes_one_payment() {
         !stderr_of(&out).contains("this request was made before"),
         "our own retry is not news to the user"
     );
+}
+
+/// A server that ignores idempotency keys: the retry meets DUPLICATE_ORDER_ID. le looks
+/// the order up and reports the payment its lost attempt made, once.
+#[test]
+fn a_server_that_does_not_replay_still_gives_one_payment() {
+    let env = Env::new();
+    let served = Served::start(&env, &["--rate-limit", "off"]);
+    let up = served.addr;
+    // The first POST is committed but its answer lost; later POSTs lose their idempotency
+    // key on the way, as through a proxy that strips it; lookups fail once, then pass.
+    let lookups = std::sync::atomic::AtomicUsize::new(0);
+    let proxy = Scripted::with(move |req, i| {
+        if req.method == "GET" {
+            return if lookups.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+                Step::json(503, "")
+            } else {
+                Step::Forward(up)
+            };
+        }
+        if i == 0 {
+            Step::ForwardThenDrop(up)
+        } else {
+            Step::ForwardWithout(up, "x-idempotency-key")
+        }
+    });
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args([
+            "--base-url",
+            &proxy.url(),
+            "--json",
+            "create",
+            "--order",
+            "NOREPLAY-1",
+            "--amount",
+            "5",
+            "--currency",
+            "EUR",
+            "--idempotency-key",
+            "k-1",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let p = parse_json(&out.stdout);
+    assert_eq!(p["orderId"], "NOREPLAY-1");
+    let posts: Vec<&str> = proxy
+        .seen()
+        .iter()
+        .filter(|s| s.method == "POST")
+        .map(|_| "POST")
+        .collect();
+    assert_eq!(
+        posts.len(),
+        2,
+        "the retry met DUPLICATE_ORDER_ID, then the lookup found the payment"
+    );
+    let list = env
+        .le()
+        .args(["--base-url", &served.url, "--json", "sandbox", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&list).lines().count(), 1, "{}", stdout_of(&list));
+}
+
+/// Everything fails: le says the order may exist, and a rerun finds it.
+#[test]
+fn when_every_attempt_is_lost_le_says_so_and_a_rerun_finds_it() {
+    let env = Env::new();
+    let served = Served::start(&env, &["--rate-limit", "off"]);
+    let up = served.addr;
+    let proxy = Scripted::with(move |req, _| {
+        if req.method == "GET" {
+            Step::Drop
+        } else {
+            Step::ForwardThenDrop(up)
+        }
+    });
+    let args = [
+        "create",
+        "--order",
+        "LOSTALL-1",
+        "--amount",
+        "5",
+        "--currency",
+        "EUR",
+        "--json",
+    ];
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", &proxy.url()])
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    let e = parse_json(&out.stderr);
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("may have been created"),
+        "{e}"
+    );
+    let again = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", &served.url])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(again.status.success(), "{}", stderr_of(&again));
+    let list = env
+        .le()
+        .args(["--base-url", &served.url, "--json", "sandbox", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&list).lines().count(), 1);
 }

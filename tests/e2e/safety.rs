@@ -385,3 +385,105 @@ fn sandbox_commands_follow_the_profile_to_a_served_sandbox() {
     // Without the profile, the embedded sandbox does not know it.
     env.le().args(["sandbox", "pay", id]).assert().code(5);
 }
+
+/// Every command, on its success and failure paths, with --verbose, against servers that
+/// echo the request back: the key appears in no output.
+#[test]
+fn the_key_appears_in_no_output() {
+    let env = Env::new();
+    let key_file = env.write("key", &format!("{TEST_KEY}\n"));
+    // Echoes every header it got, the key among them, in an error body.
+    let echo = Scripted::with(|req, _| {
+        let headers: Vec<String> = req
+            .headers
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect();
+        Step::json(400, &serde_json::json!({"error": "Bad Request", "message": format!("you sent {}", headers.join(", ")), "code": "ECHO", "details": {"headers": headers}}).to_string())
+    });
+    let echo_text = Scripted::with(|req, _| {
+        let headers: Vec<String> = req
+            .headers
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        Step::Reply {
+            status: 200,
+            headers: vec![],
+            body: headers.join(";").into_bytes(),
+        }
+    });
+    let served = Served::start(&env, &["--rate-limit", "off"]);
+    let paid = served.http().create("KEY-1", "1", "USD");
+    let id = paid["invoiceId"].as_str().unwrap().to_owned();
+    served.http().pay(&id);
+    let dest = served.http().create("KEY-C", "1", "USD")["lightningInvoice"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut outputs = Vec::new();
+    for url in [echo.url(), echo_text.url(), served.url.clone()] {
+        for args in [
+            vec![
+                "create",
+                "--order",
+                "KEY-2",
+                "--amount",
+                "1",
+                "--currency",
+                "USD",
+            ],
+            vec!["get", &id],
+            vec!["get-order", "KEY-1"],
+            vec!["sync", &id],
+            vec!["watch", &id, "--timeout", "1s"],
+            vec![
+                "refund",
+                "create",
+                "--invoice",
+                &id,
+                "--amount",
+                "1",
+                "--currency",
+                "USD",
+                "--lightning-invoice",
+                &dest,
+            ],
+            vec!["refund", "list"],
+            vec!["rates"],
+            vec!["sandbox", "list"],
+        ] {
+            for json in [false, true] {
+                let mut c = env.le();
+                c.arg("--verbose")
+                    .arg("--api-key-file")
+                    .arg(&key_file)
+                    .args(["--base-url", &url])
+                    .args(&args);
+                if json {
+                    c.arg("--json");
+                }
+                outputs.push((format!("{args:?} {url}"), c.output().unwrap()));
+            }
+        }
+    }
+    let mut c = env.le();
+    c.env("LIGHTNING_API_KEY", TEST_KEY).args([
+        "--verbose",
+        "--base-url",
+        "http://example.com",
+        "get",
+        "x",
+    ]);
+    outputs.push(("plain http".into(), c.output().unwrap()));
+    for (what, out) in &outputs {
+        for stream in [&out.stdout, &out.stderr] {
+            let text = String::from_utf8_lossy(stream);
+            assert!(!text.contains(TEST_KEY), "{what} printed the key:\n{text}");
+        }
+    }
+    let verbose = outputs.iter().any(|(_, o)| {
+        String::from_utf8_lossy(&o.stderr).contains("x-api-key: le_merchant_…(redacted)")
+    });
+    assert!(verbose, "--verbose shows that a key was sent, redacted");
+}
