@@ -10,6 +10,14 @@ use serde_json::Value;
 use crate::common::*;
 
 const CREATES: usize = 300;
+
+/// What one `le create` said.
+struct Run {
+    order: String,
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
 const WORKERS: usize = 6;
 
 #[test]
@@ -20,7 +28,7 @@ fn every_order_exists_once_and_every_exit_code_tells_the_truth() {
         &["--rate-limit", "off", "--fail-rate", "0.3", "--stall", "3s"],
     );
     let url = served.url.clone();
-    let results: Arc<Mutex<Vec<(String, i32, String, String)>>> = Arc::new(Mutex::new(Vec::new()));
+    let results: Arc<Mutex<Vec<Run>>> = Arc::new(Mutex::new(Vec::new()));
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let workers: Vec<_> = (0..WORKERS)
         .map(|_| {
@@ -82,7 +90,13 @@ fn every_order_exists_once_and_every_exit_code_tells_the_truth() {
     assert_eq!(results.len(), CREATES);
     let mut succeeded = 0;
     let mut warned = 0;
-    for (order, code, stdout, stderr) in results.iter() {
+    for Run {
+        order,
+        code,
+        stdout,
+        stderr,
+    } in results.iter()
+    {
         let made = by_order.get(order).cloned().unwrap_or_default();
         assert!(
             made.len() <= 1,
@@ -127,6 +141,6 @@ fn every_order_exists_once_and_every_exit_code_tells_the_truth() {
     );
     assert_eq!(
         by_order.len(),
-        results.iter().filter(|r| r.1 == 0).count() + warned
+        results.iter().filter(|r| r.code == 0).count() + warned
     );
 }
