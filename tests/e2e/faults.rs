@@ -58,10 +58,12 @@ fn every_order_exists_once_and_every_exit_code_tells_the_truth() {
                         .output()
                         .unwrap();
                     let code = out.status.code().unwrap_or(-1);
-                    results
-                        .lock()
-                        .unwrap()
-                        .push((order, code, stdout_of(&out), stderr_of(&out)));
+                    results.lock().unwrap().push(Run {
+                        order,
+                        code,
+                        stdout: stdout_of(&out),
+                        stderr: stderr_of(&out),
+                    });
                 }
             })
         })
