@@ -441,7 +441,7 @@ pub struct WebhookArgs {
 /// The longest duration any option takes: a year is more than any wait `le` makes.
 pub const MAX_DURATION: Duration = Duration::from_secs(366 * 86_400);
 
-/// Durations as `3s`, `500ms`, `2m`, `1h30m`, or a bare number of seconds, up to a year.
+/// Durations as `3s`, `500ms`, `2m`, `1h30m`, `2d`, or a bare number of seconds, up to a year.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let t = s.trim();
     let bad = || {
@@ -450,7 +450,12 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
             crate::money::printable(s)
         )
     };
-    let d = if let Ok(secs) = t.parse::<f64>() {
+    let days = t
+        .strip_suffix('d')
+        .and_then(|n| n.trim().parse::<u64>().ok());
+    let d = if let Some(n) = days {
+        Duration::from_secs(n.saturating_mul(86_400))
+    } else if let Ok(secs) = t.parse::<f64>() {
         if !(0.0..1e9).contains(&secs) {
             return Err(bad());
         }
@@ -493,5 +498,6 @@ mod tests {
         assert!(parse_duration("9223372036854775807s").is_err());
         assert!(parse_duration("2562047788015215h").is_err());
         assert!(parse_duration("367d").is_err());
+        assert_eq!(parse_duration("2d").unwrap(), Duration::from_secs(172_800));
     }
 }

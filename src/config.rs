@@ -398,6 +398,7 @@ fn warn_if_shared(path: &Path) {
     {
         use std::os::unix::fs::PermissionsExt;
         if let Ok(meta) = std::fs::metadata(path)
+            && meta.is_file()
             && meta.permissions().mode() & 0o077 != 0
         {
             eprintln!(

@@ -103,12 +103,12 @@ async fn webhook(ctx: &Ctx, a: WebhookArgs) -> Result<()> {
     let c = client(ctx).await?;
     let answer = match (&a.url, &a.secret_file, a.clear) {
         (Some(url), Some(source), _) => {
+            check_hook_url(url)?;
             let secret = read_secret(source, "--secret-file").map_err(Error::Usage)?;
             let secret = secret.trim();
             if secret.is_empty() {
                 return Err(Error::usage(format!("--secret-file {source} is empty")));
             }
-            check_hook_url(url)?;
             c.sandbox_set_webhook(Some((url, secret))).await?
         }
         (None, None, true) => c.sandbox_set_webhook(None).await?,

@@ -56,6 +56,9 @@ fn bad_values_exit_2_without_a_request() {
         ),
         (create("..", "1", "USD"), "cannot be used in a URL path"),
     ];
+    fn v(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
     let with = |extra: &[&str]| {
         let mut v = create("O", "1", "USD");
         v.extend(extra.iter().map(|s| s.to_string()));
@@ -160,6 +163,183 @@ fn bad_values_exit_2_without_a_request() {
             "invalid value 'tcsh'",
         ),
         (vec!["get".into()], "INVOICE_ID"),
+        (
+            v(&[
+                "refund",
+                "create",
+                "--invoice",
+                "inv_1",
+                "--amount",
+                "0",
+                "--currency",
+                "USD",
+                "--bitcoin-address",
+                "x",
+            ]),
+            "--amount must be greater than 0",
+        ),
+        (
+            v(&[
+                "refund",
+                "create",
+                "--invoice",
+                "inv_1",
+                "--amount",
+                "1",
+                "--currency",
+                "YEN",
+                "--bitcoin-address",
+                "x",
+            ]),
+            "unknown currency 'YEN'",
+        ),
+        (
+            v(&[
+                "refund",
+                "create",
+                "--invoice",
+                "",
+                "--amount",
+                "1",
+                "--currency",
+                "USD",
+                "--bitcoin-address",
+                "x",
+            ]),
+            "--invoice must not be empty",
+        ),
+        (
+            v(&[
+                "refund",
+                "create",
+                "--invoice",
+                "inv_1",
+                "--amount",
+                "1",
+                "--currency",
+                "USD",
+            ]),
+            "required",
+        ),
+        (
+            v(&[
+                "refund",
+                "create",
+                "--invoice",
+                "inv_1",
+                "--amount",
+                "1",
+                "--currency",
+                "USD",
+                "--lightning-invoice",
+                "lnbc1x",
+            ]),
+            "--lightning-invoice",
+        ),
+        (
+            v(&[
+                "refund",
+                "create",
+                "--invoice",
+                "inv_1",
+                "--amount",
+                "1",
+                "--currency",
+                "USD",
+                "--bitcoin-address",
+                "nope",
+            ]),
+            "not a Bitcoin address",
+        ),
+        (
+            v(&[
+                "refund",
+                "create",
+                "--invoice",
+                "inv_1",
+                "--amount",
+                "1",
+                "--currency",
+                "USD",
+                "--bitcoin-address",
+                "bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080",
+                "--reason",
+                "a\u{7}b",
+            ]),
+            "--reason contains control characters",
+        ),
+        (v(&["refund", "get", "ref\u{1}"]), "control characters"),
+        (
+            v(&["refund", "list", "--invoice", ""]),
+            "--invoice must not be empty",
+        ),
+        (
+            v(&["decode", "lnbc1notaninvoice"]),
+            "this invoice cannot be used",
+        ),
+        (v(&["decode", "LnBc1"]), "mixes upper and lower case"),
+        (v(&["rates", "BTC"]), "rates exist for USD, EUR and GBP"),
+        (v(&["rates", "DOGE"]), "unknown currency 'DOGE'"),
+        (
+            v(&[
+                "webhook",
+                "send",
+                "--to",
+                "ftp://x",
+                "--event",
+                "payment.completed",
+                "--secret-file",
+                "/dev/null",
+            ]),
+            "--to",
+        ),
+        (
+            v(&[
+                "webhook",
+                "send",
+                "--to",
+                "http://127.0.0.1:9",
+                "--event",
+                "payment.paid",
+                "--secret-file",
+                "/dev/null",
+            ]),
+            "invalid value 'payment.paid'",
+        ),
+        (
+            v(&[
+                "webhook",
+                "verify",
+                "--secret-file",
+                "/nonexistent",
+                "--signature",
+                "t=1,v1=00",
+            ]),
+            "/nonexistent",
+        ),
+        (
+            v(&["watch", "inv_1", "--timeout", "400d"]),
+            "longer than a year",
+        ),
+        (
+            v(&["sandbox", "serve", "--fail-rate", "NaN"]),
+            "--fail-rate",
+        ),
+        (
+            v(&["sandbox", "serve", "--api-key", ""]),
+            "--api-key must not be empty",
+        ),
+        (
+            v(&[
+                "sandbox",
+                "webhook",
+                "--url",
+                "not-a-url",
+                "--secret-file",
+                "/dev/null",
+            ]),
+            "--url",
+        ),
     ]);
 
     let env = Env::new();
@@ -181,11 +361,112 @@ fn bad_values_exit_2_without_a_request() {
             ));
         }
     }
+    // Configuration and key files: a usage error (2), or a key problem (4).
+    let key_dir = env.path("key-is-a-directory");
+    std::fs::create_dir_all(&key_dir).unwrap();
+    let config_cases: Vec<(&str, Vec<String>, i32, &str)> = vec![
+        ("this is = = not toml", vec![], 2, "is not valid"),
+        (
+            "[profiles.p]\nbase_ur = \"https://x\"\n",
+            vec![],
+            2,
+            "unknown field `base_ur`",
+        ),
+        ("colour = true\n", vec![], 2, "unknown field `colour`"),
+        (
+            "default_profile = \"ghost\"\n",
+            vec![],
+            2,
+            "no [profiles.ghost]",
+        ),
+        (
+            "[profiles.real]\n",
+            v(&["--profile", "missing"]),
+            2,
+            "no profile named 'missing'",
+        ),
+        (
+            "[profiles.p]\nrequest_timeout = \"soon\"\ndefault_profile = \"p\"\n",
+            vec![],
+            2,
+            "unknown field",
+        ),
+        (
+            "default_profile = \"p\"\n[profiles.p]\nrequest_timeout = \"soon\"\n",
+            vec![],
+            2,
+            "request_timeout in profile p",
+        ),
+        (
+            "default_profile = \"p\"\n[profiles.p]\nnetwork = \"moon\"\n",
+            vec![],
+            2,
+            "unknown network 'moon'",
+        ),
+        (
+            "default_profile = \"p\"\n[profiles.p]\nbase_url = \"http://10.1.1.1\"\n",
+            vec![],
+            2,
+            "plain http to another machine",
+        ),
+        (
+            "default_profile = \"p\"\n[profiles.p]\napi_key_file = \"/nonexistent/key\"\n",
+            v(&["--base-url", "https://api.lightningenable.com"]),
+            4,
+            "/nonexistent/key",
+        ),
+        (
+            "default_profile = \"p\"\n[profiles.p]\napi_key_command = \"exit 3\"\n",
+            v(&["--base-url", "https://api.lightningenable.com"]),
+            4,
+            "api_key_command of profile p failed",
+        ),
+        (
+            "default_profile = \"p\"\n[profiles.p]\napi_key_env = \"UNSET_VAR_X\"\n",
+            v(&["--base-url", "https://api.lightningenable.com"]),
+            4,
+            "$UNSET_VAR_X, which is not set",
+        ),
+        (
+            "",
+            v(&[
+                "--api-key-file",
+                key_dir.to_str().unwrap(),
+                "--base-url",
+                "https://api.lightningenable.com",
+            ]),
+            4,
+            "cannot read",
+        ),
+        (
+            "",
+            v(&["--base-url", "https://api.lightningenable.com"]),
+            4,
+            "no API key",
+        ),
+    ];
+    for (config, extra, code, says) in &config_cases {
+        env.write("config.toml", config);
+        let out = env
+            .le()
+            .args(extra)
+            .args(["get", "inv_1"])
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        if out.status.code() != Some(*code) || !err.contains(says) || err.contains("panicked") {
+            failures.push(format!(
+                "config {config:?} {extra:?}: exit {:?}, expected {code} and {says:?} in: {err}",
+                out.status.code()
+            ));
+        }
+    }
+    let total = cases.len() + config_cases.len();
+    assert!(total >= 60, "the table has {total} bad values");
     assert!(
         failures.is_empty(),
-        "{} of {} cases wrong:\n{}",
+        "{} of {total} cases wrong:\n{}",
         failures.len(),
-        cases.len(),
         failures.join("\n")
     );
     assert!(
