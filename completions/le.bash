@@ -245,7 +245,7 @@ _le() {
 
     case "${cmd}" in
         le)
-            opts="-v -h -V --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help --version create get get-order sync watch decode refund webhook rates sandbox completions man help"
+            opts="-v -h -V --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help --version create get get-order sync watch decode refund webhook rates sandbox completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -279,7 +279,7 @@ _le() {
             return 0
             ;;
         le__subcmd__completions)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help bash elvish fish powershell zsh"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -313,7 +313,7 @@ _le() {
             return 0
             ;;
         le__subcmd__create)
-            opts="-v -h --order --amount --currency --description --customer-email --customer-name --success-url --cancel-url --metadata --idempotency-key --qr --qr-svg --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --order --amount --currency --description --customer-email --customer-name --success-url --cancel-url --metadata --idempotency-key --qr --qr-svg --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -395,7 +395,7 @@ _le() {
             return 0
             ;;
         le__subcmd__decode)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -429,7 +429,7 @@ _le() {
             return 0
             ;;
         le__subcmd__get)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -463,7 +463,7 @@ _le() {
             return 0
             ;;
         le__subcmd__get__subcmd__order)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -889,7 +889,7 @@ _le() {
             return 0
             ;;
         le__subcmd__man)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -923,7 +923,7 @@ _le() {
             return 0
             ;;
         le__subcmd__rates)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -957,7 +957,7 @@ _le() {
             return 0
             ;;
         le__subcmd__refund)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help create get list help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help create get list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -991,7 +991,7 @@ _le() {
             return 0
             ;;
         le__subcmd__refund__subcmd__create)
-            opts="-v -h --invoice --amount --currency --lightning-invoice --bitcoin-address --reason --idempotency-key --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --invoice --amount --currency --lightning-invoice --bitcoin-address --reason --idempotency-key --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1053,7 +1053,7 @@ _le() {
             return 0
             ;;
         le__subcmd__refund__subcmd__get)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1157,7 +1157,7 @@ _le() {
             return 0
             ;;
         le__subcmd__refund__subcmd__list)
-            opts="-v -h --invoice --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --invoice --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1195,7 +1195,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help pay process expire list reset deliveries webhook serve help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help pay process expire list reset deliveries webhook serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1229,7 +1229,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__deliveries)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1263,7 +1263,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__expire)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1437,7 +1437,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__list)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1471,7 +1471,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__pay)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1505,7 +1505,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__process)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1539,7 +1539,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__reset)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1573,7 +1573,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__serve)
-            opts="-v -h --addr --dir --api-key --rate-limit --webhook-url --webhook-secret --webhook-timeout --auto-pay-after --refund-delay --latency --fail-rate --fail-modes --stall --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --addr --dir --api-key --rate-limit --webhook-url --webhook-secret --webhook-timeout --auto-pay-after --refund-delay --latency --fail-rate --fail-modes --stall --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1659,7 +1659,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__webhook)
-            opts="-v -h --url --secret-file --clear --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --url --secret-file --clear --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,7 +1701,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sync)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1735,7 +1735,7 @@ _le() {
             return 0
             ;;
         le__subcmd__watch)
-            opts="-v -h --interval --timeout --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --interval --timeout --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1777,7 +1777,7 @@ _le() {
             return 0
             ;;
         le__subcmd__webhook)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help verify send listen help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help verify send listen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1881,7 +1881,7 @@ _le() {
             return 0
             ;;
         le__subcmd__webhook__subcmd__listen)
-            opts="-v -h --port --addr --secret-file --tolerance --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --port --addr --secret-file --tolerance --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1931,7 +1931,7 @@ _le() {
             return 0
             ;;
         le__subcmd__webhook__subcmd__send)
-            opts="-v -h --to --event --secret-file --invoice --order --amount --currency --refund --data --scheme --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --to --event --secret-file --invoice --order --amount --currency --refund --data --scheme --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2005,7 +2005,7 @@ _le() {
             return 0
             ;;
         le__subcmd__webhook__subcmd__verify)
-            opts="-v -h --secret-file --signature --header --tolerance --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --help"
+            opts="-v -h --secret-file --signature --header --tolerance --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

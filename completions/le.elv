@@ -28,6 +28,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -69,6 +71,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -83,6 +87,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -97,6 +103,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -111,6 +119,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -127,6 +137,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -141,6 +153,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -155,6 +169,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
             cand create 'Send money back for a paid payment'
@@ -180,6 +196,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -194,6 +212,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -209,6 +229,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -237,6 +259,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
             cand verify 'Check a received webhook''s signature; prints the event when it is genuine'
@@ -259,6 +283,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -283,6 +309,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -301,6 +329,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -329,6 +359,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -343,6 +375,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
             cand pay 'Mark a payment as paid, as if a wallet had paid its invoice'
@@ -366,6 +400,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -380,6 +416,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -394,6 +432,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -408,6 +448,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -422,6 +464,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -436,6 +480,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -453,6 +499,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -480,6 +528,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -523,6 +573,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -537,6 +589,8 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
             cand --sandbox 'Use the local sandbox: no account, no network, no money'
             cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_le_global_optspecs
-    string join \n base-url= profile= api-key-file= json color= request-timeout= v/verbose sandbox no-verify h/help V/version
+    string join \n base-url= profile= api-key-file= json color= request-timeout= v/verbose sandbox no-verify dry-run curl h/help V/version
 end
 
 function __fish_le_needs_command
@@ -35,6 +35,8 @@ complete -c le -n "__fish_le_needs_command" -l json -d 'Print the API\'s objects
 complete -c le -n "__fish_le_needs_command" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_needs_command" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_needs_command" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_needs_command" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_needs_command" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c le -n "__fish_le_needs_command" -s V -l version -d 'Print version'
 complete -c le -n "__fish_le_needs_command" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
@@ -75,6 +77,8 @@ complete -c le -n "__fish_le_using_subcommand create" -l json -d 'Print the API\
 complete -c le -n "__fish_le_using_subcommand create" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand create" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand create" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand create" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand create" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand create" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand get" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand get" -l profile -d 'Profile from the config file' -r
@@ -87,6 +91,8 @@ complete -c le -n "__fish_le_using_subcommand get" -l json -d 'Print the API\'s 
 complete -c le -n "__fish_le_using_subcommand get" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand get" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand get" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand get" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand get" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand get" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand get-order" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand get-order" -l profile -d 'Profile from the config file' -r
@@ -99,6 +105,8 @@ complete -c le -n "__fish_le_using_subcommand get-order" -l json -d 'Print the A
 complete -c le -n "__fish_le_using_subcommand get-order" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand get-order" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand get-order" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand get-order" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand get-order" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand get-order" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sync" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sync" -l profile -d 'Profile from the config file' -r
@@ -111,6 +119,8 @@ complete -c le -n "__fish_le_using_subcommand sync" -l json -d 'Print the API\'s
 complete -c le -n "__fish_le_using_subcommand sync" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sync" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand sync" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sync" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sync" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand sync" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand watch" -l interval -d 'Time between polls; the API asks for no less than 3s' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l timeout -d 'Give up (exit 11) if the payment has not settled by then, e.g. 10m' -r
@@ -125,6 +135,8 @@ complete -c le -n "__fish_le_using_subcommand watch" -l json -d 'Print the API\'
 complete -c le -n "__fish_le_using_subcommand watch" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand watch" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand watch" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand watch" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand watch" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand watch" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand decode" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand decode" -l profile -d 'Profile from the config file' -r
@@ -137,6 +149,8 @@ complete -c le -n "__fish_le_using_subcommand decode" -l json -d 'Print the API\
 complete -c le -n "__fish_le_using_subcommand decode" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand decode" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand decode" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand decode" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand decode" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand decode" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l profile -d 'Profile from the config file' -r
@@ -149,6 +163,8 @@ complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcom
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -f -a "create" -d 'Send money back for a paid payment'
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -f -a "get" -d 'Show a refund'
@@ -172,6 +188,8 @@ complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l profile -d 'Profile from the config file' -r
@@ -184,6 +202,8 @@ complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l invoice -d 'Only the refunds of this payment' -r
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
@@ -197,6 +217,8 @@ complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from help" -f -a "create" -d 'Send money back for a paid payment'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a refund'
@@ -213,6 +235,8 @@ complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subco
 complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -f -a "verify" -d 'Check a received webhook\'s signature; prints the event when it is genuine'
 complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -f -a "send" -d 'Send a correctly signed test event to your webhook handler'
@@ -233,6 +257,8 @@ complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l to -d 'Your webhook handler\'s URL' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l event -r -f -a "payment.completed\t''
@@ -259,6 +285,8 @@ complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l port -d 'Port to listen on (on 127.0.0.1 unless --addr says otherwise)' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l addr -d 'Address to listen on' -r
@@ -275,6 +303,8 @@ complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a received webhook\'s signature; prints the event when it is genuine'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send a correctly signed test event to your webhook handler'
@@ -291,6 +321,8 @@ complete -c le -n "__fish_le_using_subcommand rates" -l json -d 'Print the API\'
 complete -c le -n "__fish_le_using_subcommand rates" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand rates" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand rates" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand rates" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand rates" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand rates" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l profile -d 'Profile from the config file' -r
@@ -303,6 +335,8 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subco
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
@@ -324,6 +358,8 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l profile -d 'Profile from the config file' -r
@@ -336,6 +372,8 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l profile -d 'Profile from the config file' -r
@@ -348,6 +386,8 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file' -r
@@ -360,6 +400,8 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Profile from the config file' -r
@@ -372,6 +414,8 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l profile -d 'Profile from the config file' -r
@@ -384,6 +428,8 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l url -d 'Where to deliver events; needs --secret-file' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l secret-file -d 'File holding the signing secret (`-` for stdin)' -r
@@ -399,6 +445,8 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l addr -d 'Address to listen on; loopback unless you say otherwise' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l dir -d 'Sandbox state directory (default: LE_SANDBOX_DIR, else the data dir)' -r -F
@@ -424,6 +472,8 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
@@ -445,6 +495,8 @@ complete -c le -n "__fish_le_using_subcommand completions" -l json -d 'Print the
 complete -c le -n "__fish_le_using_subcommand completions" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand completions" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand completions" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand completions" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand completions" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand man" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand man" -l profile -d 'Profile from the config file' -r
@@ -457,6 +509,8 @@ complete -c le -n "__fish_le_using_subcommand man" -l json -d 'Print the API\'s 
 complete -c le -n "__fish_le_using_subcommand man" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand man" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
 complete -c le -n "__fish_le_using_subcommand man" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand man" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand man" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand man" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
 complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "get" -d 'Show a payment by its invoice id'

@@ -66,6 +66,14 @@ pub struct GlobalArgs {
     /// Do not cross-check the API's invoices (amount, network, expiry, signature, payee)
     #[arg(long, global = true)]
     pub no_verify: bool,
+
+    /// Show the request that would be sent, and send nothing
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+
+    /// Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing
+    #[arg(long, global = true)]
+    pub curl: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -54,6 +54,9 @@ pub enum Error {
     /// everything worth saying was already shown.
     #[error("exit {0}")]
     Outcome(u8),
+    /// `--dry-run` or `--curl`: the request that would have been sent, in place of an answer.
+    #[error("dry run")]
+    DryRun(Box<crate::api::PlannedRequest>),
     /// Ctrl-C.
     #[error("interrupted")]
     Interrupted,
@@ -85,6 +88,7 @@ impl Error {
             Error::BadResponse(_) => exit::API,
             Error::Mismatch { .. } => exit::MISMATCH,
             Error::Outcome(code) => *code,
+            Error::DryRun(_) => exit::OK,
             Error::Interrupted => exit::INTERRUPTED,
             Error::BrokenPipe => exit::OK,
             Error::Internal(_) => exit::INTERNAL,
@@ -106,6 +110,7 @@ impl Error {
             Error::BadResponse(_) => "BAD_RESPONSE".into(),
             Error::Mismatch { code, .. } => (*code).into(),
             Error::Outcome(_) => "OUTCOME".into(),
+            Error::DryRun(_) => "DRY_RUN".into(),
             Error::Interrupted => "INTERRUPTED".into(),
             Error::BrokenPipe => "BROKEN_PIPE".into(),
             Error::Internal(_) => "INTERNAL_ERROR".into(),

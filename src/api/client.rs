@@ -38,6 +38,8 @@ pub struct ClientOptions {
     pub verbose: bool,
     /// Loopback servers we started ourselves: skip proxies from the environment.
     pub direct: bool,
+    /// Describe the first request instead of sending it.
+    pub dry_run: bool,
 }
 
 impl ClientOptions {
@@ -50,6 +52,7 @@ impl ClientOptions {
             max_attempts: 4,
             verbose: false,
             direct: false,
+            dry_run: false,
         }
     }
 }
@@ -67,6 +70,19 @@ struct Reply {
     recovered: bool,
     /// `X-Idempotency-Replayed: true`: the server answered from its cache.
     pub replayed: bool,
+}
+
+/// A request described instead of sent (`--dry-run`, `--curl`).
+#[derive(Debug, Clone)]
+pub struct PlannedRequest {
+    pub method: String,
+    pub url: String,
+    /// Headers as they would be sent, the key redacted.
+    pub headers: Vec<(String, String)>,
+    pub body: Option<String>,
+    pub sends_key: bool,
+    /// Aimed at the sandbox inside this process, which is gone once le exits.
+    pub embedded: bool,
 }
 
 /// The answer to a create.
@@ -131,6 +147,10 @@ impl Client {
 
     pub fn base_url(&self) -> &str {
         &self.opts.base_url
+    }
+
+    pub fn is_dry_run(&self) -> bool {
+        self.opts.dry_run
     }
 
     pub async fn create_payment(&self, new: &NewPayment, idempotency_key: &str) -> Result<Created> {
@@ -339,6 +359,9 @@ impl Client {
     /// The one funnel every request goes through.
     async fn send(&self, req: Request<'_>) -> Result<Reply> {
         let url = self.url_for(req.segments);
+        if self.opts.dry_run {
+            return Err(Error::DryRun(Box::new(self.plan(&req, &url))));
+        }
         let attempts = if req.repeatable {
             self.opts.max_attempts.max(1)
         } else {
@@ -418,6 +441,36 @@ impl Client {
                     attempt += 1;
                 }
             }
+        }
+    }
+
+    /// The request as it would go out, the key redacted.
+    fn plan(&self, req: &Request<'_>, url: &str) -> PlannedRequest {
+        let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
+        if let Some(k) = &self.opts.api_key {
+            headers.push(("X-API-Key".into(), k.redacted()));
+        }
+        if req.body.is_some() {
+            headers.push(("Content-Type".into(), "application/json".into()));
+        }
+        if let Some(k) = req.idempotency_key {
+            headers.push(("X-Idempotency-Key".into(), k.to_owned()));
+        }
+        PlannedRequest {
+            method: req.method.to_string(),
+            url: url.to_owned(),
+            headers,
+            body: req
+                .body
+                .as_ref()
+                .map(|b| String::from_utf8_lossy(b).into_owned()),
+            sends_key: self.opts.api_key.is_some(),
+            embedded: self.opts.direct
+                && self
+                    .opts
+                    .api_key
+                    .as_ref()
+                    .is_some_and(|k| k.expose().starts_with("le_sandbox_")),
         }
     }
 

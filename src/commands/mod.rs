@@ -49,6 +49,7 @@ impl Ctx {
         opts.request_timeout = settings.request_timeout;
         opts.connect_timeout = opts.connect_timeout.min(settings.request_timeout);
         opts.verbose = self.global.verbose;
+        opts.dry_run = self.global.dry_run || self.global.curl;
         Client::new(opts)
     }
 
@@ -63,6 +64,7 @@ impl Ctx {
             opts.request_timeout = t;
         }
         opts.verbose = self.global.verbose;
+        opts.dry_run = self.global.dry_run || self.global.curl;
         Client::new(opts)
     }
 }
@@ -128,8 +130,24 @@ pub async fn run(cli: Cli) -> Result<u8> {
     .map(|()| exit::OK)
     .or_else(|e| match e {
         Error::BrokenPipe => Ok(exit::OK),
+        Error::DryRun(req) => show_planned(&ctx, &req).map(|()| exit::OK),
         other => Err(other),
     })
+}
+
+/// `--dry-run` / `--curl`: the request on stdout instead of its answer.
+fn show_planned(ctx: &Ctx, req: &crate::api::PlannedRequest) -> Result<()> {
+    use crate::render::request;
+    if req.embedded {
+        ctx.out.note("note: this is the sandbox inside this le process, gone once it exits; `le sandbox serve` gives one that curl can reach");
+    }
+    if ctx.global.curl {
+        ctx.out.text(&format!("{}\n", request::curl(req)))
+    } else if ctx.out.json {
+        ctx.out.json_line(&request::json(req))
+    } else {
+        ctx.out.text(&request::text(req))
+    }
 }
 
 /// The longest id `le` sends. Real ids are far shorter; this only stops accidents.

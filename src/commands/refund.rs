@@ -78,6 +78,28 @@ async fn create(ctx: &Ctx, a: RefundCreateArgs) -> Result<()> {
     }
     let client = ctx.client().await?;
     let expect = ctx.expectations();
+    let new = NewRefund {
+        invoice_id: a.invoice.clone(),
+        amount,
+        currency,
+        lightning_invoice: a.lightning_invoice.as_ref().map(|s| s.trim().to_owned()),
+        bitcoin_address: a.bitcoin_address.as_ref().map(|s| s.trim().to_owned()),
+        reason: a.reason.clone(),
+    };
+    let key = match &a.idempotency_key {
+        Some(k) => {
+            super::create::check_idempotency_key(k)?;
+            k.clone()
+        }
+        None => {
+            let body = serde_json::to_vec(&new).map_err(Error::internal)?;
+            format!("le-refund-{}", &sha256::Hash::hash(&body).to_string()[..40])
+        }
+    };
+    if client.is_dry_run() {
+        // What matters is the refund request, not the lookup that checks it.
+        client.create_refund(&new, &key).await?;
+    }
     // The payment tells what the refund is worth in sats, and which network it is on.
     let payment = client.get_payment(&a.invoice).await?;
     if let Some(pc) = payment.currency()
@@ -129,24 +151,6 @@ async fn create(ctx: &Ctx, a: RefundCreateArgs) -> Result<()> {
             )));
         }
     }
-    let new = NewRefund {
-        invoice_id: a.invoice.clone(),
-        amount,
-        currency,
-        lightning_invoice: a.lightning_invoice.as_ref().map(|s| s.trim().to_owned()),
-        bitcoin_address: a.bitcoin_address.as_ref().map(|s| s.trim().to_owned()),
-        reason: a.reason.clone(),
-    };
-    let key = match &a.idempotency_key {
-        Some(k) => {
-            super::create::check_idempotency_key(k)?;
-            k.clone()
-        }
-        None => {
-            let body = serde_json::to_vec(&new).map_err(Error::internal)?;
-            format!("le-refund-{}", &sha256::Hash::hash(&body).to_string()[..40])
-        }
-    };
     let (refund, replayed) = client.create_refund(&new, &key).await?;
     if replayed {
         ctx.out.note("note: the API already had this refund request; this is the refund it created then, not a new one");

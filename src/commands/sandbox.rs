@@ -155,6 +155,7 @@ async fn client(ctx: &Ctx) -> Result<Client> {
     });
     opts.request_timeout = settings.request_timeout;
     opts.verbose = ctx.global.verbose;
+    opts.dry_run = ctx.global.dry_run || ctx.global.curl;
     Client::new(opts)
 }
 

@@ -3,6 +3,7 @@
 
 mod payment;
 pub mod qr;
+pub mod request;
 pub mod tables;
 pub mod time;
 

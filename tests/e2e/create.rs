@@ -397,3 +397,129 @@ fn the_terminal_qr_code_scans_to_the_invoice() {
         );
     }
 }
+
+#[test]
+fn dry_run_and_curl_send_nothing() {
+    let env = Env::new();
+    let server = Scripted::always(Step::json(500, "{}"));
+    let run = |extra: &[&str]| {
+        env.le()
+            .env("LIGHTNING_API_KEY", TEST_KEY)
+            .args([
+                "--base-url",
+                &server.url(),
+                "create",
+                "--order",
+                "DRY-1",
+                "--amount",
+                "49.99",
+                "--currency",
+                "USD",
+            ])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--dry-run"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    assert!(
+        text.starts_with(&format!("POST {}/api/payments\n", server.url())),
+        "{text}"
+    );
+    assert!(
+        text.contains("X-API-Key: le_merchant_…(redacted)")
+            && text.contains("X-Idempotency-Key: le-")
+    );
+    assert!(text.contains(r#"{"orderId":"DRY-1","amount":49.99,"currency":"USD"}"#));
+    let out = run(&["--dry-run", "--json"]);
+    let j = parse_json(&out.stdout);
+    assert_eq!(j["method"], "POST");
+    assert_eq!(j["body"]["amount"], serde_json::json!(49.99));
+    let out = run(&["--curl"]);
+    let c = stdout_of(&out);
+    assert!(
+        c.contains("$LIGHTNING_API_KEY") && !c.contains(TEST_KEY) && !c.contains("redacted"),
+        "{c}"
+    );
+    for args in [
+        vec!["get", "inv_1"],
+        vec!["sync", "inv_1"],
+        vec!["rates"],
+        vec!["refund", "list"],
+    ] {
+        let out = env
+            .le()
+            .env("LIGHTNING_API_KEY", TEST_KEY)
+            .args(["--base-url", &server.url(), "--curl"])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+    }
+    assert!(
+        server.seen().is_empty(),
+        "nothing was sent: {:?}",
+        server.seen()
+    );
+}
+
+#[test]
+fn the_curl_line_does_what_le_would() {
+    let env = Env::new();
+    let served = Served::start(
+        &env,
+        &[
+            "--rate-limit",
+            "off",
+            "--api-key",
+            "le_merchant_curltest12345",
+        ],
+    );
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", "le_merchant_curltest12345")
+        .args([
+            "--base-url",
+            &served.url,
+            "--curl",
+            "create",
+            "--order",
+            "CURL'1 é",
+            "--amount",
+            "7.77",
+            "--currency",
+            "GBP",
+        ])
+        .output()
+        .unwrap();
+    let line = stdout_of(&out);
+    let ran = std::process::Command::new("sh")
+        .args(["-c", &line])
+        .env("LIGHTNING_API_KEY", "le_merchant_curltest12345")
+        .output()
+        .expect("sh and curl");
+    assert!(ran.status.success(), "{}", stderr_of(&ran));
+    let p = parse_json(&ran.stdout);
+    assert_eq!(p["orderId"], "CURL'1 é");
+    assert_eq!(p["amount"], serde_json::json!(7.77));
+    // le itself, with the same derived key, finds that very payment.
+    let again = env
+        .le()
+        .env("LIGHTNING_API_KEY", "le_merchant_curltest12345")
+        .args([
+            "--base-url",
+            &served.url,
+            "--json",
+            "create",
+            "--order",
+            "CURL'1 é",
+            "--amount",
+            "7.77",
+            "--currency",
+            "GBP",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(parse_json(&again.stdout)["invoiceId"], p["invoiceId"]);
+}

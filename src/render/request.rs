@@ -1,0 +1,83 @@
+//! `--dry-run` and `--curl`: a request shown instead of sent.
+
+use serde_json::{Value, json};
+
+use crate::api::PlannedRequest;
+
+/// Quotes for a POSIX shell: everything inside single quotes, `'` written as `'\''`.
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// A curl command line that sends the same request, the key taken from the environment.
+pub fn curl(r: &PlannedRequest) -> String {
+    let mut parts = vec![if r.method == "GET" {
+        "curl -sS".to_owned()
+    } else {
+        format!("curl -sS -X {}", r.method)
+    }];
+    parts.push(sh_quote(&r.url));
+    for (name, value) in &r.headers {
+        if name == "X-API-Key" {
+            // Double quotes so the shell expands the variable; the key never appears here.
+            parts.push("-H \"X-API-Key: $LIGHTNING_API_KEY\"".to_owned());
+        } else {
+            parts.push(format!("-H {}", sh_quote(&format!("{name}: {value}"))));
+        }
+    }
+    if let Some(b) = &r.body {
+        parts.push(format!("--data-raw {}", sh_quote(b)));
+    }
+    parts.join(" \\\n  ")
+}
+
+/// The request in a readable form: request line, headers, body.
+pub fn text(r: &PlannedRequest) -> String {
+    let mut s = format!("{} {}\n", r.method, r.url);
+    for (k, v) in &r.headers {
+        s.push_str(&format!("{k}: {v}\n"));
+    }
+    if let Some(b) = &r.body {
+        s.push('\n');
+        s.push_str(b);
+        s.push('\n');
+    }
+    s
+}
+
+pub fn json(r: &PlannedRequest) -> Value {
+    let headers: serde_json::Map<String, Value> = r
+        .headers
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::from(v.clone())))
+        .collect();
+    let body = r
+        .body
+        .as_deref()
+        .map(|b| serde_json::from_str::<Value>(b).unwrap_or_else(|_| Value::from(b)));
+    json!({ "method": r.method, "url": r.url, "headers": headers, "body": body })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curl_quotes_for_the_shell() {
+        let r = PlannedRequest {
+            method: "POST".into(),
+            url: "https://h/api/payments".into(),
+            headers: vec![
+                ("X-API-Key".into(), "le_merchant_…(redacted)".into()),
+                ("Content-Type".into(), "application/json".into()),
+            ],
+            body: Some(r#"{"orderId":"it's"}"#.into()),
+            sends_key: true,
+            embedded: false,
+        };
+        let c = curl(&r);
+        assert!(c.contains(r#"-H "X-API-Key: $LIGHTNING_API_KEY""#), "{c}");
+        assert!(c.contains(r#"--data-raw '{"orderId":"it'\''s"}'"#), "{c}");
+        assert!(!c.contains("redacted"));
+    }
+}
