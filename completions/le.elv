@@ -44,6 +44,9 @@ set edit:completion:arg-completer[le] = {|@words|
             cand webhook 'Verify, send or receive signed webhooks'
             cand rates 'Show exchange rates (price of 1 BTC)'
             cand sandbox 'Drive the local sandbox: settle or expire payments, list or reset its state'
+            cand login 'Store an API key for a profile: typed at a prompt without echo, or piped in'
+            cand config 'Show where le reads its settings, what they are, and change them'
+            cand doctor 'Check that le can work: config, key, API reachable, key accepted, clock'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -562,6 +565,143 @@ set edit:completion:arg-completer[le] = {|@words|
         }
         &'le;sandbox;help;help'= {
         }
+        &'le;login'= {
+            cand --with-key 'Read the key from stdin (`-`) instead of asking for it'
+            cand --key-command 'Record a command that prints the key (e.g. from a password manager) instead of storing it'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --no-check 'Store the key without checking it against the API'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;config'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand path 'Print the config file''s path'
+            cand show 'Show the settings in force and where each comes from (the key redacted)'
+            cand set 'Set a key of the profile (--profile, else the default profile), or default_profile'
+            cand unset 'Remove a key from the profile (--profile, else the default profile)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'le;config;path'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;config;show'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;config;set'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;config;unset'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;config;help'= {
+            cand path 'Print the config file''s path'
+            cand show 'Show the settings in force and where each comes from (the key redacted)'
+            cand set 'Set a key of the profile (--profile, else the default profile), or default_profile'
+            cand unset 'Remove a key from the profile (--profile, else the default profile)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'le;config;help;path'= {
+        }
+        &'le;config;help;show'= {
+        }
+        &'le;config;help;set'= {
+        }
+        &'le;config;help;unset'= {
+        }
+        &'le;config;help;help'= {
+        }
+        &'le;doctor'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'le;completions'= {
             cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
             cand --profile 'Profile from the config file'
@@ -605,6 +745,9 @@ set edit:completion:arg-completer[le] = {|@words|
             cand webhook 'Verify, send or receive signed webhooks'
             cand rates 'Show exchange rates (price of 1 BTC)'
             cand sandbox 'Drive the local sandbox: settle or expire payments, list or reset its state'
+            cand login 'Store an API key for a profile: typed at a prompt without echo, or piped in'
+            cand config 'Show where le reads its settings, what they are, and change them'
+            cand doctor 'Check that le can work: config, key, API reachable, key accepted, clock'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -670,6 +813,24 @@ set edit:completion:arg-completer[le] = {|@words|
         &'le;help;sandbox;webhook'= {
         }
         &'le;help;sandbox;serve'= {
+        }
+        &'le;help;login'= {
+        }
+        &'le;help;config'= {
+            cand path 'Print the config file''s path'
+            cand show 'Show the settings in force and where each comes from (the key redacted)'
+            cand set 'Set a key of the profile (--profile, else the default profile), or default_profile'
+            cand unset 'Remove a key from the profile (--profile, else the default profile)'
+        }
+        &'le;help;config;path'= {
+        }
+        &'le;help;config;show'= {
+        }
+        &'le;help;config;set'= {
+        }
+        &'le;help;config;unset'= {
+        }
+        &'le;help;doctor'= {
         }
         &'le;help;completions'= {
         }

@@ -49,6 +49,9 @@ complete -c le -n "__fish_le_needs_command" -f -a "refund" -d 'Refund a paid pay
 complete -c le -n "__fish_le_needs_command" -f -a "webhook" -d 'Verify, send or receive signed webhooks'
 complete -c le -n "__fish_le_needs_command" -f -a "rates" -d 'Show exchange rates (price of 1 BTC)'
 complete -c le -n "__fish_le_needs_command" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
+complete -c le -n "__fish_le_needs_command" -f -a "login" -d 'Store an API key for a profile: typed at a prompt without echo, or piped in'
+complete -c le -n "__fish_le_needs_command" -f -a "config" -d 'Show where le reads its settings, what they are, and change them'
+complete -c le -n "__fish_le_needs_command" -f -a "doctor" -d 'Check that le can work: config, key, API reachable, key accepted, clock'
 complete -c le -n "__fish_le_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c le -n "__fish_le_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c le -n "__fish_le_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -484,6 +487,117 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "webhook" -d 'Show or set where the sandbox sends webhooks (kept in the sandbox\'s state)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve the sandbox API over HTTP for any client'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand login" -l with-key -d 'Read the key from stdin (`-`) instead of asking for it' -r
+complete -c le -n "__fish_le_using_subcommand login" -l key-command -d 'Record a command that prints the key (e.g. from a password manager) instead of storing it' -r
+complete -c le -n "__fish_le_using_subcommand login" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand login" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand login" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand login" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand login" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand login" -l no-check -d 'Store the key without checking it against the API'
+complete -c le -n "__fish_le_using_subcommand login" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand login" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand login" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand login" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand login" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand login" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand login" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -f -a "path" -d 'Print the config file\'s path'
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -f -a "show" -d 'Show the settings in force and where each comes from (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -f -a "set" -d 'Set a key of the profile (--profile, else the default profile), or default_profile'
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -f -a "unset" -d 'Remove a key from the profile (--profile, else the default profile)'
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the settings in force and where each comes from (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a key of the profile (--profile, else the default profile), or default_profile'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove a key from the profile (--profile, else the default profile)'
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand doctor" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand doctor" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand doctor" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand doctor" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand doctor" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand doctor" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand doctor" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand doctor" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand doctor" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand doctor" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand completions" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand completions" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand completions" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
@@ -512,19 +626,22 @@ complete -c le -n "__fish_le_using_subcommand man" -l no-verify -d 'Do not cross
 complete -c le -n "__fish_le_using_subcommand man" -l dry-run -d 'Show the request that would be sent, and send nothing'
 complete -c le -n "__fish_le_using_subcommand man" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand man" -s h -l help -d 'Print help'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "get" -d 'Show a payment by its invoice id'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "get-order" -d 'Show the newest payment of one of your order ids'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "sync" -d 'Ask the API to refresh a payment\'s status from the provider, and show it'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "watch" -d 'Wait for a payment to be paid or to expire; the exit code tells which'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "decode" -d 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "refund" -d 'Refund a paid payment, or look at refunds'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "webhook" -d 'Verify, send or receive signed webhooks'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "rates" -d 'Show exchange rates (price of 1 BTC)'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "get" -d 'Show a payment by its invoice id'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "get-order" -d 'Show the newest payment of one of your order ids'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "sync" -d 'Ask the API to refresh a payment\'s status from the provider, and show it'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "watch" -d 'Wait for a payment to be paid or to expire; the exit code tells which'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "decode" -d 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "refund" -d 'Refund a paid payment, or look at refunds'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "webhook" -d 'Verify, send or receive signed webhooks'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "rates" -d 'Show exchange rates (price of 1 BTC)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "login" -d 'Store an API key for a profile: typed at a prompt without echo, or piped in'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "config" -d 'Show where le reads its settings, what they are, and change them'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "doctor" -d 'Check that le can work: config, key, API reachable, key accepted, clock'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "create" -d 'Send money back for a paid payment'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "get" -d 'Show a refund'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "list" -d 'List refunds, newest first'
@@ -539,3 +656,7 @@ complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_f
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "deliveries" -d 'Show webhook delivery attempts, oldest first'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "webhook" -d 'Show or set where the sandbox sends webhooks (kept in the sandbox\'s state)'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve the sandbox API over HTTP for any client'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings in force and where each comes from (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a key of the profile (--profile, else the default profile), or default_profile'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove a key from the profile (--profile, else the default profile)'

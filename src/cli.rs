@@ -113,6 +113,12 @@ pub enum Command {
     },
     /// Drive the local sandbox: settle or expire payments, list or reset its state
     Sandbox(SandboxArgs),
+    /// Store an API key for a profile: typed at a prompt without echo, or piped in
+    Login(LoginArgs),
+    /// Show where le reads its settings, what they are, and change them
+    Config(ConfigArgs),
+    /// Check that le can work: config, key, API reachable, key accepted, clock
+    Doctor,
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -194,6 +200,42 @@ pub struct WatchArgs {
     /// Give up (exit 11) if the payment has not settled by then, e.g. 10m
     #[arg(long, value_name = "DURATION", value_parser = parse_duration, allow_hyphen_values = true)]
     pub timeout: Option<Duration>,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// Read the key from stdin (`-`) instead of asking for it
+    #[arg(long, value_name = "-")]
+    pub with_key: Option<String>,
+    /// Record a command that prints the key (e.g. from a password manager) instead of storing it
+    #[arg(long, value_name = "COMMAND", conflicts_with = "with_key")]
+    pub key_command: Option<String>,
+    /// Store the key without checking it against the API
+    #[arg(long)]
+    pub no_check: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub command: ConfigCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the config file's path
+    Path,
+    /// Show the settings in force and where each comes from (the key redacted)
+    Show,
+    /// Set a key of the profile (--profile, else the default profile), or default_profile
+    Set {
+        /// base_url, api_key_env, api_key_file, api_key_command, request_timeout, network,
+        /// payee_pubkeys (comma-separated), or default_profile
+        key: String,
+        value: String,
+    },
+    /// Remove a key from the profile (--profile, else the default profile)
+    Unset { key: String },
 }
 
 #[derive(Debug, Args)]

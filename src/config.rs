@@ -44,6 +44,32 @@ pub struct Profile {
     pub payee_pubkeys: Option<Vec<String>>,
 }
 
+/// Where the API key comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeySource {
+    FlagFile(String),
+    Env(String),
+    ProfileEnv(String),
+    ProfileFile(PathBuf),
+    ProfileCommand(String),
+    None,
+}
+
+impl KeySource {
+    /// Where, in words, for `config show` and `doctor`.
+    pub fn describe(&self) -> String {
+        match self {
+            KeySource::FlagFile(p) if p == "-" => "stdin (--api-key-file -)".into(),
+            KeySource::FlagFile(p) => format!("file {p} (--api-key-file)"),
+            KeySource::Env(v) => format!("environment ${v}"),
+            KeySource::ProfileEnv(v) => format!("environment ${v} (profile api_key_env)"),
+            KeySource::ProfileFile(p) => format!("file {} (profile api_key_file)", p.display()),
+            KeySource::ProfileCommand(c) => format!("command `{c}` (profile api_key_command)"),
+            KeySource::None => "nowhere".into(),
+        }
+    }
+}
+
 /// Where the requests go.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -85,7 +111,7 @@ pub fn sandbox_dir() -> Result<PathBuf> {
     }
 }
 
-fn load_file(path: &Path) -> Result<Option<ConfigFile>> {
+pub fn load_file(path: &Path) -> Result<Option<ConfigFile>> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -217,44 +243,61 @@ impl Settings {
         Ok(crate::invoice::Expectations { network, payees })
     }
 
-    /// The API key: `--api-key-file`, then `LIGHTNING_API_KEY`, then the profile.
-    pub fn api_key(&self, global: &GlobalArgs) -> Result<SecretString> {
+    /// Where the key will come from, found without reading it: `--api-key-file`, then
+    /// `LIGHTNING_API_KEY`, then the profile.
+    pub fn key_source(&self, global: &GlobalArgs) -> KeySource {
         if let Some(source) = &global.api_key_file {
-            let text = read_secret(source, "--api-key-file").map_err(Error::Key)?;
-            return non_empty(text, &format!("--api-key-file {source}"));
+            return KeySource::FlagFile(source.clone());
         }
-        if let Ok(k) = std::env::var(KEY_ENV)
-            && !k.trim().is_empty()
-        {
-            return non_empty(k, KEY_ENV);
+        if std::env::var(KEY_ENV).is_ok_and(|k| !k.trim().is_empty()) {
+            return KeySource::Env(KEY_ENV.to_owned());
         }
         let p = &self.profile;
-        let name = self.profile_name.as_deref().unwrap_or("default");
         if let Some(var) = &p.api_key_env {
-            return match std::env::var(var) {
-                Ok(k) if !k.trim().is_empty() => non_empty(k, var),
+            return KeySource::ProfileEnv(var.clone());
+        }
+        if let Some(path) = &p.api_key_file {
+            return KeySource::ProfileFile(expand_home(path));
+        }
+        if let Some(cmd) = &p.api_key_command {
+            return KeySource::ProfileCommand(cmd.clone());
+        }
+        KeySource::None
+    }
+
+    /// The API key, from where `key_source` says.
+    pub fn api_key(&self, global: &GlobalArgs) -> Result<SecretString> {
+        let name = self.profile_name.as_deref().unwrap_or("default");
+        match self.key_source(global) {
+            KeySource::FlagFile(source) => {
+                let text = read_secret(&source, "--api-key-file").map_err(Error::Key)?;
+                non_empty(text, &format!("--api-key-file {source}"))
+            }
+            KeySource::Env(var) => non_empty(std::env::var(&var).unwrap_or_default(), &var),
+            KeySource::ProfileEnv(var) => match std::env::var(&var) {
+                Ok(k) if !k.trim().is_empty() => non_empty(k, &var),
                 _ => Err(Error::Key(format!(
                     "profile {name} reads the API key from ${var}, which is not set"
                 ))),
-            };
+            },
+            KeySource::ProfileFile(path) => {
+                read_key_file(&path, &format!("api_key_file of profile {name}"))
+            }
+            KeySource::ProfileCommand(cmd) => run_key_command(&cmd, name),
+            KeySource::None => Err(Error::Key(format!(
+                "no API key. Provide one with any of:\n  \
+                 le login (asks for it and keeps it for this profile)\n  \
+                 export {KEY_ENV}=le_merchant_…\n  \
+                 le --api-key-file PATH … (or --api-key-file - to read stdin)\n  \
+                 api_key_file, api_key_env or api_key_command in a profile of {}\n\
+                 To try le without a key: le --sandbox create --order ORDER-1 --amount 49.99 --currency USD",
+                display(self.config_path.as_deref())
+            ))),
         }
-        if let Some(path) = &p.api_key_file {
-            return read_key_file(
-                &expand_home(path),
-                &format!("api_key_file of profile {name}"),
-            );
-        }
-        if let Some(cmd) = &p.api_key_command {
-            return run_key_command(cmd, name);
-        }
-        Err(Error::Key(format!(
-            "no API key. Provide one with any of:\n  \
-             export {KEY_ENV}=le_merchant_…\n  \
-             le --api-key-file PATH … (or --api-key-file - to read stdin)\n  \
-             api_key_file, api_key_env or api_key_command in a profile of {}\n\
-             To try le without a key: le --sandbox create --order ORDER-1 --amount 49.99 --currency USD",
-            display(self.config_path.as_deref())
-        )))
+    }
+
+    pub fn config_path(&self) -> Option<&Path> {
+        self.config_path.as_deref()
     }
 }
 
@@ -384,7 +427,7 @@ fn run_key_command(cmd: &str, profile: &str) -> Result<SecretString> {
     non_empty(text, &format!("api_key_command of profile {profile}"))
 }
 
-fn expand_home(p: &Path) -> PathBuf {
+pub fn expand_home(p: &Path) -> PathBuf {
     match p.strip_prefix("~") {
         Ok(rest) => dirs::home_dir().map_or_else(|| p.to_owned(), |h| h.join(rest)),
         Err(_) => p.to_owned(),
@@ -393,7 +436,7 @@ fn expand_home(p: &Path) -> PathBuf {
 
 /// A key or config readable by others is worth a warning, not a refusal: the user may
 /// have reasons, but should know.
-fn warn_if_shared(path: &Path) {
+pub fn warn_if_shared(path: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -407,6 +450,129 @@ fn warn_if_shared(path: &Path) {
                 path.display()
             );
         }
+    }
+}
+
+/// Keys a profile takes, for `le config set`.
+pub const PROFILE_KEYS: [&str; 7] = [
+    "base_url",
+    "api_key_env",
+    "api_key_file",
+    "api_key_command",
+    "request_timeout",
+    "network",
+    "payee_pubkeys",
+];
+
+/// Edits the config file in place, keeping its comments and layout: the result must still
+/// be a valid configuration, and is written atomically, readable by its owner only.
+pub fn edit_file(
+    path: &Path,
+    f: impl FnOnce(&mut toml_edit::DocumentMut) -> Result<()>,
+) -> Result<()> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(Error::Config(format!(
+                "cannot read {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e| Error::Config(format!("{} is not valid TOML: {e}", path.display())))?;
+    f(&mut doc)?;
+    let out = doc.to_string();
+    toml::from_str::<ConfigFile>(&out)
+        .map_err(|e| Error::Config(format!("that would make {} invalid: {e}", path.display())))?;
+    write_private(path, out.as_bytes())
+}
+
+/// Writes a file only its owner can read, through a temporary file and a rename.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::Config(format!("cannot create {}: {e}", dir.display())))?;
+    let tmp = path.with_extension("tmp");
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    let written = opts.open(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    written
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::Config(format!("cannot write {}: {e}", path.display()))
+        })
+}
+
+/// Checks a value for a profile key the way reading the config would, before it is stored.
+pub fn check_profile_value(key: &str, value: &str) -> Result<toml_edit::Item> {
+    let v = value.trim();
+    match key {
+        "base_url" => {
+            if v != SANDBOX {
+                check_base_url(v)?;
+            }
+            Ok(toml_edit::value(v))
+        }
+        "request_timeout" => {
+            crate::cli::parse_duration(v)
+                .map_err(|e| Error::usage(format!("request_timeout: {e}")))?;
+            Ok(toml_edit::value(v))
+        }
+        "network" => {
+            v.parse::<crate::invoice::Network>()
+                .map_err(|e| Error::usage(format!("network: {e}")))?;
+            Ok(toml_edit::value(v))
+        }
+        "api_key_env" => {
+            let ok = !v.is_empty()
+                && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                && !v.as_bytes()[0].is_ascii_digit();
+            if !ok {
+                return Err(Error::usage(format!(
+                    "api_key_env '{}' is not an environment variable name, e.g. LE_LIVE_KEY",
+                    crate::money::printable(v)
+                )));
+            }
+            Ok(toml_edit::value(v))
+        }
+        "api_key_file" | "api_key_command" if v.is_empty() => {
+            Err(Error::usage(format!("{key} must not be empty")))
+        }
+        "api_key_file" | "api_key_command" => Ok(toml_edit::value(v)),
+        "payee_pubkeys" => {
+            let mut arr = toml_edit::Array::new();
+            for k in v.split(',').map(str::trim).filter(|k| !k.is_empty()) {
+                let ok = k.len() == 66
+                    && k.bytes().all(|b| b.is_ascii_hexdigit())
+                    && (k.starts_with("02") || k.starts_with("03"));
+                if !ok {
+                    return Err(Error::usage(format!(
+                        "payee_pubkeys: '{}' is not a compressed public key (66 hex characters)",
+                        crate::money::printable(k)
+                    )));
+                }
+                arr.push(k.to_ascii_lowercase());
+            }
+            Ok(toml_edit::value(arr))
+        }
+        other => Err(Error::usage(format!(
+            "unknown key '{}': use default_profile or one of {}",
+            crate::money::printable(other),
+            PROFILE_KEYS.join(", ")
+        ))),
     }
 }
 

@@ -72,6 +72,16 @@ struct Reply {
     pub replayed: bool,
 }
 
+/// What `probe` saw.
+#[derive(Debug)]
+pub struct Probe {
+    pub status: u16,
+    /// The server's `Date` header.
+    pub date: Option<String>,
+    pub elapsed: Duration,
+    pub error: Option<ApiError>,
+}
+
 /// A request described instead of sent (`--dry-run`, `--curl`).
 #[derive(Debug, Clone)]
 pub struct PlannedRequest {
@@ -248,6 +258,42 @@ impl Client {
             return Err(bad_shape("a rates object", &reply.body));
         }
         Ok(reply.body)
+    }
+
+    /// One GET with no retries, for `le doctor`: how the server answers, how fast, and
+    /// what time it thinks it is.
+    pub async fn probe(&self, segments: &[&str], with_key: bool) -> Result<Probe> {
+        let url = self.url_for(segments);
+        let mut req = self.http.get(&url).header("accept", "application/json");
+        if with_key && let Some(k) = &self.opts.api_key {
+            let mut v = HeaderValue::from_str(k.expose())
+                .map_err(|_| Error::Key("the API key cannot be sent in a header".into()))?;
+            v.set_sensitive(true);
+            req = req.header("x-api-key", v);
+        }
+        let started = Instant::now();
+        let resp = req.send().await.map_err(|e| Error::Unreachable {
+            url: url.clone(),
+            reason: if e.is_timeout() {
+                self.timeout_reason()
+            } else {
+                root_cause(&e)
+            },
+        })?;
+        let status = resp.status().as_u16();
+        let date = resp
+            .headers()
+            .get("date")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = resp.bytes().await.unwrap_or_default();
+        let error = (status >= 400).then(|| ApiError::decode(status, None, None, None, &body));
+        Ok(Probe {
+            status,
+            date,
+            elapsed: started.elapsed(),
+            error,
+        })
     }
 
     /// Sandbox control routes (`/sandbox/…`): move a payment along by hand.

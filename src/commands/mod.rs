@@ -4,9 +4,12 @@
 mod create;
 mod decode;
 mod docs;
+mod doctor;
+mod login;
 mod rates;
 mod refund;
 mod sandbox;
+mod settings;
 mod show;
 mod watch;
 mod webhook;
@@ -51,6 +54,19 @@ impl Ctx {
         opts.verbose = self.global.verbose;
         opts.dry_run = self.global.dry_run || self.global.curl;
         Client::new(opts)
+    }
+
+    /// A client for the configured API with no key, for checks that need none.
+    pub async fn client_without_key(&self) -> Result<Client> {
+        let settings = Settings::resolve(&self.global)?;
+        let Target::Remote(url) = &settings.target else {
+            return self.client_for_embedded().await;
+        };
+        let mut o = ClientOptions::new(url.clone());
+        o.direct = reqwest::Url::parse(url).is_ok_and(|u| crate::config::is_loopback(&u));
+        o.request_timeout = settings.request_timeout;
+        o.verbose = self.global.verbose;
+        Client::new(o)
     }
 
     /// A client for the embedded sandbox, whatever the configuration says.
@@ -124,6 +140,9 @@ pub async fn run(cli: Cli) -> Result<u8> {
         Command::Webhook(a) => webhook::run(&ctx, a.command).await,
         Command::Rates { currency } => rates::run(&ctx, currency.as_deref()).await,
         Command::Sandbox(a) => sandbox::run(&ctx, a.command).await,
+        Command::Login(a) => login::run(&ctx, a).await,
+        Command::Config(a) => settings::run(&ctx, a.command),
+        Command::Doctor => doctor::run(&ctx).await,
         Command::Completions { shell } => docs::completions(&ctx, shell),
         Command::Man => docs::man(&ctx),
     }

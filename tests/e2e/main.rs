@@ -2,6 +2,7 @@
 
 mod common;
 
+mod account;
 mod bad_input;
 mod config;
 mod create;

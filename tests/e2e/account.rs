@@ -1,0 +1,272 @@
+//! `le login`, `le config` and `le doctor`.
+
+use predicates::prelude::*;
+
+use crate::common::*;
+
+const GOOD: &str = "le_merchant_goodkey0123456789";
+
+fn mode(p: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn login_stores_a_checked_key_privately_and_le_uses_it() {
+    let env = Env::new();
+    let served = Served::start(&env, &["--rate-limit", "off", "--api-key", GOOD]);
+    // A key the API refuses is not stored.
+    env.le()
+        .args([
+            "--base-url",
+            &served.url,
+            "--profile",
+            "shop",
+            "login",
+            "--with-key",
+            "-",
+        ])
+        .write_stdin("le_merchant_wrongkey99999999\n")
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("nothing was stored"));
+    assert!(!env.path("config.toml").exists());
+    env.le()
+        .args([
+            "--base-url",
+            &served.url,
+            "--profile",
+            "shop",
+            "login",
+            "--with-key",
+            "-",
+        ])
+        .write_stdin(format!("{GOOD}\n"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("stored the key for profile shop"));
+    let key = env.path("shop.key");
+    assert_eq!(std::fs::read_to_string(&key).unwrap().trim(), GOOD);
+    assert_eq!(mode(&key), 0o600);
+    assert_eq!(mode(&env.path("config.toml")), 0o600);
+    // From now on, plain commands use the profile, its URL and its key.
+    env.le()
+        .args([
+            "--json",
+            "create",
+            "--order",
+            "LOGIN-1",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+        ])
+        .assert()
+        .success();
+    // Never from argv; and no terminal means no prompt.
+    env.le()
+        .args(["login", "--with-key", GOOD])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("shell history"));
+    env.le()
+        .args(["login"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--with-key -"));
+    env.le()
+        .args(["--profile", "pm", "login", "--key-command", "pass show le"])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(env.path("config.toml")).unwrap();
+    assert!(
+        text.contains("[profiles.pm]") && text.contains("api_key_command = \"pass show le\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn config_set_keeps_comments_and_refuses_bad_values() {
+    let env = Env::new();
+    env.write("config.toml", "# my shop\ndefault_profile = \"live\"\n\n[profiles.live]\n# the real one\nbase_url = \"https://api.lightningenable.com\"\n");
+    env.le()
+        .args(["config", "set", "request_timeout", "45s"])
+        .assert()
+        .success();
+    env.le()
+        .args(["config", "set", "api_key_env", "LE_LIVE_KEY"])
+        .assert()
+        .success();
+    env.le()
+        .args(["--profile", "test", "config", "set", "base_url", "sandbox"])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(env.path("config.toml")).unwrap();
+    assert!(
+        text.contains("# my shop") && text.contains("# the real one"),
+        "{text}"
+    );
+    assert!(
+        text.contains("request_timeout = \"45s\"") && text.contains("[profiles.test]"),
+        "{text}"
+    );
+    for (args, says) in [
+        (
+            vec!["config", "set", "request_timeout", "soon"],
+            "not a duration",
+        ),
+        (
+            vec!["config", "set", "base_url", "http://10.0.0.1"],
+            "plain http",
+        ),
+        (vec!["config", "set", "network", "moon"], "unknown network"),
+        (
+            vec!["config", "set", "payee_pubkeys", "abc"],
+            "not a compressed public key",
+        ),
+        (
+            vec!["config", "set", "api_key_env", "1BAD"],
+            "not an environment variable name",
+        ),
+        (
+            vec!["config", "set", "colour", "red"],
+            "unknown key 'colour'",
+        ),
+    ] {
+        env.le()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
+    env.le()
+        .args(["config", "unset", "request_timeout"])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(env.path("config.toml")).unwrap();
+    assert!(!text.contains("request_timeout"));
+    env.le()
+        .args(["config", "path"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("config.toml"));
+}
+
+#[test]
+fn config_show_says_where_each_setting_comes_from() {
+    let env = Env::new();
+    let key = env.write("live.key", GOOD);
+    env.write(
+        "config.toml",
+        &format!("default_profile = \"live\"\n[profiles.live]\nbase_url = \"https://api.lightningenable.com\"\napi_key_file = \"{}\"\n", key.display()),
+    );
+    let out = env.le().args(["config", "show"]).output().unwrap();
+    let text = stdout_of(&out);
+    for want in [
+        "default_profile in the config file",
+        "profile base_url",
+        "le_merchant_…(redacted)",
+        "profile api_key_file",
+        "bitcoin",
+    ] {
+        assert!(text.contains(want), "{want:?} missing:\n{text}");
+    }
+    assert!(!text.contains(GOOD));
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", "le_merchant_fromenv123456")
+        .env("LE_BASE_URL", "http://127.0.0.1:9")
+        .args(["--json", "config", "show", "--request-timeout", "5s"])
+        .output()
+        .unwrap();
+    let j = parse_json(&out.stdout);
+    assert_eq!(j["base_url"]["from"], "environment $LE_BASE_URL");
+    assert_eq!(j["api_key"]["from"], "environment $LIGHTNING_API_KEY");
+    assert_eq!(j["request_timeout"]["from"], "flag --request-timeout");
+    assert_eq!(j["network"]["value"], "regtest");
+    assert!(!stdout_of(&out).contains("fromenv123456"));
+}
+
+#[test]
+fn doctor_passes_fails_and_says_why() {
+    let env = Env::new();
+    let served = Served::start(&env, &["--rate-limit", "off", "--api-key", GOOD]);
+    let key = env.write("k", GOOD);
+    let out = env
+        .le()
+        .arg("--api-key-file")
+        .arg(&key)
+        .args(["--base-url", &served.url, "doctor"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stdout_of(&out));
+    for want in ["✓ reach", "✓ clock", "✓ key accepted", "in step with"] {
+        assert!(
+            stdout_of(&out).contains(want),
+            "{want:?}:\n{}",
+            stdout_of(&out)
+        );
+    }
+    // A refused key: exit 4.
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", "le_merchant_refused0000000")
+        .args(["--base-url", &served.url, "--json", "doctor"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let j = parse_json(&out.stdout);
+    assert_eq!(j["ok"], false);
+    // Nothing there: exit 3.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    env.le()
+        .arg("--api-key-file")
+        .arg(&key)
+        .args(["--base-url", &format!("http://127.0.0.1:{port}"), "doctor"])
+        .assert()
+        .code(3)
+        .stdout(predicate::str::contains("✗ reach"));
+    // A key file others can read fails the check.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.le()
+        .arg("--api-key-file")
+        .arg(&key)
+        .args(["--base-url", &served.url, "doctor"])
+        .assert()
+        .code(4)
+        .stdout(predicate::str::contains("readable by other users"));
+    // A server whose clock is an hour off.
+    let mut body = std::collections::HashMap::new();
+    body.insert("status", "healthy");
+    let skewed = Scripted::always(
+        Step::json(200, &serde_json::to_string(&body).unwrap()).with_header(
+            "Date",
+            &jiff::Timestamp::now()
+                .checked_sub(jiff::SignedDuration::from_hours(1))
+                .unwrap()
+                .strftime("%a, %d %b %Y %H:%M:%S GMT")
+                .to_string(),
+        ),
+    );
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = env
+        .le()
+        .arg("--api-key-file")
+        .arg(&key)
+        .args(["--base-url", &skewed.url(), "doctor"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).contains("3600 s ahead of"),
+        "{}",
+        stdout_of(&out)
+    );
+    // No key at all, on the sandbox: passes.
+    env.le().args(["--sandbox", "doctor"]).assert().success();
+}
