@@ -1,0 +1,25 @@
+//! Any bytes a server sends as a 2xx body: decoding them as a payment or a refund, and
+//! reading every field `le` shows, must never panic.
+#![no_main]
+
+use le::api::{Payment, Refund};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else {
+        return;
+    };
+    if let Ok(p) = Payment::from_value(value.clone()) {
+        let _ = (p.invoice_id(), p.order_id(), p.status().is_final(), p.amount_text(), p.currency());
+        let _ = (p.amount_sats(), p.lightning_invoice(), p.hosted_checkout_url());
+        let _ = (p.created_at(), p.expires_at(), p.paid_at());
+        let expect = le::invoice::Expectations {
+            network: le::invoice::Network::Regtest,
+            payees: Vec::new(),
+        };
+        let _ = le::invoice::cross_check(&p, &expect);
+    }
+    if let Ok(r) = Refund::from_value(value) {
+        let _ = (r.amount_text(), r.amount_sats(), r.str("status"));
+    }
+});
