@@ -127,12 +127,7 @@ fn read_key(a: &LoginArgs, profile: &str) -> Result<SecretString> {
                 crate::money::printable(other)
             )));
         }
-        None if std::io::stdin().is_terminal() => {
-            eprint!("API key for profile {profile} (not shown): ");
-            console::Term::stderr()
-                .read_secure_line()
-                .map_err(|e| Error::Key(format!("cannot read the key: {e}")))?
-        }
+        None if std::io::stdin().is_terminal() => prompt(profile)?,
         None => {
             return Err(Error::usage(
                 "there is no terminal to ask for the key on; pipe it in with --with-key -, e.g. pass show lightning | le login --with-key -",
@@ -149,6 +144,61 @@ fn read_key(a: &LoginArgs, profile: &str) -> Result<SecretString> {
         ));
     }
     Ok(SecretString::new(key.to_owned()))
+}
+
+/// Asks for the key without echo. Ctrl-C while asking gives the terminal its echo back
+/// before le stops (the prompt reader turns echo off and would leave it off).
+fn prompt(profile: &str) -> Result<String> {
+    eprint!("API key for profile {profile} (not shown): ");
+    let _restore = EchoGuard::save();
+    console::Term::stderr()
+        .read_secure_line()
+        .map_err(|e| Error::Key(format!("cannot read the key: {e}")))
+}
+
+/// The terminal's settings as they were, put back on drop and on Ctrl-C.
+struct EchoGuard;
+
+#[cfg(unix)]
+static SAVED: std::sync::OnceLock<libc::termios> = std::sync::OnceLock::new();
+
+#[cfg(unix)]
+extern "C" fn restore_and_exit(_: libc::c_int) {
+    if let Some(t) = SAVED.get() {
+        // SAFETY: tcsetattr on stdin with settings read from it; async-signal-safe.
+        unsafe { libc::tcsetattr(0, libc::TCSANOW, t) };
+    }
+    // SAFETY: _exit is async-signal-safe; 130 is the interrupted exit code.
+    unsafe { libc::_exit(130) };
+}
+
+impl EchoGuard {
+    fn save() -> EchoGuard {
+        #[cfg(unix)]
+        // SAFETY: tcgetattr fills a plain struct for stdin, a terminal here; the handler
+        // only restores it and exits.
+        unsafe {
+            let mut t: libc::termios = std::mem::zeroed();
+            if libc::tcgetattr(0, &mut t) == 0 {
+                let _ = SAVED.set(t);
+                libc::signal(
+                    libc::SIGINT,
+                    restore_and_exit as *const () as libc::sighandler_t,
+                );
+            }
+        }
+        EchoGuard
+    }
+}
+
+impl Drop for EchoGuard {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(t) = SAVED.get() {
+            // SAFETY: as in restore_and_exit.
+            unsafe { libc::tcsetattr(0, libc::TCSANOW, t) };
+        }
+    }
 }
 
 /// A key the API refuses is not stored; one that cannot be checked now is, with a warning.

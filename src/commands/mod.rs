@@ -129,29 +129,53 @@ pub async fn run(cli: Cli) -> Result<u8> {
         out,
         expect: std::cell::OnceCell::new(),
     };
-    match cli.command {
-        Command::Create(a) => create::run(&ctx, a).await,
-        Command::Get(a) => show::get(&ctx, &a.invoice_id).await,
-        Command::GetOrder(a) => show::get_order(&ctx, &a.order_id).await,
-        Command::Sync(a) => show::sync(&ctx, &a.invoice_id).await,
-        Command::Watch(a) => watch::run(&ctx, a).await,
-        Command::Decode { invoice } => decode::run(&ctx, &invoice),
-        Command::Refund(a) => refund::run(&ctx, a.command).await,
-        Command::Webhook(a) => webhook::run(&ctx, a.command).await,
-        Command::Rates { currency } => rates::run(&ctx, currency.as_deref()).await,
-        Command::Sandbox(a) => sandbox::run(&ctx, a.command).await,
-        Command::Login(a) => login::run(&ctx, a).await,
-        Command::Config(a) => settings::run(&ctx, a.command),
-        Command::Doctor => doctor::run(&ctx).await,
-        Command::Completions { shell } => docs::completions(&ctx, shell),
-        Command::Man => docs::man(&ctx),
-    }
-    .map(|()| exit::OK)
-    .or_else(|e| match e {
+    // Servers stop on Ctrl-C as their way of ending, and watch reports what it saw;
+    // everything else stops where it is: each step it takes is safe to repeat, so a rerun
+    // of the same command finishes the job.
+    let own_signals = matches!(
+        &cli.command,
+        Command::Watch(_)
+            | Command::Sandbox(crate::cli::SandboxArgs {
+                command: crate::cli::SandboxCommand::Serve(_)
+            })
+            | Command::Webhook(crate::cli::WebhookCmdArgs {
+                command: crate::cli::WebhookCommand::Listen(_)
+            })
+    );
+    let work = dispatch(&ctx, cli.command);
+    let result = if own_signals {
+        work.await
+    } else {
+        tokio::select! {
+            r = work => r,
+            _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+        }
+    };
+    result.map(|()| exit::OK).or_else(|e| match e {
         Error::BrokenPipe => Ok(exit::OK),
         Error::DryRun(req) => show_planned(&ctx, &req).map(|()| exit::OK),
         other => Err(other),
     })
+}
+
+async fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
+    match command {
+        Command::Create(a) => create::run(ctx, a).await,
+        Command::Get(a) => show::get(ctx, &a.invoice_id).await,
+        Command::GetOrder(a) => show::get_order(ctx, &a.order_id).await,
+        Command::Sync(a) => show::sync(ctx, &a.invoice_id).await,
+        Command::Watch(a) => watch::run(ctx, a).await,
+        Command::Decode { invoice } => decode::run(ctx, &invoice),
+        Command::Refund(a) => refund::run(ctx, a.command).await,
+        Command::Webhook(a) => webhook::run(ctx, a.command).await,
+        Command::Rates { currency } => rates::run(ctx, currency.as_deref()).await,
+        Command::Sandbox(a) => sandbox::run(ctx, a.command).await,
+        Command::Login(a) => login::run(ctx, a).await,
+        Command::Config(a) => settings::run(ctx, a.command),
+        Command::Doctor => doctor::run(ctx).await,
+        Command::Completions { shell } => docs::completions(ctx, shell),
+        Command::Man => docs::man(ctx),
+    }
 }
 
 /// `--dry-run` / `--curl`: the request on stdout instead of its answer.

@@ -487,3 +487,71 @@ fn the_key_appears_in_no_output() {
     });
     assert!(verbose, "--verbose shows that a key was sent, redacted");
 }
+
+#[test]
+fn ctrl_c_anywhere_exits_130_and_a_rerun_finishes_the_job() {
+    let env = Env::new();
+    let served = Served::start(&env, &["--rate-limit", "off"]);
+    // The create's answer hangs until Ctrl-C.
+    let stall = Scripted::always(Step::Stall(std::time::Duration::from_secs(60)));
+    let mut child = env
+        .le_std()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args([
+            "--verbose",
+            "--base-url",
+            &stall.url(),
+            "create",
+            "--order",
+            "INT-1",
+            "--amount",
+            "2",
+            "--currency",
+            "USD",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    while !line.starts_with("> POST") {
+        line.clear();
+        assert!(
+            std::io::BufRead::read_line(&mut err, &mut line).unwrap() > 0,
+            "le ended early"
+        );
+    }
+    interrupt(&child);
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+    // The same command, now that the API answers: done, once.
+    let args = [
+        "--json",
+        "create",
+        "--order",
+        "INT-1",
+        "--amount",
+        "2",
+        "--currency",
+        "USD",
+    ];
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", &served.url])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let again = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", &served.url])
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(
+        parse_json(&again.stdout)["invoiceId"],
+        parse_json(&out.stdout)["invoiceId"]
+    );
+}
