@@ -627,7 +627,7 @@ _le() {
             return 0
             ;;
         le__subcmd__create)
-            opts="-v -h --order --amount --currency --description --customer-email --customer-name --success-url --cancel-url --metadata --idempotency-key --qr --qr-svg --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
+            opts="-v -h --order --amount --currency --from --unordered --journal --concurrency --description --customer-email --customer-name --success-url --cancel-url --metadata --idempotency-key --qr --qr-svg --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -642,6 +642,18 @@ _le() {
                     return 0
                     ;;
                 --currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

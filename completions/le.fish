@@ -58,6 +58,9 @@ complete -c le -n "__fish_le_needs_command" -f -a "help" -d 'Print this message 
 complete -c le -n "__fish_le_using_subcommand create" -l order -d 'Your order id (unique per payment)' -r
 complete -c le -n "__fish_le_using_subcommand create" -l amount -d 'Amount in --currency, e.g. 49.99' -r
 complete -c le -n "__fish_le_using_subcommand create" -l currency -d 'USD, EUR, GBP, BTC or sats (any case)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l from -d 'Create one payment per row of a CSV or NDJSON file (`-` for stdin), with columns named as these flags (order, amount, currency, description, customer_email, …)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l journal -d 'With --from: where to record what was created, so a rerun skips it (default: beside the input, FILE.le-journal)' -r -F
+complete -c le -n "__fish_le_using_subcommand create" -l concurrency -d 'With --from: most requests in flight at once, when the rate limit leaves room (default 4)' -r
 complete -c le -n "__fish_le_using_subcommand create" -l description -d 'Shown to the payer in their wallet' -r
 complete -c le -n "__fish_le_using_subcommand create" -l customer-email -r
 complete -c le -n "__fish_le_using_subcommand create" -l customer-name -r
@@ -76,6 +79,7 @@ complete -c le -n "__fish_le_using_subcommand create" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand create" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l unordered -d 'With --from: print results as they finish rather than in input order'
 complete -c le -n "__fish_le_using_subcommand create" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand create" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand create" -l sandbox -d 'Use the local sandbox: no account, no network, no money'

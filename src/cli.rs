@@ -131,14 +131,33 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct CreateArgs {
     /// Your order id (unique per payment)
-    #[arg(long, value_name = "ID")]
-    pub order: String,
+    #[arg(long, value_name = "ID", required_unless_present = "from")]
+    pub order: Option<String>,
     /// Amount in --currency, e.g. 49.99
-    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
-    pub amount: String,
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        required_unless_present = "from"
+    )]
+    pub amount: Option<String>,
     /// USD, EUR, GBP, BTC or sats (any case)
-    #[arg(long, value_name = "CODE")]
-    pub currency: String,
+    #[arg(long, value_name = "CODE", required_unless_present = "from")]
+    pub currency: Option<String>,
+    /// Create one payment per row of a CSV or NDJSON file (`-` for stdin), with columns
+    /// named as these flags (order, amount, currency, description, customer_email, …)
+    #[arg(long, value_name = "FILE|-", conflicts_with_all = ["order", "amount", "currency", "qr_svg"])]
+    pub from: Option<String>,
+    /// With --from: print results as they finish rather than in input order
+    #[arg(long)]
+    pub unordered: bool,
+    /// With --from: where to record what was created, so a rerun skips it
+    /// (default: beside the input, FILE.le-journal)
+    #[arg(long, value_name = "PATH")]
+    pub journal: Option<std::path::PathBuf>,
+    /// With --from: most requests in flight at once, when the rate limit leaves room (default 4)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub concurrency: Option<u32>,
     /// Shown to the payer in their wallet
     #[arg(long)]
     pub description: Option<String>,

@@ -68,6 +68,7 @@ struct Reply {
     pub body: Value,
     pub attempts: u32,
     recovered: bool,
+    rate: Option<RateLimit>,
     /// `X-Idempotency-Replayed: true`: the server answered from its cache.
     pub replayed: bool,
 }
@@ -95,6 +96,26 @@ pub struct PlannedRequest {
     pub embedded: bool,
 }
 
+/// The `X-RateLimit-*` headers of an answer: how many more requests the window allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    pub limit: u32,
+    pub remaining: u32,
+    /// Unix seconds when the window starts over.
+    pub reset: i64,
+}
+
+impl RateLimit {
+    fn from_headers(h: &HeaderMap) -> Option<RateLimit> {
+        let get = |n: &str| h.get(n)?.to_str().ok()?.trim().parse::<i64>().ok();
+        Some(RateLimit {
+            limit: u32::try_from(get("x-ratelimit-limit")?).ok()?,
+            remaining: u32::try_from(get("x-ratelimit-remaining")?.max(0)).ok()?,
+            reset: get("x-ratelimit-reset")?,
+        })
+    }
+}
+
 /// The answer to a create.
 #[derive(Debug)]
 pub struct Created {
@@ -106,6 +127,8 @@ pub struct Created {
     pub attempts: u32,
     /// Found by looking the order up after an attempt whose answer was lost.
     pub recovered: bool,
+    /// What the server said of its rate limit, if it did.
+    pub rate: Option<RateLimit>,
 }
 
 struct Request<'a> {
@@ -180,6 +203,7 @@ impl Client {
             replayed: reply.replayed,
             attempts: reply.attempts,
             recovered: reply.recovered,
+            rate: reply.rate,
         })
     }
 
@@ -447,6 +471,7 @@ impl Client {
                             replayed: false,
                             attempts: attempt,
                             recovered: true,
+                            rate: None,
                         });
                     }
                     let last = !(retry && req.repeatable && attempt < attempts);
@@ -650,6 +675,7 @@ impl Client {
                     replayed,
                     attempts: 0,
                     recovered: false,
+                    rate: RateLimit::from_headers(&resp_headers),
                 }),
                 Err(e) => Attempt::Failed {
                     error: Error::BadResponse(self.scrub(format!(

@@ -4,6 +4,8 @@ mod client;
 mod error;
 pub mod types;
 
-pub use client::{Client, ClientOptions, Created, PlannedRequest, Probe, ensure_tls_provider};
+pub use client::{
+    Client, ClientOptions, Created, PlannedRequest, Probe, RateLimit, ensure_tls_provider,
+};
 pub use error::{ApiError, reason_phrase};
 pub use types::{NewPayment, NewRefund, Payment, Refund, Status};

@@ -10,15 +10,67 @@ use crate::error::{Error, Result};
 use crate::money::{self, Currency, printable};
 use crate::render;
 
-pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<()> {
-    let new = build(&args)?;
-    let key = match &args.idempotency_key {
-        Some(k) => {
-            check_idempotency_key(k)?;
-            k.clone()
+/// One payment to make, as flags or a batch row give it.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    pub order: String,
+    pub amount: String,
+    pub currency: String,
+    pub description: Option<String>,
+    pub customer_email: Option<String>,
+    pub customer_name: Option<String>,
+    pub success_url: Option<String>,
+    pub cancel_url: Option<String>,
+    pub metadata: Vec<String>,
+    pub idempotency_key: Option<String>,
+}
+
+impl Row {
+    fn from_args(a: &CreateArgs) -> Row {
+        Row {
+            order: a.order.clone().unwrap_or_default(),
+            amount: a.amount.clone().unwrap_or_default(),
+            currency: a.currency.clone().unwrap_or_default(),
+            description: a.description.clone(),
+            customer_email: a.customer_email.clone(),
+            customer_name: a.customer_name.clone(),
+            success_url: a.success_url.clone(),
+            cancel_url: a.cancel_url.clone(),
+            metadata: a.metadata.clone(),
+            idempotency_key: a.idempotency_key.clone(),
         }
-        None => derived_key(&new),
-    };
+    }
+
+    /// The request and the idempotency key it goes with.
+    pub fn prepare(&self) -> Result<(NewPayment, String)> {
+        let new = build(self)?;
+        let key = match &self.idempotency_key {
+            Some(k) => {
+                check_idempotency_key(k)?;
+                k.clone()
+            }
+            None => derived_key(&new),
+        };
+        Ok((new, key))
+    }
+}
+
+pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<()> {
+    if let Some(source) = &args.from {
+        return super::batch::run(ctx, &args, source).await;
+    }
+    for (given, flag) in [
+        (args.unordered, "--unordered"),
+        (args.journal.is_some(), "--journal"),
+        (args.concurrency.is_some(), "--concurrency"),
+    ] {
+        if given {
+            return Err(Error::usage(format!(
+                "{flag} goes with --from FILE (a batch)"
+            )));
+        }
+    }
+    let (new, key) = Row::from_args(&args).prepare()?;
     if let Some(path) = &args.qr_svg {
         check_writable(path)?;
     }
@@ -40,15 +92,15 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<()> {
     if payment.status() == Status::Expired {
         ctx.out.note(&format!(
             "that payment expired; to take a new one for order {}, run the same command with --idempotency-key {}-2",
-            args.order, args.order
+            new.order_id, new.order_id
         ));
         return Err(Error::Outcome(crate::error::exit::EXPIRED));
     }
     Ok(())
 }
 
-/// Turns the flags into a request, refusing anything the API would refuse.
-pub fn build(a: &CreateArgs) -> Result<NewPayment> {
+/// Turns the flags (or a batch row) into a request, refusing anything the API would refuse.
+pub fn build(a: &Row) -> Result<NewPayment> {
     check_id("--order", "--order ORDER-1", &a.order)?;
     let currency: Currency = a
         .currency

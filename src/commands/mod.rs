@@ -1,6 +1,7 @@
 //! One module per subcommand. Each `run` returns the exit code of a successful run, or
 //! an `Error` that `main` reports.
 
+mod batch;
 mod create;
 mod decode;
 mod docs;

@@ -4,6 +4,7 @@ mod common;
 
 mod account;
 mod bad_input;
+mod batch;
 mod config;
 mod create;
 mod docs;

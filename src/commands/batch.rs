@@ -1,0 +1,547 @@
+//! `le create --from FILE`: one payment per row, paced by the API's own rate-limit
+//! headers, with a journal so that an interrupted batch, rerun, skips what was done and
+//! never creates an order twice.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use futures_util::stream::{FuturesUnordered, StreamExt};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::{Map, Value, json};
+
+use super::Ctx;
+use super::create::Row;
+use crate::api::{Client, RateLimit};
+use crate::cli::CreateArgs;
+use crate::error::{Error, Result};
+
+/// A row as read, with its line (or record) number for messages.
+struct Input {
+    number: usize,
+    row: std::result::Result<Row, String>,
+}
+
+pub async fn run(ctx: &Ctx, args: &CreateArgs, source: &str) -> Result<()> {
+    let inputs = read_inputs(source)?;
+    let journal_path = match (&args.journal, source) {
+        (Some(p), _) => Some(p.clone()),
+        (None, "-") => None,
+        (None, file) => Some(PathBuf::from(format!("{file}.le-journal"))),
+    };
+    if journal_path.is_none() {
+        ctx.out.warn("reading stdin with no --journal: an interrupted batch cannot skip what it did (rerunning it is still safe: each row's idempotency key finds its payment)");
+    }
+    let done = match &journal_path {
+        Some(p) => read_journal(p)?,
+        None => HashMap::new(),
+    };
+    let mut journal = match &journal_path {
+        Some(p) => Some(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(p)
+                .map_err(|e| {
+                    Error::usage(format!("cannot write the journal {}: {e}", p.display()))
+                })?,
+        ),
+        None => None,
+    };
+    let client = ctx.client().await?;
+    let concurrency = args.concurrency.unwrap_or(4);
+    let pacer = Rc::new(RefCell::new(Pacer::new(concurrency)));
+    let progress = progress_bar(ctx, inputs.len());
+    let started = Instant::now();
+
+    let mut pending = FuturesUnordered::new();
+    let mut waiting: BTreeMap<usize, Value> = BTreeMap::new();
+    let mut next_to_print = 0;
+    let (mut created, mut skipped, mut failed) = (0usize, 0usize, 0usize);
+    let mut first_failure: Option<u8> = None;
+    let mut queue = inputs.into_iter().enumerate();
+    loop {
+        // Keep as many rows moving as the pacer may let through; it decides when each goes.
+        while pending.len() < concurrency as usize {
+            let Some((index, input)) = queue.next() else {
+                break;
+            };
+            pending.push(process(index, input, &client, &pacer, &done));
+        }
+        let Some((index, outcome)) = pending.next().await else {
+            break;
+        };
+        match &outcome {
+            Outcome::Created {
+                order,
+                key,
+                payment,
+                ..
+            } => {
+                created += 1;
+                if let Some(j) = journal.as_mut() {
+                    let id = payment.get("invoiceId").cloned().unwrap_or(Value::Null);
+                    let line = json!({ "order": order, "key": key, "invoiceId": id });
+                    // Written and synced before the row is reported, so a crash right after
+                    // cannot leave a created order unrecorded.
+                    writeln!(j, "{line}")
+                        .and_then(|()| j.sync_data())
+                        .map_err(|e| Error::internal(format!("cannot write the journal: {e}")))?;
+                }
+            }
+            Outcome::Skipped { .. } => skipped += 1,
+            Outcome::Failed { code, .. } => {
+                failed += 1;
+                first_failure.get_or_insert(*code);
+            }
+        }
+        if let Some(p) = &progress {
+            p.inc(1);
+            let elapsed = started.elapsed().as_secs_f64().max(0.001);
+            p.set_message(format!(
+                "{failed} failed · {:.1}/s",
+                (created + skipped + failed) as f64 / elapsed
+            ));
+        }
+        let line = outcome.to_json();
+        if args.unordered {
+            ctx.out.json_line(&line)?;
+        } else {
+            waiting.insert(index, line);
+            while let Some(line) = waiting.remove(&next_to_print) {
+                ctx.out.json_line(&line)?;
+                next_to_print += 1;
+            }
+        }
+    }
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    ctx.out.note(&format!(
+        "{created} created, {skipped} already done (journal), {failed} failed, in {}",
+        crate::render::time::human_span(started.elapsed().as_secs())
+    ));
+    match first_failure {
+        None => Ok(()),
+        Some(code) => Err(Error::Outcome(code)),
+    }
+}
+
+enum Outcome {
+    Created {
+        row: usize,
+        order: String,
+        key: String,
+        payment: Value,
+    },
+    Skipped {
+        row: usize,
+        order: String,
+        invoice_id: Value,
+    },
+    Failed {
+        row: usize,
+        order: String,
+        code: u8,
+        error: Value,
+    },
+}
+
+impl Outcome {
+    fn to_json(&self) -> Value {
+        match self {
+            Outcome::Created {
+                row,
+                order,
+                payment,
+                ..
+            } => json!({ "row": row, "order": order, "ok": true, "payment": payment }),
+            Outcome::Skipped {
+                row,
+                order,
+                invoice_id,
+            } => {
+                json!({ "row": row, "order": order, "ok": true, "skipped": true, "invoiceId": invoice_id })
+            }
+            Outcome::Failed {
+                row, order, error, ..
+            } => json!({ "row": row, "order": order, "ok": false, "error": error }),
+        }
+    }
+}
+
+async fn process(
+    index: usize,
+    input: Input,
+    client: &Client,
+    pacer: &Rc<RefCell<Pacer>>,
+    done: &HashMap<(String, String), Value>,
+) -> (usize, Outcome) {
+    let row = input.number;
+    let failed = |order: String, e: Error| Outcome::Failed {
+        row,
+        order,
+        code: e.exit_code(),
+        error: e.to_json()["error"].clone(),
+    };
+    let r = match input.row {
+        Ok(r) => r,
+        Err(msg) => return (index, failed(String::new(), Error::Usage(msg))),
+    };
+    let (new, key) = match r.prepare() {
+        Ok(x) => x,
+        Err(e) => return (index, failed(r.order.clone(), e)),
+    };
+    if let Some(id) = done.get(&(new.order_id.clone(), key.clone())) {
+        return (
+            index,
+            Outcome::Skipped {
+                row,
+                order: new.order_id,
+                invoice_id: id.clone(),
+            },
+        );
+    }
+    loop {
+        Pacer::acquire(pacer).await;
+        let result = client.create_payment(&new, &key).await;
+        let rate = result.as_ref().ok().and_then(|c| c.rate);
+        match result {
+            Ok(c) => {
+                pacer.borrow_mut().release(rate);
+                let payment = Value::Object(c.payment.into_raw());
+                return (
+                    index,
+                    Outcome::Created {
+                        row,
+                        order: new.order_id,
+                        key,
+                        payment,
+                    },
+                );
+            }
+            // Refused for the rate: everyone waits as asked, then this row goes again.
+            Err(Error::Api(e)) if e.status == 429 => {
+                let wait = e.retry_after.unwrap_or(Duration::from_secs(1));
+                pacer.borrow_mut().blocked(wait);
+            }
+            Err(e) => {
+                pacer.borrow_mut().release(None);
+                return (index, failed(new.order_id, e));
+            }
+        }
+    }
+}
+
+/// Lets requests through as fast as the API's current window allows: the window's
+/// remaining count, minus what is in flight, decides; when it is spent, everyone waits
+/// for the reset the API announced.
+struct Pacer {
+    concurrency: u32,
+    in_flight: u32,
+    /// `None` until the API has said; then what its latest answer said.
+    remaining: Option<u32>,
+    reset_at: Option<Instant>,
+    /// The API sends no rate-limit headers: no pacing beyond concurrency.
+    unlimited: bool,
+}
+
+impl Pacer {
+    fn new(concurrency: u32) -> Pacer {
+        Pacer {
+            concurrency,
+            in_flight: 0,
+            remaining: None,
+            reset_at: None,
+            unlimited: false,
+        }
+    }
+
+    async fn acquire(this: &Rc<RefCell<Pacer>>) {
+        loop {
+            let wait = {
+                let mut p = this.borrow_mut();
+                let now = Instant::now();
+                if p.reset_at.is_some_and(|r| now >= r) {
+                    // A new window: learn its size from the next answer.
+                    p.reset_at = None;
+                    p.remaining = None;
+                }
+                let room = if p.unlimited {
+                    p.concurrency
+                } else {
+                    match p.remaining {
+                        // Unknown: one request at a time until the API says.
+                        None => 1,
+                        Some(r) => r.min(p.concurrency),
+                    }
+                };
+                if p.in_flight < room {
+                    p.in_flight += 1;
+                    return;
+                }
+                match p.reset_at {
+                    Some(r) if p.in_flight == 0 => {
+                        r.saturating_duration_since(now) + Duration::from_millis(50)
+                    }
+                    _ => Duration::from_millis(20),
+                }
+            };
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    fn release(&mut self, rate: Option<RateLimit>) {
+        self.in_flight = self.in_flight.saturating_sub(1);
+        match rate {
+            Some(r) => {
+                // What is in flight has not been counted by the API yet.
+                self.remaining = Some(r.remaining.saturating_sub(self.in_flight));
+                let secs = (r.reset - jiff::Timestamp::now().as_second()).max(0) as u64;
+                self.reset_at = Some(
+                    Instant::now()
+                        + Duration::from_secs(secs.min(3600))
+                        + Duration::from_millis(200),
+                );
+            }
+            None if self.remaining.is_none() => self.unlimited = true,
+            None => {}
+        }
+    }
+
+    fn blocked(&mut self, wait: Duration) {
+        self.in_flight = self.in_flight.saturating_sub(1);
+        self.remaining = Some(0);
+        self.unlimited = false;
+        self.reset_at = Some(Instant::now() + wait.min(Duration::from_secs(3600)));
+    }
+}
+
+fn progress_bar(ctx: &Ctx, total: usize) -> Option<ProgressBar> {
+    (ctx.out.stderr_tty).then(|| {
+        let p = ProgressBar::new(total as u64);
+        p.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} created · {msg} · ETA {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        p
+    })
+}
+
+fn read_journal(path: &Path) -> Result<HashMap<(String, String), Value>> {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
+        Err(e) => {
+            return Err(Error::usage(format!(
+                "cannot read the journal {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    let mut done = HashMap::new();
+    for line in std::io::BufReader::new(file).lines() {
+        let line = line.map_err(|e| {
+            Error::usage(format!("cannot read the journal {}: {e}", path.display()))
+        })?;
+        // A line cut short by a crash is simply not done yet.
+        let Ok(v) = serde_json::from_str::<Value>(&line) else {
+            continue;
+        };
+        if let (Some(o), Some(k)) = (v["order"].as_str(), v["key"].as_str()) {
+            done.insert((o.to_owned(), k.to_owned()), v["invoiceId"].clone());
+        }
+    }
+    Ok(done)
+}
+
+fn read_inputs(source: &str) -> Result<Vec<Input>> {
+    let text = if source == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Error::usage(format!("cannot read rows from stdin: {e}")))?;
+        s
+    } else {
+        std::fs::read_to_string(source)
+            .map_err(|e| Error::usage(format!("cannot read {source}: {e}")))?
+    };
+    let lower = source.to_ascii_lowercase();
+    let ndjson = lower.ends_with(".ndjson")
+        || lower.ends_with(".jsonl")
+        || (!lower.ends_with(".csv") && text.trim_start().starts_with('{'));
+    let inputs = if ndjson {
+        read_ndjson(&text)
+    } else {
+        read_csv(&text)?
+    };
+    if inputs.is_empty() {
+        return Err(Error::usage(format!("{source} has no rows to create")));
+    }
+    Ok(inputs)
+}
+
+/// Column and field names as flags spell them, any case, `-` or `_`; camelCase too.
+fn field(name: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in name.trim().chars() {
+        // customerEmail → customer_email; Customer-Email and CUSTOMER_EMAIL likewise.
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push('_');
+        }
+        prev_lower = c.is_ascii_lowercase();
+        out.push(if c == '-' {
+            '_'
+        } else {
+            c.to_ascii_lowercase()
+        });
+    }
+    match out.as_str() {
+        "order_id" => "order".into(),
+        _ => out,
+    }
+}
+
+fn row_from(fields: Vec<(String, String)>) -> std::result::Result<Row, String> {
+    let mut r = Row::default();
+    for (name, value) in fields {
+        let value_opt = (!value.is_empty()).then(|| value.clone());
+        match field(&name).as_str() {
+            "order" => r.order = value,
+            "amount" => r.amount = value,
+            "currency" => r.currency = value,
+            "description" => r.description = value_opt,
+            "customer_email" => r.customer_email = value_opt,
+            "customer_name" => r.customer_name = value_opt,
+            "success_url" => r.success_url = value_opt,
+            "cancel_url" => r.cancel_url = value_opt,
+            "idempotency_key" => r.idempotency_key = value_opt,
+            "metadata" => r.metadata.extend(
+                value
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned),
+            ),
+            other => match other.strip_prefix("metadata.") {
+                Some(k) if !value.is_empty() => r.metadata.push(format!("{k}={value}")),
+                Some(_) => {}
+                None => {
+                    return Err(format!(
+                        "unknown column '{}': use order, amount, currency, description, customer_email, customer_name, success_url, cancel_url, metadata, metadata.KEY or idempotency_key",
+                        crate::money::printable(&name)
+                    ));
+                }
+            },
+        }
+    }
+    Ok(r)
+}
+
+fn read_csv(text: &str) -> Result<Vec<Input>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::usage(format!("the CSV header row cannot be read: {e}")))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let mut out = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        // Line numbers as an editor shows them: the header is line 1.
+        let number = record
+            .as_ref()
+            .ok()
+            .and_then(|r| r.position())
+            .map_or(i + 2, |p| p.line() as usize);
+        let row = match record {
+            Ok(rec) => row_from(
+                headers
+                    .iter()
+                    .cloned()
+                    .zip(rec.iter().map(str::to_owned))
+                    .collect(),
+            ),
+            Err(e) => Err(format!("line {number}: {e}")),
+        };
+        out.push(Input { number, row });
+    }
+    Ok(out)
+}
+
+fn read_ndjson(text: &str) -> Vec<Input> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, line)| {
+            let number = i + 1;
+            let row = match serde_json::from_str::<Map<String, Value>>(line) {
+                Ok(obj) => {
+                    let mut fields = Vec::new();
+                    for (k, v) in obj {
+                        match (field(&k).as_str(), v) {
+                            ("metadata", Value::Object(m)) => {
+                                for (mk, mv) in m {
+                                    let text =
+                                        mv.as_str().map_or_else(|| mv.to_string(), str::to_owned);
+                                    fields.push((format!("metadata.{mk}"), text));
+                                }
+                            }
+                            (_, Value::String(s)) => fields.push((k, s)),
+                            (_, Value::Null) => {}
+                            (_, v @ (Value::Number(_) | Value::Bool(_))) => {
+                                fields.push((k, v.to_string()))
+                            }
+                            (_, other) => fields.push((k, other.to_string())),
+                        }
+                    }
+                    row_from(fields)
+                }
+                Err(e) => Err(format!("line {number} is not a JSON object: {e}")),
+            };
+            Input { number, row }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names() {
+        assert_eq!(field("Customer-Email"), "customer_email");
+        assert_eq!(field("customerEmail"), "customer_email");
+        assert_eq!(field("orderId"), "order");
+        assert_eq!(field(" metadata.table "), "metadata.table");
+    }
+
+    #[test]
+    fn csv_and_ndjson_rows() {
+        let rows = read_csv("order,amount,currency,metadata.table\nA-1,4.50,eur,12\nA-2,1,USD,\n")
+            .unwrap();
+        let r = rows[0].row.as_ref().unwrap();
+        assert_eq!(
+            (r.order.as_str(), r.amount.as_str(), r.currency.as_str()),
+            ("A-1", "4.50", "eur")
+        );
+        assert_eq!(r.metadata, vec!["table=12"]);
+        assert_eq!(rows[1].number, 3);
+        let rows = read_ndjson(
+            "{\"orderId\":\"N-1\",\"amount\":49.99,\"currency\":\"USD\",\"metadata\":{\"a\":1}}\n\nnot json\n",
+        );
+        let r = rows[0].row.as_ref().unwrap();
+        assert_eq!((r.order.as_str(), r.amount.as_str()), ("N-1", "49.99"));
+        assert_eq!(r.metadata, vec!["a=1"]);
+        assert_eq!(rows[1].number, 3);
+        assert!(rows[1].row.is_err());
+        assert!(row_from(vec![("colour".into(), "red".into())]).is_err());
+    }
+}
