@@ -6,6 +6,14 @@ use le::cli::{Cli, Command, SandboxCommand};
 use le::error::{Error, exit};
 
 fn main() -> ExitCode {
+    // A panic is a bug: say so and exit 1, as the exit-code table promises, rather than
+    // Rust's 101. Panics on other threads (a sandbox request) are caught where they run.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("error: internal error (a bug in le, please report it): {info}");
+        if std::thread::current().name() == Some("main") {
+            std::process::exit(i32::from(exit::INTERNAL));
+        }
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() && std::env::args_os().any(|a| a == "--json") => {

@@ -200,6 +200,19 @@ pub fn to_sats(amount: Decimal, currency: Currency, btc_price: Option<Decimal>) 
     u64::try_from(rounded).ok()
 }
 
+/// What `part` of a payment of `total` (worth `total_sats`) is worth in sats, rounding
+/// half up: a refund's share. `None` when it cannot be computed (zero total, overflow).
+pub fn share_of_sats(part: Decimal, total: Decimal, total_sats: u64) -> Option<u64> {
+    if total.is_zero() {
+        return None;
+    }
+    let v = part
+        .checked_mul(Decimal::from(total_sats))?
+        .checked_div(total)?
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    u64::try_from(v).ok()
+}
+
 /// Formats a whole number with thousands separators: `49990` → `49,990`.
 pub fn group_thousands(n: u64) -> String {
     let s = n.to_string();

@@ -154,6 +154,35 @@ enum Attempt {
     },
 }
 
+/// What looking an order up after a lost answer found.
+enum Lookup {
+    /// This run's payment: report it.
+    Found(Value),
+    /// Definitely not made by this run: trying again cannot duplicate it.
+    Absent,
+    /// No definite answer: trying again might.
+    Unknown,
+}
+
+/// The error of a create whose outcome is not known, saying so.
+fn uncertain_error(new: &NewPayment, error: Error) -> Error {
+    let note = format!(
+        "order {} may have been created by an attempt whose answer was lost: rerun the same command to find out, it never creates a second payment",
+        new.order_id
+    );
+    match error {
+        Error::Unreachable { url, reason } => Error::Unreachable {
+            url,
+            reason: format!("{reason}; {note}"),
+        },
+        Error::Api(mut e) => {
+            e.message = format!("{}; {note}", e.message);
+            Error::Api(e)
+        }
+        other => other,
+    }
+}
+
 /// How long before this run's first attempt a payment's `createdAt` may be and still be
 /// counted as this run's (clocks differ).
 const CLOCK_SLACK_SECS: i64 = 300;
@@ -459,41 +488,37 @@ impl Client {
                     if let Some(new) = req.recover
                         && maybe_done
                         && (uncertain || duplicate)
-                        && let Some(found) = self.find_created(new, started).await
                     {
-                        if self.opts.verbose {
-                            eprintln!(
-                                "* found the payment an earlier attempt created; not creating another"
-                            );
+                        match self.find_created_patiently(new, started).await {
+                            Lookup::Found(found) => {
+                                if self.opts.verbose {
+                                    eprintln!(
+                                        "* found the payment an earlier attempt created; not creating another"
+                                    );
+                                }
+                                return Ok(Reply {
+                                    body: found,
+                                    replayed: false,
+                                    attempts: attempt,
+                                    recovered: true,
+                                    rate: None,
+                                });
+                            }
+                            Lookup::Absent => {}
+                            // Not knowing whether it exists, another POST could make a
+                            // second payment on a server that ignores idempotency keys.
+                            Lookup::Unknown => {
+                                return Err(uncertain_error(new, error));
+                            }
                         }
-                        return Ok(Reply {
-                            body: found,
-                            replayed: false,
-                            attempts: attempt,
-                            recovered: true,
-                            rate: None,
-                        });
                     }
                     let last = !(retry && req.repeatable && attempt < attempts);
                     if last {
-                        return Err(match (req.recover, maybe_done, error) {
-                            (Some(new), true, Error::Unreachable { url, reason }) => {
-                                Error::Unreachable {
-                                    url,
-                                    reason: format!(
-                                        "{reason}; order {} may have been created by an attempt whose answer was lost: rerun the same command to find out, it never creates a second payment",
-                                        new.order_id
-                                    ),
-                                }
-                            }
-                            (Some(new), true, Error::Api(mut e)) if e.status >= 500 => {
-                                e.message = format!(
-                                    "{}; order {} may have been created by an earlier attempt: rerun the same command to find out, it never creates a second payment",
-                                    e.message, new.order_id
-                                );
-                                Error::Api(e)
-                            }
-                            (_, _, e) => e,
+                        let unsure = matches!(&error, Error::Unreachable { .. })
+                            || matches!(&error, Error::Api(e) if e.status >= 500);
+                        return Err(match (req.recover, maybe_done && unsure) {
+                            (Some(new), true) => uncertain_error(new, error),
+                            _ => error,
                         });
                     }
                     let wait = match wait {
@@ -545,9 +570,20 @@ impl Client {
         }
     }
 
+    /// Looks the order up until the answer is definite, a few times with backoff.
+    async fn find_created_patiently(&self, new: &NewPayment, since: jiff::Timestamp) -> Lookup {
+        for attempt in 1..=self.opts.max_attempts.max(1) {
+            match self.find_created(new, since).await {
+                Lookup::Unknown => tokio::time::sleep(backoff(attempt)).await,
+                definite => return definite,
+            }
+        }
+        Lookup::Unknown
+    }
+
     /// The payment this run's lost attempt made, if the order has one that matches the
     /// request and is no older than the run. One plain GET: no retries, no recursion.
-    async fn find_created(&self, new: &NewPayment, since: jiff::Timestamp) -> Option<Value> {
+    async fn find_created(&self, new: &NewPayment, since: jiff::Timestamp) -> Lookup {
         let url = self.url_for(&["api", "payments", "order", &new.order_id]);
         let req = Request {
             method: Method::GET,
@@ -557,10 +593,17 @@ impl Client {
             repeatable: false,
             recover: None,
         };
-        let Attempt::Done(reply) = self.attempt(&req, &url).await else {
-            return None;
+        let reply = match self.attempt(&req, &url).await {
+            Attempt::Done(reply) => reply,
+            Attempt::Failed {
+                error: Error::Api(e),
+                ..
+            } if e.status == 404 => return Lookup::Absent,
+            Attempt::Failed { .. } => return Lookup::Unknown,
         };
-        let p = Payment::from_value(reply.body.clone()).ok()?;
+        let Ok(p) = Payment::from_value(reply.body.clone()) else {
+            return Lookup::Unknown;
+        };
         let same_amount = p
             .amount_text()
             .and_then(|a| a.parse::<rust_decimal::Decimal>().ok())
@@ -571,8 +614,12 @@ impl Client {
         let recent = p
             .created_at()
             .is_some_and(|c| c.as_second() >= since.as_second() - CLOCK_SLACK_SECS);
-        (p.order_id() == Some(new.order_id.as_str()) && same_amount && same_currency && recent)
-            .then_some(reply.body)
+        if p.order_id() == Some(new.order_id.as_str()) && same_amount && same_currency && recent {
+            Lookup::Found(reply.body)
+        } else {
+            // The order's payment is an older one, or another request's: not ours.
+            Lookup::Absent
+        }
     }
 
     async fn attempt(&self, req: &Request<'_>, url: &str) -> Attempt {

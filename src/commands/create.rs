@@ -78,12 +78,14 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<()> {
     let created = client.create_payment(&new, &key).await?;
     // A replay of an earlier run's answer is as old as that run: what matters at the till
     // is whether the invoice can still be paid now.
-    let payment = if created.replayed && created.attempts == 1 {
+    let payment = if created.replayed {
         let now = client.get_payment(created.payment.invoice_id()).await?;
-        ctx.out.note(&format!(
-            "note: this request was made before (idempotency key {key}): this is the payment it created then, now {}",
-            now.status()
-        ));
+        if created.attempts == 1 {
+            ctx.out.note(&format!(
+                "note: this request was made before (idempotency key {key}): this is the payment it created then, now {}",
+                now.status()
+            ));
+        }
         now
     } else {
         created.payment

@@ -161,11 +161,5 @@ async fn create(ctx: &Ctx, a: RefundCreateArgs) -> Result<()> {
 /// What `amount` of the payment is worth in sats: its share of the payment's own sats.
 fn refund_sats(p: &crate::api::Payment, amount: Decimal) -> Option<u64> {
     let total: Decimal = p.amount_text()?.parse().ok()?;
-    let sats = Decimal::from(p.amount_sats()?);
-    if total.is_zero() {
-        return None;
-    }
-    let v = (amount * sats / total)
-        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    u64::try_from(v).ok()
+    crate::money::share_of_sats(amount, total, p.amount_sats()?)
 }

@@ -370,6 +370,8 @@ impl Engine {
     }
 
     pub fn create(&self, body: &[u8], idempotency_key: Option<&str>) -> Outcome {
+        // An order whose payment has just expired may take a new one: apply expiry first.
+        self.tick().map_err(internal)?;
         let request = parse_body(body)?;
         let req = request.as_object().expect("parse_body returns objects");
         check_key(idempotency_key)?;
@@ -405,7 +407,12 @@ impl Engine {
             .clone()
             .unwrap_or_else(|| format!("Order {order_id}"));
         let minted = mint::mint(&self.node_key, sats * 1000, &memo, created as u64, expiry)
-            .map_err(internal)?;
+            .map_err(|e| {
+                ApiFailure::bad(
+                    "INVALID_AMOUNT",
+                    format!("amount cannot be put in an invoice: {e}"),
+                )
+            })?;
         let row = PaymentRow {
             invoice_id: format!("inv_{}", crate::rand::hex::<12>()),
             order_id: order_id.clone(),
@@ -617,10 +624,10 @@ impl Engine {
                     .with_details(json!({ "remaining": number(&remaining.normalize().to_string()) })));
                 }
                 // Refunds are worth their share of what the payment was worth in sats.
-                let pay_amount = decimal(&payment.amount);
-                let sats = (amount * Decimal::from(payment.amount_sats) / pay_amount)
-                    .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-                let sats = u64::try_from(sats).unwrap_or(0).max(1);
+                let sats = money::share_of_sats(amount, decimal(&payment.amount), payment.amount_sats)
+                    .filter(|s| *s <= 2_100_000_000_000_000)
+                    .ok_or_else(|| ApiFailure::bad("INVALID_AMOUNT", "amount is too large"))?
+                    .max(1);
                 check_destination(destination.0, &destination.1, sats, t)?;
                 // An invoice can be paid once; a second refund to it could never arrive.
                 if destination.0 == "lightning" {
@@ -912,8 +919,8 @@ fn check_destination(kind: &str, dest: &str, sats: u64, now: i64) -> Result<(), 
                 ),
             ));
         }
-        let expires =
-            inv.duration_since_epoch().as_secs() as i64 + inv.expiry_time().as_secs() as i64;
+        let expires = (inv.duration_since_epoch().as_secs() as i64)
+            .saturating_add(inv.expiry_time().as_secs().min(i64::MAX as u64) as i64);
         if expires <= now {
             return Err(ApiFailure::bad(
                 "INVALID_LIGHTNING_INVOICE",

@@ -215,12 +215,16 @@ fn a_server_that_does_not_replay_still_gives_one_payment() {
     let served = Served::start(&env, &["--rate-limit", "off"]);
     let up = served.addr;
     // The first POST is committed but its answer lost; later POSTs lose their idempotency
-    // key on the way, as through a proxy that strips it; lookups fail once, then pass.
+    // key on the way, as through a proxy that strips it; the first lookup is answered by a
+    // replica that has not seen the write yet (404), later ones are right.
     let lookups = std::sync::atomic::AtomicUsize::new(0);
     let proxy = Scripted::with(move |req, i| {
         if req.method == "GET" {
             return if lookups.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
-                Step::json(503, "")
+                Step::json(
+                    404,
+                    r#"{"code":"SETTLEMENT_NOT_FOUND","message":"Settlement not found"}"#,
+                )
             } else {
                 Step::Forward(up)
             };
@@ -325,4 +329,56 @@ fn when_every_attempt_is_lost_le_says_so_and_a_rerun_finds_it() {
         .output()
         .unwrap();
     assert_eq!(stdout_of(&list).lines().count(), 1);
+}
+
+/// A server that would make a payment for every POST it gets, and cannot be asked: after
+/// a lost answer, le does not know, so it does not POST again.
+#[test]
+fn not_knowing_le_never_posts_twice() {
+    let env = Env::new();
+    let posts = std::sync::atomic::AtomicUsize::new(0);
+    let server = Scripted::with(move |req, _| {
+        if req.method == "POST" {
+            posts.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Step::Drop
+        } else {
+            Step::json(503, "")
+        }
+    });
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args([
+            "--base-url",
+            &server.url(),
+            "--json",
+            "create",
+            "--order",
+            "ONCE-1",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    let e = parse_json(&out.stderr);
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("may have been created"),
+        "{e}"
+    );
+    let seen = server.seen();
+    assert_eq!(
+        seen.iter().filter(|s| s.method == "POST").count(),
+        1,
+        "{seen:?}"
+    );
+    assert!(
+        seen.iter().filter(|s| s.method == "GET").count() >= 2,
+        "it asked, patiently"
+    );
 }
