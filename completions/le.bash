@@ -2073,7 +2073,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__serve)
-            opts="-v -h --addr --dir --api-key --rate-limit --webhook-url --webhook-secret --webhook-timeout --auto-pay-after --refund-delay --latency --fail-rate --fail-modes --stall --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
+            opts="-v -h --addr --dir --api-key --rate-limit --webhook-url --webhook-secret --webhook-secret-file --webhook-timeout --auto-pay-after --refund-delay --latency --fail-rate --fail-modes --stall --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2100,6 +2100,10 @@ _le() {
                     return 0
                     ;;
                 --webhook-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --webhook-secret-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -460,7 +460,8 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l api-key -d 'Accept only these API keys (repeatable); default: any non-empty key' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Rate limits: off, real (100/min global, 200/min reads, 10/min creates, per key), or your own policies, e.g. create=50/1s,read=500/1s (unlisted policies are off)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-url -d 'Deliver webhooks here (overrides the state\'s `le sandbox webhook` setting)' -r
-complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-secret -d 'Secret that signs the webhooks sent to --webhook-url' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-secret -d 'Secret that signs the webhooks sent to --webhook-url (visible to `ps`: for a real secret prefer --webhook-secret-file)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-secret-file -d 'File holding the webhook secret (`-` for stdin)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-timeout -d 'How long a webhook receiver has to answer before the attempt counts as failed' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l auto-pay-after -d 'Settle every new payment by itself after this long, e.g. 10s' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l refund-delay -d 'How long refunds stay pending before they complete' -r

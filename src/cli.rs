@@ -438,7 +438,7 @@ pub enum SandboxCommand {
     /// Show or set where the sandbox sends webhooks (kept in the sandbox's state)
     Webhook(WebhookArgs),
     /// Serve the sandbox API over HTTP for any client
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -457,11 +457,15 @@ pub struct ServeArgs {
     #[arg(long, default_value = "real", value_name = "POLICY")]
     pub rate_limit: String,
     /// Deliver webhooks here (overrides the state's `le sandbox webhook` setting)
-    #[arg(long, value_name = "URL", requires = "webhook_secret")]
+    #[arg(long, value_name = "URL")]
     pub webhook_url: Option<String>,
-    /// Secret that signs the webhooks sent to --webhook-url
-    #[arg(long, value_name = "SECRET", requires = "webhook_url")]
+    /// Secret that signs the webhooks sent to --webhook-url (visible to `ps`: for a
+    /// real secret prefer --webhook-secret-file)
+    #[arg(long, value_name = "SECRET", conflicts_with = "webhook_secret_file")]
     pub webhook_secret: Option<String>,
+    /// File holding the webhook secret (`-` for stdin)
+    #[arg(long, value_name = "PATH|-")]
+    pub webhook_secret_file: Option<String>,
     /// How long a webhook receiver has to answer before the attempt counts as failed
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
     pub webhook_timeout: Duration,

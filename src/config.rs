@@ -384,6 +384,19 @@ fn read_key_file(path: &Path, what: &str) -> Result<SecretString> {
     non_empty(text, &path.display().to_string())
 }
 
+/// A secret from a file or stdin, as one line: the file's final line break is not part of
+/// it, everything else is (a webhook secret ending in a space stays that way). Refuses
+/// an empty one.
+pub fn read_secret_line(source: &str, what: &str) -> std::result::Result<String, String> {
+    let text = read_secret(source, what)?;
+    let s = text.strip_suffix('\n').unwrap_or(&text);
+    let s = s.strip_suffix('\r').unwrap_or(s);
+    if s.is_empty() {
+        return Err(format!("{what} {source} is empty"));
+    }
+    Ok(s.to_owned())
+}
+
 /// Reads a secret from a file, or from stdin for `-`, warning when the file is readable
 /// by others. The error names the flag or setting it came from.
 pub fn read_secret(source: &str, what: &str) -> std::result::Result<String, String> {

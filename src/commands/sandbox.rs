@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::{Ctx, EMBEDDED_KEY, check_id, show::show};
 use crate::api::{Client, ClientOptions};
 use crate::cli::{SandboxCommand, ServeArgs, WebhookArgs};
-use crate::config::{Settings, Target, read_secret};
+use crate::config::{Settings, Target, read_secret_line};
 use crate::error::{Error, Result};
 use crate::render;
 use crate::sandbox::{Faults, Hook, Limiter, Options, ServeOptions};
@@ -41,7 +41,7 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCommand) -> Result<()> {
         }
         SandboxCommand::Deliveries => deliveries(ctx).await,
         SandboxCommand::Webhook(a) => webhook(ctx, a).await,
-        SandboxCommand::Serve(a) => serve(ctx, a).await,
+        SandboxCommand::Serve(a) => serve(ctx, *a).await,
     }
 }
 
@@ -104,12 +104,8 @@ async fn webhook(ctx: &Ctx, a: WebhookArgs) -> Result<()> {
     let answer = match (&a.url, &a.secret_file, a.clear) {
         (Some(url), Some(source), _) => {
             check_hook_url(url)?;
-            let secret = read_secret(source, "--secret-file").map_err(Error::Usage)?;
-            let secret = secret.trim();
-            if secret.is_empty() {
-                return Err(Error::usage(format!("--secret-file {source} is empty")));
-            }
-            c.sandbox_set_webhook(Some((url, secret))).await?
+            let secret = read_secret_line(source, "--secret-file").map_err(Error::Usage)?;
+            c.sandbox_set_webhook(Some((url, &secret))).await?
         }
         (None, None, true) => c.sandbox_set_webhook(None).await?,
         _ => c.sandbox_webhook().await?,
@@ -160,6 +156,12 @@ async fn client(ctx: &Ctx) -> Result<Client> {
 }
 
 fn serve_options(a: &ServeArgs) -> Result<ServeOptions> {
+    let has_secret = a.webhook_secret.is_some() || a.webhook_secret_file.is_some();
+    if a.webhook_url.is_some() != has_secret {
+        return Err(Error::usage(
+            "--webhook-url and --webhook-secret (or --webhook-secret-file) go together",
+        ));
+    }
     if a.api_keys.iter().any(|k| k.trim().is_empty()) {
         return Err(Error::usage("--api-key must not be empty"));
     }
@@ -175,15 +177,22 @@ fn serve_options(a: &ServeArgs) -> Result<ServeOptions> {
     let mut engine = Options::from_env().map_err(Error::Config)?;
     engine.refund_delay = a.refund_delay;
     engine.auto_pay_after = a.auto_pay_after;
-    if let (Some(url), Some(secret)) = (&a.webhook_url, &a.webhook_secret) {
-        check_hook_url(url)
-            .map_err(|_| Error::usage(format!("--webhook-url '{url}' is not an http(s) URL")))?;
-        if secret.is_empty() {
+    let secret = match (&a.webhook_secret, &a.webhook_secret_file) {
+        (Some(s), _) if s.is_empty() => {
             return Err(Error::usage("--webhook-secret must not be empty"));
         }
+        (Some(s), _) => Some(s.clone()),
+        (None, Some(f)) => {
+            Some(read_secret_line(f, "--webhook-secret-file").map_err(Error::Usage)?)
+        }
+        (None, None) => None,
+    };
+    if let (Some(url), Some(secret)) = (&a.webhook_url, secret) {
+        check_hook_url(url)
+            .map_err(|_| Error::usage(format!("--webhook-url '{url}' is not an http(s) URL")))?;
         engine.webhook = Some(Hook {
             url: url.clone(),
-            secret: secret.clone(),
+            secret,
         });
     }
     if a.webhook_timeout.is_zero() {

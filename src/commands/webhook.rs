@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::cli::{
     SignScheme, WebhookCommand, WebhookListenArgs, WebhookSendArgs, WebhookVerifyArgs,
 };
-use crate::config::read_secret;
+use crate::config::read_secret_line;
 use crate::error::{Error, Result};
 use crate::money::{self, Currency, printable};
 use crate::webhook::{self as sig, Invalid, Scheme};
@@ -23,13 +23,9 @@ pub async fn run(ctx: &Ctx, cmd: WebhookCommand) -> Result<()> {
 }
 
 fn secret(source: &str) -> Result<Vec<u8>> {
-    let text = read_secret(source, "--secret-file").map_err(Error::Usage)?;
-    // Files usually end in a newline that is not part of the secret.
-    let s = text.trim_end_matches(['\n', '\r']);
-    if s.is_empty() {
-        return Err(Error::usage(format!("--secret-file {source} is empty")));
-    }
-    Ok(s.as_bytes().to_vec())
+    Ok(read_secret_line(source, "--secret-file")
+        .map_err(Error::Usage)?
+        .into_bytes())
 }
 
 fn invalid(e: Invalid) -> Error {

@@ -36,7 +36,7 @@ pub async fn run(state: Arc<AppState>, timeout: Duration, mut stop: watch::Recei
     loop {
         let s = state.clone();
         let claimed = tokio::task::spawn_blocking(move || {
-            if let Err(e) = s.engine.tick() {
+            if let Err(e) = s.engine.heartbeat().and_then(|()| s.engine.tick()) {
                 eprintln!("warning: sandbox: {e}");
             }
             s.engine.claim_events(lease, 32)
@@ -53,7 +53,11 @@ pub async fn run(state: Arc<AppState>, timeout: Duration, mut stop: watch::Recei
         }
         tokio::select! {
             _ = tokio::time::sleep(TICK) => {}
-            _ = stop.changed() => return,
+            _ = stop.changed() => {
+                let s = state.clone();
+                let _ = tokio::task::spawn_blocking(move || s.engine.withdraw()).await;
+                return;
+            }
         }
     }
 }

@@ -172,6 +172,8 @@ pub struct Engine {
     store: Mutex<Store>,
     node_key: SecretKey,
     options: Options,
+    /// Names this process's webhook announcement in the shared state.
+    server_id: String,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -228,6 +230,7 @@ impl Engine {
             store: Mutex::new(store),
             node_key,
             options,
+            server_id: format!("srv_{}", crate::rand::hex::<8>()),
         })
     }
 
@@ -243,10 +246,32 @@ impl Engine {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The webhook destination in force: this process's, else the state's.
+    /// Keeps this server's webhook destination known to every process on the state.
+    pub fn heartbeat(&self) -> Result<(), String> {
+        let Some(h) = &self.options.webhook else {
+            return Ok(());
+        };
+        self.store()
+            .write(|c| store::announce_hook(c, &self.server_id, &h.url, &h.secret, now_ms()))
+    }
+
+    /// Withdraws the announcement when the server stops.
+    pub fn withdraw(&self) -> Result<(), String> {
+        if self.options.webhook.is_none() {
+            return Ok(());
+        }
+        self.store()
+            .write(|c| store::withdraw_hook(c, &self.server_id))
+    }
+
+    /// The webhook destination in force: this process's, else a running server's, else
+    /// the state's own setting.
     fn hook(&self, c: &Connection) -> Result<Option<Hook>, String> {
         if let Some(h) = &self.options.webhook {
             return Ok(Some(h.clone()));
+        }
+        if let Some((url, secret)) = store::live_hook(c, now_ms())? {
+            return Ok(Some(Hook { url, secret }));
         }
         match (
             store::meta(c, "webhook_url")?,

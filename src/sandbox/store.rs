@@ -5,7 +5,7 @@
 //! change they report, so a payment settled by one process is delivered by whichever
 //! `le sandbox serve` runs on the state, exactly once per event.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use bitcoin::secp256k1::SecretKey;
@@ -83,6 +83,12 @@ CREATE TABLE IF NOT EXISTS events (
     lease_ms    INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS events_due ON events (state, next_at_ms);
+CREATE TABLE IF NOT EXISTS hooks (
+    server_id     TEXT PRIMARY KEY,
+    url           TEXT NOT NULL,
+    secret        TEXT NOT NULL,
+    heartbeat_ms  INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS deliveries (
     seq          INTEGER PRIMARY KEY AUTOINCREMENT,
     event_id     TEXT NOT NULL,
@@ -256,6 +262,22 @@ impl Store {
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(db_err)?;
+        // The first version of the sandbox kept idempotency keys without a scope; its
+        // state cannot be read now, and saying so beats a 500 on every create.
+        let scoped: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM pragma_table_info('idempotency') WHERE name = 'scope'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(db_err)?;
+        if scoped == 0 {
+            return Err(format!(
+                "the sandbox state {} was written by an older le and cannot be used: delete it to start over",
+                path.display()
+            ));
+        }
+        private(dir, &path);
         if version > SCHEMA_VERSION {
             return Err(format!(
                 "the sandbox state {} was written by a newer le (schema {version}); upgrade le or use another LE_SANDBOX_DIR",
@@ -300,6 +322,62 @@ impl Store {
         })
     }
 }
+
+/// The state holds the node key and webhook secrets: owner only, like every file le
+/// writes.
+fn private(dir: &Path, db: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+        for suffix in ["", "-wal", "-shm"] {
+            let p = PathBuf::from(format!("{}{suffix}", db.display()));
+            if p.exists() {
+                let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (dir, db);
+}
+
+/// A running server says where it delivers webhooks, so that changes made by any process
+/// on the state are queued for it. Refreshed while it runs; stale after a few seconds.
+pub fn announce_hook(
+    c: &Connection,
+    server_id: &str,
+    url: &str,
+    secret: &str,
+    now_ms: i64,
+) -> Result<()> {
+    c.execute(
+        "INSERT INTO hooks (server_id, url, secret, heartbeat_ms) VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (server_id) DO UPDATE SET url = excluded.url, secret = excluded.secret, heartbeat_ms = excluded.heartbeat_ms",
+        params![server_id, url, secret, now_ms],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
+pub fn withdraw_hook(c: &Connection, server_id: &str) -> Result<()> {
+    c.execute("DELETE FROM hooks WHERE server_id = ?1", params![server_id])
+        .map(|_| ())
+        .map_err(db_err)
+}
+
+/// The destination of a server that is running now, if any.
+pub fn live_hook(c: &Connection, now_ms: i64) -> Result<Option<(String, String)>> {
+    c.query_row(
+        "SELECT url, secret FROM hooks WHERE heartbeat_ms > ?1 ORDER BY heartbeat_ms DESC LIMIT 1",
+        params![now_ms - HOOK_STALE_MS],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()
+    .map_err(db_err)
+}
+
+/// How long a server's announcement lasts without a heartbeat.
+const HOOK_STALE_MS: i64 = 5_000;
 
 pub fn meta(c: &Connection, key: &str) -> Result<Option<String>> {
     c.query_row("SELECT value FROM meta WHERE key = ?1", params![key], |r| {

@@ -503,7 +503,7 @@ fn webhooks_are_retried_with_backoff_and_logged() {
         vec![
             Step::json(500, "{}"),
             Step::Drop,
-            Step::Stall(Duration::from_secs(3)),
+            Step::Stall(Duration::from_secs(6)),
         ],
         Step::json(204, ""),
     );
@@ -515,7 +515,7 @@ fn webhooks_are_retried_with_backoff_and_logged() {
             "--webhook-secret",
             "s3",
             "--webhook-timeout",
-            "500ms",
+            "2s",
         ],
     );
     let h = s.http();
@@ -526,7 +526,7 @@ fn webhooks_are_retried_with_backoff_and_logged() {
     let started = Instant::now();
     h.pay(&id);
     assert!(
-        eventually(Duration::from_secs(15), || hook.seen().len() == 4),
+        eventually(Duration::from_secs(25), || hook.seen().len() == 4),
         "{:?}",
         hook.seen().len()
     );
@@ -575,7 +575,7 @@ fn webhooks_are_retried_with_backoff_and_logged() {
         rows[2]["error"]
             .as_str()
             .unwrap()
-            .contains("no answer within 0.5 s"),
+            .contains("no answer within 2 s"),
         "{}",
         rows[2]
     );
@@ -837,4 +837,46 @@ fn invoices_decode_in_an_independent_decoder() {
         assert_eq!(d["description"], format!("Order {order}"));
         assert_eq!(d["hash"].as_str().unwrap().len(), 64);
     }
+}
+
+#[test]
+fn a_change_made_by_another_process_is_delivered_by_the_server() {
+    let env = Env::new();
+    let hook = Scripted::always(Step::json(200, "{}"));
+    let secret = env.write("secret", "whsec_file \n");
+    let s = serve(
+        &env,
+        &[
+            "--webhook-url",
+            &hook.url(),
+            "--webhook-secret-file",
+            secret.to_str().unwrap(),
+        ],
+    );
+    // Let the server announce its destination in the shared state.
+    std::thread::sleep(Duration::from_millis(600));
+    let p = env.create("OTHER-1");
+    // Settled by the embedded sandbox of another le process, not through the server.
+    env.le()
+        .args(["sandbox", "pay", p["invoiceId"].as_str().unwrap()])
+        .assert()
+        .success();
+    assert!(
+        eventually(Duration::from_secs(5), || !hook.seen().is_empty()),
+        "never delivered"
+    );
+    assert_eq!(hook.seen()[0].json()["data"]["invoiceId"], p["invoiceId"]);
+    // The secret is the file's line, trailing space included, final newline not.
+    assert_signed(&hook.seen()[0], "whsec_file ");
+    drop(s);
+}
+
+#[test]
+fn the_state_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    env.create("PERM-1");
+    let mode = |p: std::path::PathBuf| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(env.sandbox_dir()), 0o700);
+    assert_eq!(mode(env.sandbox_dir().join("sandbox.db")), 0o600);
 }
