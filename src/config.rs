@@ -187,7 +187,7 @@ impl Settings {
 
         let request_timeout = match (global.request_timeout, &profile.request_timeout) {
             (Some(t), _) => t,
-            (None, Some(text)) => crate::cli::parse_duration(text).map_err(|e| {
+            (None, Some(text)) => crate::duration::parse(text).map_err(|e| {
                 Error::Config(format!(
                     "request_timeout in profile {}: {e}",
                     profile_name.as_deref().unwrap_or("?")
@@ -540,8 +540,7 @@ pub fn check_profile_value(key: &str, value: &str) -> Result<toml_edit::Item> {
             Ok(toml_edit::value(v))
         }
         "request_timeout" => {
-            crate::cli::parse_duration(v)
-                .map_err(|e| Error::usage(format!("request_timeout: {e}")))?;
+            crate::duration::parse(v).map_err(|e| Error::usage(format!("request_timeout: {e}")))?;
             Ok(toml_edit::value(v))
         }
         "network" => {

@@ -5,6 +5,7 @@ pub mod api;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod duration;
 pub mod error;
 pub mod invoice;
 pub mod money;

@@ -2,6 +2,7 @@
 //! API as exactly `49.99`. Shared by the client (input checks) and the sandbox (the same
 //! rules, answered with the API's error codes).
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -236,6 +237,53 @@ pub fn printable(s: &str) -> String {
     out
 }
 
+/// Fixed exchange rates (price of 1 BTC): the sandbox's, so that its amounts are
+/// predictable, and `le webhook send`'s example amounts in sats.
+#[derive(Debug, Clone)]
+pub struct Rates(BTreeMap<&'static str, Decimal>);
+
+impl Default for Rates {
+    fn default() -> Self {
+        Rates(BTreeMap::from([
+            ("USD", Decimal::from(100_000)),
+            ("EUR", Decimal::from(92_000)),
+            ("GBP", Decimal::from(80_000)),
+        ]))
+    }
+}
+
+impl Rates {
+    /// Reads overrides like `USD=65000,EUR=60000.50`.
+    pub fn parse_overrides(text: &str) -> Result<Rates, String> {
+        let mut rates = Rates::default();
+        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (cur, value) = part
+                .split_once('=')
+                .ok_or_else(|| format!("rate '{part}' should look like USD=100000"))?;
+            let cur: Currency = cur.parse()?;
+            if !cur.is_fiat() {
+                return Err(format!("only USD, EUR and GBP have rates, not {cur}"));
+            }
+            let v = parse_decimal(value)
+                .ok()
+                .filter(|v| *v > Decimal::ZERO)
+                .ok_or_else(|| {
+                    format!("rate for {cur} should be a positive number, not '{value}'")
+                })?;
+            rates.0.insert(cur.as_str(), v);
+        }
+        Ok(rates)
+    }
+
+    pub fn price(&self, c: Currency) -> Option<Decimal> {
+        self.0.get(c.as_str()).copied()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&&'static str, &Decimal)> {
+        self.0.iter()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,5 +349,15 @@ mod tests {
         assert_eq!(group_thousands(49_990), "49,990");
         assert_eq!(group_thousands(100), "100");
         assert_eq!(group_thousands(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn rate_overrides() {
+        let r = Rates::parse_overrides("usd=65000, EUR=60000.5").unwrap();
+        assert_eq!(r.price(Currency::Usd), Some(Decimal::from(65000)));
+        assert_eq!(r.price(Currency::Gbp), Some(Decimal::from(80000)));
+        assert!(Rates::parse_overrides("BTC=1").is_err());
+        assert!(Rates::parse_overrides("USD").is_err());
+        assert!(Rates::parse_overrides("USD=-5").is_err());
     }
 }

@@ -245,6 +245,8 @@ struct Pacer {
     /// `None` until the API has said; then what its latest answer said.
     remaining: Option<u32>,
     reset_at: Option<Instant>,
+    /// The window (its reset, Unix seconds) that `remaining` describes.
+    window: Option<i64>,
     /// The API sends no rate-limit headers: no pacing beyond concurrency.
     unlimited: bool,
 }
@@ -256,6 +258,7 @@ impl Pacer {
             in_flight: 0,
             remaining: None,
             reset_at: None,
+            window: None,
             unlimited: false,
         }
     }
@@ -269,6 +272,7 @@ impl Pacer {
                     // A new window: learn its size from the next answer.
                     p.reset_at = None;
                     p.remaining = None;
+                    p.window = None;
                 }
                 let room = if p.unlimited {
                     p.concurrency
@@ -296,25 +300,46 @@ impl Pacer {
 
     fn release(&mut self, rate: Option<RateLimit>) {
         self.in_flight = self.in_flight.saturating_sub(1);
-        match rate {
-            Some(r) => {
-                // What is in flight has not been counted by the API yet.
-                self.remaining = Some(r.remaining.saturating_sub(self.in_flight));
-                let secs = (r.reset - jiff::Timestamp::now().as_second()).max(0) as u64;
+        let Some(r) = rate else {
+            if self.remaining.is_none() {
+                self.unlimited = true;
+            }
+            return;
+        };
+        let now = jiff::Timestamp::now().as_second();
+        // What is in flight may not have been counted by the API yet.
+        let fresh = r.remaining.saturating_sub(self.in_flight);
+        match self.window {
+            // An answer about a window that has ended (read late) says nothing about the
+            // current one: probe that with a single request.
+            _ if r.reset <= now => {
+                self.window = None;
+                self.remaining = None;
+                self.reset_at = None;
+            }
+            // Within one window the count only falls: answers read out of order must not
+            // raise it.
+            Some(w) if w == r.reset => {
+                self.remaining = Some(self.remaining.map_or(fresh, |x| x.min(fresh)));
+            }
+            Some(w) if r.reset < w => {}
+            _ => {
+                self.window = Some(r.reset);
+                self.remaining = Some(fresh);
+                let secs = (r.reset - now).max(0) as u64;
                 self.reset_at = Some(
                     Instant::now()
                         + Duration::from_secs(secs.min(3600))
                         + Duration::from_millis(200),
                 );
             }
-            None if self.remaining.is_none() => self.unlimited = true,
-            None => {}
         }
     }
 
     fn blocked(&mut self, wait: Duration) {
         self.in_flight = self.in_flight.saturating_sub(1);
         self.remaining = Some(0);
+        self.window = None;
         self.unlimited = false;
         self.reset_at = Some(Instant::now() + wait.min(Duration::from_secs(3600)));
     }

@@ -194,8 +194,11 @@ pub async fn run(ctx: &Ctx) -> Result<()> {
             Err(e) => checks.push(fail("reach", exit::UNREACHABLE, e.message())),
         }
         if key_ok && reached {
-            match client.probe(&["api", "rates"], true).await {
-                Ok(p) if p.status < 300 => {
+            match client
+                .probe(&["api", "payments", "le-doctor-probe"], true)
+                .await
+            {
+                Ok(p) if p.status < 300 || p.status == 404 => {
                     checks.push(pass("key accepted", "the API accepted the key"))
                 }
                 Ok(p) if p.status == 401 || p.status == 403 => checks.push(fail(

@@ -210,7 +210,11 @@ async fn check(ctx: &Ctx, base: &str, key: &SecretString) -> Result<()> {
         opts.request_timeout = t;
     }
     let client = Client::new(opts)?;
-    match client.probe(&["api", "rates"], true).await {
+    // An unknown payment: 404 with a key the API accepts, 401/403 without one.
+    match client
+        .probe(&["api", "payments", "le-login-check"], true)
+        .await
+    {
         Ok(p) if p.status == 401 || p.status == 403 => Err(Error::Key(format!(
             "the API refused this key ({}); nothing was stored",
             p.error

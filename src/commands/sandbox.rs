@@ -137,6 +137,12 @@ async fn client(ctx: &Ctx) -> Result<Client> {
         Target::Remote(url) if settings.explicit => url.clone(),
         _ => return ctx.client_for_embedded().await,
     };
+    // A live profile's key and a webhook secret have no business at the hosted API.
+    if reqwest::Url::parse(&url).is_ok_and(|u| u.host_str() == Some("api.lightningenable.com")) {
+        return Err(Error::usage(format!(
+            "le sandbox commands drive a sandbox, and {url} is the hosted API: use --sandbox, or --base-url for a served sandbox"
+        )));
+    }
     ctx.expect(crate::invoice::Expectations {
         network: crate::invoice::Network::Regtest,
         payees: Vec::new(),

@@ -148,7 +148,7 @@ fn event_data(a: &WebhookSendArgs) -> Result<Value> {
     let sats = money::to_sats(
         amount,
         currency,
-        crate::sandbox::Rates::default().price(currency),
+        crate::money::Rates::default().price(currency),
     );
     let now = jiff::Timestamp::now().to_string();
     let invoice = a
@@ -204,9 +204,15 @@ async fn send(ctx: &Ctx, a: WebhookSendArgs) -> Result<()> {
         .global
         .request_timeout
         .unwrap_or(Duration::from_secs(30));
-    let client = reqwest::Client::builder()
+    let mut builder = reqwest::Client::builder()
         .timeout(timeout)
-        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(timeout.min(Duration::from_secs(10)))
+        .redirect(reqwest::redirect::Policy::none());
+    // A handler on this machine is reached directly, never through a proxy.
+    if crate::config::is_loopback(&url) {
+        builder = builder.no_proxy();
+    }
+    let client = builder
         .user_agent(concat!("le/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(Error::internal)?;

@@ -17,15 +17,19 @@ const TICK: Duration = Duration::from_millis(200);
 
 pub async fn run(state: Arc<AppState>, timeout: Duration, mut stop: watch::Receiver<bool>) {
     crate::api::ensure_tls_provider();
-    let client = match reqwest::Client::builder()
-        .timeout(timeout)
-        .connect_timeout(timeout.min(Duration::from_secs(10)))
-        .redirect(reqwest::redirect::Policy::none())
-        .user_agent(concat!("le-sandbox/", env!("CARGO_PKG_VERSION")))
-        .build()
-    {
-        Ok(c) => c,
-        Err(e) => {
+    let build = |direct: bool| {
+        let b = reqwest::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(timeout.min(Duration::from_secs(10)))
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("le-sandbox/", env!("CARGO_PKG_VERSION")));
+        if direct { b.no_proxy() } else { b }.build()
+    };
+    // Receivers on this machine are reached directly; others may need the environment's
+    // proxy (a tunnel to a laptop, say).
+    let (direct, proxied) = match (build(true), build(false)) {
+        (Ok(d), Ok(p)) => (d, p),
+        (Err(e), _) | (_, Err(e)) => {
             eprintln!("warning: webhooks disabled: cannot set up HTTP: {e}");
             return;
         }
@@ -33,7 +37,9 @@ pub async fn run(state: Arc<AppState>, timeout: Duration, mut stop: watch::Recei
     // A lease longer than one attempt can take, so that a crashed server's events are
     // picked up again by the next one.
     let lease = timeout + Duration::from_secs(10);
+    let mut in_flight = tokio::task::JoinSet::new();
     loop {
+        while in_flight.try_join_next().is_some() {}
         let s = state.clone();
         let claimed = tokio::task::spawn_blocking(move || {
             if let Err(e) = s.engine.heartbeat().and_then(|()| s.engine.tick()) {
@@ -45,7 +51,14 @@ pub async fn run(state: Arc<AppState>, timeout: Duration, mut stop: watch::Recei
         match claimed {
             Ok(Ok(events)) => {
                 for ev in events {
-                    tokio::spawn(deliver(state.clone(), client.clone(), ev, timeout));
+                    let local =
+                        reqwest::Url::parse(&ev.url).is_ok_and(|u| crate::config::is_loopback(&u));
+                    let client = if local {
+                        direct.clone()
+                    } else {
+                        proxied.clone()
+                    };
+                    in_flight.spawn(deliver(state.clone(), client, ev, timeout));
                 }
             }
             Ok(Err(e)) => eprintln!("warning: sandbox: {e}"),
@@ -56,6 +69,12 @@ pub async fn run(state: Arc<AppState>, timeout: Duration, mut stop: watch::Recei
             _ = stop.changed() => {
                 let s = state.clone();
                 let _ = tokio::task::spawn_blocking(move || s.engine.withdraw()).await;
+                // Attempts under way finish and are recorded, within reason; any cut
+                // short are taken up again when their lease runs out.
+                let _ = tokio::time::timeout(Duration::from_secs(5), async {
+                    while in_flight.join_next().await.is_some() {}
+                })
+                .await;
                 return;
             }
         }

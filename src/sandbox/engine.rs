@@ -16,7 +16,7 @@ use serde_json::{Map, Value, json};
 
 use super::mint;
 use super::store::{self, DeliveryRow, PaymentRow, RefundRow, Replay, Store};
-use crate::money::{self, Currency};
+use crate::money::{self, Currency, Rates};
 
 /// An error the sandbox answers with, in the API's documented shape.
 #[derive(Debug)]
@@ -74,48 +74,6 @@ impl Answer {
 
 type Outcome = Result<Answer, ApiFailure>;
 
-/// Fixed exchange rates (price of 1 BTC), so that sandbox amounts are predictable.
-#[derive(Debug, Clone)]
-pub struct Rates(BTreeMap<&'static str, Decimal>);
-
-impl Default for Rates {
-    fn default() -> Self {
-        Rates(BTreeMap::from([
-            ("USD", Decimal::from(100_000)),
-            ("EUR", Decimal::from(92_000)),
-            ("GBP", Decimal::from(80_000)),
-        ]))
-    }
-}
-
-impl Rates {
-    /// Reads overrides like `USD=65000,EUR=60000.50`.
-    pub fn parse_overrides(text: &str) -> Result<Rates, String> {
-        let mut rates = Rates::default();
-        for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (cur, value) = part
-                .split_once('=')
-                .ok_or_else(|| format!("rate '{part}' should look like USD=100000"))?;
-            let cur: Currency = cur.parse()?;
-            if !cur.is_fiat() {
-                return Err(format!("only USD, EUR and GBP have rates, not {cur}"));
-            }
-            let v = money::parse_decimal(value)
-                .ok()
-                .filter(|v| *v > Decimal::ZERO)
-                .ok_or_else(|| {
-                    format!("rate for {cur} should be a positive number, not '{value}'")
-                })?;
-            rates.0.insert(cur.as_str(), v);
-        }
-        Ok(rates)
-    }
-
-    pub fn price(&self, c: Currency) -> Option<Decimal> {
-        self.0.get(c.as_str()).copied()
-    }
-}
-
 /// A webhook destination.
 #[derive(Debug, Clone)]
 pub struct Hook {
@@ -157,7 +115,7 @@ impl Options {
             o.rates = Rates::parse_overrides(&r).map_err(|e| format!("LE_SANDBOX_RATES: {e}"))?;
         }
         if let Ok(e) = std::env::var("LE_SANDBOX_EXPIRY") {
-            o.invoice_expiry = crate::cli::parse_duration(&e)
+            o.invoice_expiry = crate::duration::parse(&e)
                 .ok()
                 .filter(|d| d.as_secs() >= 1)
                 .ok_or_else(|| {
@@ -730,7 +688,7 @@ impl Engine {
 
     pub fn rates(&self) -> Outcome {
         let mut btc = Map::new();
-        for (k, v) in &self.options.rates.0 {
+        for (k, v) in self.options.rates.iter() {
             btc.insert((*k).into(), number(&v.normalize().to_string()));
         }
         Ok(Answer::ok(
@@ -1105,15 +1063,5 @@ mod tests {
         let c: Value = serde_json::from_str(r#"{"a":2,"b":{"x":1,"y":2}}"#).unwrap();
         assert_eq!(request_fingerprint(&a), request_fingerprint(&b));
         assert_ne!(request_fingerprint(&a), request_fingerprint(&c));
-    }
-
-    #[test]
-    fn rate_overrides() {
-        let r = Rates::parse_overrides("usd=65000, EUR=60000.5").unwrap();
-        assert_eq!(r.price(Currency::Usd), Some(Decimal::from(65000)));
-        assert_eq!(r.price(Currency::Gbp), Some(Decimal::from(80000)));
-        assert!(Rates::parse_overrides("BTC=1").is_err());
-        assert!(Rates::parse_overrides("USD").is_err());
-        assert!(Rates::parse_overrides("USD=-5").is_err());
     }
 }

@@ -157,7 +157,7 @@ fn parse_policy(p: &str) -> Result<Policy, String> {
         .ok()
         .filter(|n| *n > 0)
         .ok_or_else(bad)?;
-    let window = crate::cli::parse_duration(window).map_err(|_| bad())?;
+    let window = crate::duration::parse(window).map_err(|_| bad())?;
     let window_secs = u32::try_from(window.as_secs())
         .ok()
         .filter(|s| *s >= 1)

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use engine::{Hook, Options, Rates};
+pub use engine::{Hook, Options};
 pub use faults::Faults;
 pub use limits::Limiter;
 

@@ -50,8 +50,10 @@ pub fn router(state: Shared) -> Router {
         )
         .fallback(no_route)
         .method_not_allowed_fallback(wrong_method)
-        .layer(middleware::from_fn_with_state(state.clone(), guard))
+        // Faults inside the guard: an injected failure still carries a correlation id,
+        // the API version and the rate-limit headers, as a real one would.
         .layer(middleware::from_fn_with_state(state.clone(), faults))
+        .layer(middleware::from_fn_with_state(state.clone(), guard))
         .with_state(state)
 }
 

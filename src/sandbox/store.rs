@@ -211,6 +211,8 @@ pub struct EventRow {
     pub url: String,
     pub secret: String,
     pub attempts: u32,
+    /// The lease this claim holds: the outcome is recorded only while it still does.
+    pub lease_ms: i64,
 }
 
 /// One delivery attempt, for `le sandbox deliveries`.
@@ -579,6 +581,13 @@ pub enum Replay {
 }
 
 pub fn idempotent(c: &Connection, scope: &str, key: &str, hash: &str) -> Result<Option<Replay>> {
+    // Keys are kept for 24 hours, as the API promises: an older one is forgotten.
+    let since = jiff::Timestamp::now().as_second() - 86_400;
+    c.execute(
+        "DELETE FROM idempotency WHERE created_at < ?1",
+        params![since],
+    )
+    .map_err(db_err)?;
     let found: Option<(String, u16, String)> = c
         .query_row(
             "SELECT request_hash, status, body FROM idempotency WHERE scope = ?1 AND key = ?2",
@@ -654,7 +663,7 @@ pub fn claim_events(
             "UPDATE events SET state = 'sending', lease_ms = ?2 WHERE seq IN ( \
                  SELECT seq FROM events WHERE (state = 'pending' AND next_at_ms <= ?1) \
                  OR (state = 'sending' AND lease_ms <= ?1) ORDER BY seq LIMIT ?3) \
-             RETURNING id, event, body, url, secret, attempts",
+             RETURNING id, event, body, url, secret, attempts, lease_ms",
         )
         .map_err(db_err)?;
     stmt.query_map(params![now_ms, now_ms + lease_ms, limit], |r| {
@@ -665,6 +674,7 @@ pub fn claim_events(
             url: r.get(3)?,
             secret: r.get(4)?,
             attempts: r.get(5)?,
+            lease_ms: r.get(6)?,
         })
     })
     .map_err(db_err)?
@@ -691,9 +701,12 @@ pub fn record_attempt(
         (false, Some(at)) => ("pending", at),
         (false, None) => ("failed", 0),
     };
+    // Only while this claim's lease holds: a lease that ran out was taken by another
+    // server, whose outcome is the one that counts.
     c.execute(
-        "UPDATE events SET state = ?2, attempts = ?3, next_at_ms = ?4 WHERE id = ?1",
-        params![ev.id, state, d.attempt, next_at],
+        "UPDATE events SET state = ?2, attempts = ?3, next_at_ms = ?4 \
+         WHERE id = ?1 AND state = 'sending' AND lease_ms = ?5",
+        params![ev.id, state, d.attempt, next_at, ev.lease_ms],
     )
     .map(|_| ())
     .map_err(db_err)
