@@ -476,6 +476,56 @@ fn the_key_appears_in_no_output() {
         "x",
     ]);
     outputs.push(("plain http".into(), c.output().unwrap()));
+    // The commands that look at the key rather than send it.
+    for args in [
+        vec!["doctor"],
+        vec!["--json", "doctor"],
+        vec!["config", "show"],
+        vec!["--json", "config", "show"],
+        vec![
+            "--curl",
+            "create",
+            "--order",
+            "K",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+        ],
+        vec!["--dry-run", "--json", "refund", "list"],
+        vec![
+            "--verbose",
+            "webhook",
+            "send",
+            "--to",
+            &echo.url(),
+            "--event",
+            "payment.completed",
+            "--secret-file",
+        ],
+    ] {
+        let mut c = env.le();
+        c.arg("--api-key-file")
+            .arg(&key_file)
+            .args(["--base-url", &served.url])
+            .args(&args);
+        if args.last() == Some(&"--secret-file") {
+            c.arg(&key_file);
+        }
+        outputs.push((format!("{args:?}"), c.output().unwrap()));
+    }
+    let login_env = Env::new();
+    let mut c = login_env.le();
+    c.args([
+        "--base-url",
+        &served.url,
+        "--verbose",
+        "login",
+        "--with-key",
+        "-",
+    ])
+    .write_stdin(format!("{TEST_KEY}\n"));
+    outputs.push(("login".into(), c.output().unwrap()));
     for (what, out) in &outputs {
         for stream in [&out.stdout, &out.stderr] {
             let text = String::from_utf8_lossy(stream);
