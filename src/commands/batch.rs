@@ -327,10 +327,12 @@ impl Pacer {
                 self.window = Some(r.reset);
                 self.remaining = Some(fresh);
                 let secs = (r.reset - now).max(0) as u64;
+                // Just past the announced reset, for the moment between the server's clock
+                // turning and its answer reaching us.
                 self.reset_at = Some(
                     Instant::now()
                         + Duration::from_secs(secs.min(3600))
-                        + Duration::from_millis(200),
+                        + Duration::from_millis(50),
                 );
             }
         }
