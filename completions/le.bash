@@ -2239,12 +2239,24 @@ _le() {
             return 0
             ;;
         le__subcmd__watch)
-            opts="-v -h --interval --timeout --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
+            opts="-v -h --order --from --reads-per-minute --interval --timeout --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --order)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reads-per-minute)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -129,6 +129,9 @@ complete -c le -n "__fish_le_using_subcommand sync" -l no-verify -d 'Do not cros
 complete -c le -n "__fish_le_using_subcommand sync" -l dry-run -d 'Show the request that would be sent, and send nothing'
 complete -c le -n "__fish_le_using_subcommand sync" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand sync" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand watch" -l order -d 'Watch the newest payment of this order id too (repeatable)' -r
+complete -c le -n "__fish_le_using_subcommand watch" -l from -d 'Watch the payments listed in a file (`-` for stdin): one invoice id per line, or the NDJSON of `le create --from` / `--json`' -r
+complete -c le -n "__fish_le_using_subcommand watch" -l reads-per-minute -d 'Reads per minute to share among several payments (the API allows 200)' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l interval -d 'Time between polls; the API asks for no less than 3s' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l timeout -d 'Give up (exit 11) if the payment has not settled by then, e.g. 10m' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r

@@ -210,9 +210,19 @@ pub struct OrderArg {
 
 #[derive(Debug, Args)]
 pub struct WatchArgs {
-    /// Lightning Enable invoice id (inv_…)
-    #[arg(value_name = "INVOICE_ID")]
-    pub invoice_id: String,
+    /// Lightning Enable invoice ids (inv_…); several are watched together
+    #[arg(value_name = "INVOICE_ID", required_unless_present_any = ["order", "from"])]
+    pub invoice_ids: Vec<String>,
+    /// Watch the newest payment of this order id too (repeatable)
+    #[arg(long = "order", value_name = "ORDER_ID")]
+    pub order: Vec<String>,
+    /// Watch the payments listed in a file (`-` for stdin): one invoice id per line, or
+    /// the NDJSON of `le create --from` / `--json`
+    #[arg(long, value_name = "FILE|-")]
+    pub from: Option<String>,
+    /// Reads per minute to share among several payments (the API allows 200)
+    #[arg(long, value_name = "N", default_value_t = 200, value_parser = clap::value_parser!(u32).range(20..=10_000))]
+    pub reads_per_minute: u32,
     /// Time between polls; the API asks for no less than 3s
     #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = parse_duration, allow_hyphen_values = true)]
     pub interval: Duration,

@@ -13,6 +13,7 @@ mod sandbox;
 mod settings;
 mod show;
 mod watch;
+mod watch_many;
 mod webhook;
 
 use crate::api::{Client, ClientOptions, Payment};

@@ -17,7 +17,11 @@ const MIN_INTERVAL: Duration = Duration::from_secs(3);
 const OUTAGE_LIMIT: Duration = Duration::from_secs(120);
 
 pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<()> {
-    check_id("the invoice id", "le watch inv_abc123", &args.invoice_id)?;
+    if args.invoice_ids.len() != 1 || !args.order.is_empty() || args.from.is_some() {
+        return super::watch_many::run(ctx, args).await;
+    }
+    let invoice_id = args.invoice_ids[0].clone();
+    check_id("the invoice id", "le watch inv_abc123", &invoice_id)?;
     if args.interval < MIN_INTERVAL {
         return Err(Error::usage(format!(
             "--interval {:?} is too short: the API asks clients to poll no more than once every 3s, e.g. --interval 5s",
@@ -25,7 +29,7 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<()> {
         )));
     }
     let client = ctx.client().await?;
-    let mut view = View::new(ctx, &args.invoice_id);
+    let mut view = View::new(ctx, &invoice_id);
     let started = Instant::now();
     let deadline = args.timeout.and_then(|t| started.checked_add(t));
     // Far enough to mean "never", near enough that Instant arithmetic cannot overflow.
@@ -41,7 +45,7 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<()> {
         // The deadline bounds the request too: a server that never answers cannot hold
         // a watch past --timeout.
         let polled = tokio::select! {
-            r = client.get_payment(&args.invoice_id) => r,
+            r = client.get_payment(&invoice_id) => r,
             _ = &mut ctrl_c => break exit::INTERRUPTED,
             _ = tokio::time::sleep_until(give_up) => break exit::WATCH_TIMEOUT,
         };

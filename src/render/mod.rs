@@ -9,7 +9,7 @@ pub mod time;
 
 use std::io::{IsTerminal, Write};
 
-pub use payment::{payment_table, payments_table};
+pub use payment::{amount_text, payment_table, payments_table};
 
 use crate::cli::ColorChoice;
 use crate::error::Result;

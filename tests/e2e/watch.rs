@@ -184,3 +184,136 @@ fn not_found_is_not_waited_on() {
     let out = watch(&env, &["inv_missing"]);
     assert_eq!(out.status.code(), Some(5));
 }
+
+#[test]
+fn watching_many_reports_each_change_and_exits_by_the_worst() {
+    let env = Env::new();
+    let a = env.create("M-1")["invoiceId"].as_str().unwrap().to_owned();
+    let b = env.create("M-2")["invoiceId"].as_str().unwrap().to_owned();
+    env.create("M-3");
+    let child = env
+        .le_std()
+        .args(["--sandbox", "watch", &a, &b, "--order", "M-3"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    env.le().args(["sandbox", "pay", &a]).assert().success();
+    env.le().args(["sandbox", "expire", &b]).assert().success();
+    let c = env.sandbox_json(&["get-order", "M-3"])["invoiceId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    env.le().args(["sandbox", "pay", &c]).assert().success();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(10),
+        "one expired: {}",
+        stderr_of(&out)
+    );
+    let lines: Vec<serde_json::Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let last = lines.last().unwrap();
+    assert_eq!(
+        last["summary"],
+        serde_json::json!({"paid": 2, "expired": 1, "other": 0, "unsettled": 0})
+    );
+    let finals: Vec<(&str, &str)> = lines
+        .iter()
+        .filter(|l| l["status"] == "paid" || l["status"] == "expired")
+        .map(|l| {
+            (
+                l["invoiceId"].as_str().unwrap(),
+                l["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        finals.contains(&(a.as_str(), "paid"))
+            && finals.contains(&(b.as_str(), "expired"))
+            && finals.contains(&(c.as_str(), "paid")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn watching_a_batch_s_output_and_sharing_the_allowance() {
+    let env = Env::new();
+    let served = Served::start(&env, &["--rate-limit", "off"]);
+    let csv = env.write(
+        "o.csv",
+        "order,amount,currency\nW-1,1,USD\nW-2,2,USD\nW-3,3,USD\n",
+    );
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", "k")
+        .args(["--base-url", &served.url, "create", "--from"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    let ids: Vec<String> = stdout_of(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["payment"]["invoiceId"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    for id in &ids {
+        served.http().pay(id);
+    }
+    // 60 reads a minute for three payments: one request a second, shared.
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", "k")
+        .args([
+            "--base-url",
+            &served.url,
+            "--verbose",
+            "watch",
+            "--from",
+            "-",
+            "--reads-per-minute",
+            "60",
+        ])
+        .write_stdin(stdout_of(&out))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let times: Vec<jiff::Timestamp> = stdout_of(&out)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["at"].as_str().map(|s| s.parse().unwrap()))
+        .collect();
+    assert_eq!(times.len(), 3);
+    for w in times.windows(2) {
+        assert!(
+            w[1].duration_since(w[0]).as_millis() >= 900,
+            "requests a second apart: {times:?}"
+        );
+    }
+    assert_eq!(
+        stderr_of(&out).matches("> GET").count(),
+        3,
+        "one read each: all were already paid"
+    );
+}
+
+#[test]
+fn watching_many_with_one_unknown_is_exit_12() {
+    let env = Env::new();
+    let a = env.create("U-1")["invoiceId"].as_str().unwrap().to_owned();
+    env.le().args(["sandbox", "pay", &a]).assert().success();
+    let out = env
+        .le()
+        .args(["--sandbox", "watch", &a, "inv_nope", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(12), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("SETTLEMENT_NOT_FOUND"));
+}
