@@ -142,7 +142,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
         'le;watch' {
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Watch the newest payment of this order id too (repeatable)')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Watch the payments listed in a file (`-` for stdin): one invoice id per line, or the NDJSON of `le create --from` / `--json`')
-            [CompletionResult]::new('--reads-per-minute', '--reads-per-minute', [CompletionResultType]::ParameterName, 'Reads per minute to share among several payments (the API allows 200)')
+            [CompletionResult]::new('--reads-per-minute', '--reads-per-minute', [CompletionResultType]::ParameterName, 'Reads per minute to share among several payments (the API allows 200 reads and 100 requests in all a minute; the default leaves room for other work)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls; the API asks for no less than 3s')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up (exit 11) if the payment has not settled by then, e.g. 10m')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')

@@ -134,7 +134,7 @@ set edit:completion:arg-completer[le] = {|@words|
         &'le;watch'= {
             cand --order 'Watch the newest payment of this order id too (repeatable)'
             cand --from 'Watch the payments listed in a file (`-` for stdin): one invoice id per line, or the NDJSON of `le create --from` / `--json`'
-            cand --reads-per-minute 'Reads per minute to share among several payments (the API allows 200)'
+            cand --reads-per-minute 'Reads per minute to share among several payments (the API allows 200 reads and 100 requests in all a minute; the default leaves room for other work)'
             cand --interval 'Time between polls; the API asks for no less than 3s'
             cand --timeout 'Give up (exit 11) if the payment has not settled by then, e.g. 10m'
             cand --base-url 'API base URL (default: the hosted API, or the profile''s)'

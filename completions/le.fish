@@ -131,7 +131,7 @@ complete -c le -n "__fish_le_using_subcommand sync" -l curl -d 'Show the request
 complete -c le -n "__fish_le_using_subcommand sync" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand watch" -l order -d 'Watch the newest payment of this order id too (repeatable)' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l from -d 'Watch the payments listed in a file (`-` for stdin): one invoice id per line, or the NDJSON of `le create --from` / `--json`' -r
-complete -c le -n "__fish_le_using_subcommand watch" -l reads-per-minute -d 'Reads per minute to share among several payments (the API allows 200)' -r
+complete -c le -n "__fish_le_using_subcommand watch" -l reads-per-minute -d 'Reads per minute to share among several payments (the API allows 200 reads and 100 requests in all a minute; the default leaves room for other work)' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l interval -d 'Time between polls; the API asks for no less than 3s' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l timeout -d 'Give up (exit 11) if the payment has not settled by then, e.g. 10m' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r

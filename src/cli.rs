@@ -220,8 +220,9 @@ pub struct WatchArgs {
     /// the NDJSON of `le create --from` / `--json`
     #[arg(long, value_name = "FILE|-")]
     pub from: Option<String>,
-    /// Reads per minute to share among several payments (the API allows 200)
-    #[arg(long, value_name = "N", default_value_t = 200, value_parser = clap::value_parser!(u32).range(20..=10_000))]
+    /// Reads per minute to share among several payments (the API allows 200 reads and
+    /// 100 requests in all a minute; the default leaves room for other work)
+    #[arg(long, value_name = "N", default_value_t = 90, value_parser = clap::value_parser!(u32).range(20..=10_000))]
     pub reads_per_minute: u32,
     /// Time between polls; the API asks for no less than 3s
     #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = parse_duration, allow_hyphen_values = true)]

@@ -40,6 +40,8 @@ pub struct ClientOptions {
     pub direct: bool,
     /// Describe the first request instead of sending it.
     pub dry_run: bool,
+    /// Wait out a 429 and try again; off for callers that pace themselves.
+    pub retry_rate_limited: bool,
 }
 
 impl ClientOptions {
@@ -53,6 +55,7 @@ impl ClientOptions {
             verbose: false,
             direct: false,
             dry_run: false,
+            retry_rate_limited: true,
         }
     }
 }
@@ -219,6 +222,12 @@ impl Client {
 
     pub fn is_dry_run(&self) -> bool {
         self.opts.dry_run
+    }
+
+    /// Whether a 429 is waited out here (the default) or handed to the caller at once,
+    /// for callers that pace themselves (a batch).
+    pub fn retry_rate_limited(&mut self, yes: bool) {
+        self.opts.retry_rate_limited = yes;
     }
 
     pub async fn create_payment(&self, new: &NewPayment, idempotency_key: &str) -> Result<Created> {
@@ -518,7 +527,9 @@ impl Client {
                             }
                         }
                     }
-                    let last = !(retry && req.repeatable && attempt < attempts);
+                    let handed_back = !self.opts.retry_rate_limited
+                        && matches!(&error, Error::Api(e) if e.status == 429);
+                    let last = handed_back || !(retry && req.repeatable && attempt < attempts);
                     if last {
                         let unsure = matches!(&error, Error::Unreachable { .. })
                             || matches!(&error, Error::Api(e) if e.status >= 500);

@@ -17,7 +17,7 @@ use super::Ctx;
 use super::create::Row;
 use crate::api::{Client, RateLimit};
 use crate::cli::CreateArgs;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, exit};
 
 /// A row as read, with its line (or record) number for messages.
 struct Input {
@@ -25,8 +25,22 @@ struct Input {
     row: std::result::Result<Row, String>,
 }
 
+/// How long one row may wait for the rate limit before it is reported as refused (exit 7).
+const MAX_ROW_WAIT: Duration = Duration::from_secs(15 * 60);
+/// Waits longer than this are announced on stderr.
+const NOTE_WAIT: Duration = Duration::from_secs(5);
+
+/// What the journal knows of an order: the key it was created with and its payment.
+type Done = HashMap<String, (String, Value)>;
+
 pub async fn run(ctx: &Ctx, args: &CreateArgs, source: &str) -> Result<()> {
-    let inputs = read_inputs(source)?;
+    if ctx.global.dry_run || ctx.global.curl {
+        return Err(Error::usage(
+            "--dry-run and --curl show one request: use them with a single create, not --from",
+        ));
+    }
+    let mut inputs = read_inputs(source)?;
+    refuse_repeated_orders(&mut inputs);
     let journal_path = match (&args.journal, source) {
         (Some(p), _) => Some(p.clone()),
         (None, "-") => None,
@@ -51,7 +65,10 @@ pub async fn run(ctx: &Ctx, args: &CreateArgs, source: &str) -> Result<()> {
         ),
         None => None,
     };
-    let client = ctx.client().await?;
+    let mut client = ctx.client().await?;
+    // 429s come back to the pacer, which knows about every row, rather than being
+    // waited out request by request.
+    client.retry_rate_limited(false);
     let concurrency = args.concurrency.unwrap_or(4);
     let pacer = Rc::new(RefCell::new(Pacer::new(concurrency)));
     let progress = progress_bar(ctx, inputs.len());
@@ -60,16 +77,16 @@ pub async fn run(ctx: &Ctx, args: &CreateArgs, source: &str) -> Result<()> {
     let mut pending = FuturesUnordered::new();
     let mut waiting: BTreeMap<usize, Value> = BTreeMap::new();
     let mut next_to_print = 0;
-    let (mut created, mut skipped, mut failed) = (0usize, 0usize, 0usize);
-    let mut first_failure: Option<u8> = None;
+    let (mut created, mut replayed, mut skipped, mut failed) = (0usize, 0usize, 0usize, 0usize);
+    // The exit code is the first failed row's, in the file's order.
+    let mut first_failure: Option<(usize, u8)> = None;
     let mut queue = inputs.into_iter().enumerate();
     loop {
-        // Keep as many rows moving as the pacer may let through; it decides when each goes.
         while pending.len() < concurrency as usize {
             let Some((index, input)) = queue.next() else {
                 break;
             };
-            pending.push(process(index, input, &client, &pacer, &done));
+            pending.push(process(index, input, &client, &pacer, &done, &ctx.out));
         }
         let Some((index, outcome)) = pending.next().await else {
             break;
@@ -79,9 +96,14 @@ pub async fn run(ctx: &Ctx, args: &CreateArgs, source: &str) -> Result<()> {
                 order,
                 key,
                 payment,
+                replay,
                 ..
             } => {
-                created += 1;
+                if *replay {
+                    replayed += 1;
+                } else {
+                    created += 1;
+                }
                 if let Some(j) = journal.as_mut() {
                     let id = payment.get("invoiceId").cloned().unwrap_or(Value::Null);
                     let line = json!({ "order": order, "key": key, "invoiceId": id });
@@ -95,7 +117,9 @@ pub async fn run(ctx: &Ctx, args: &CreateArgs, source: &str) -> Result<()> {
             Outcome::Skipped { .. } => skipped += 1,
             Outcome::Failed { code, .. } => {
                 failed += 1;
-                first_failure.get_or_insert(*code);
+                if first_failure.is_none_or(|(i, _)| index < i) {
+                    first_failure = Some((index, *code));
+                }
             }
         }
         if let Some(p) = &progress {
@@ -103,7 +127,7 @@ pub async fn run(ctx: &Ctx, args: &CreateArgs, source: &str) -> Result<()> {
             let elapsed = started.elapsed().as_secs_f64().max(0.001);
             p.set_message(format!(
                 "{failed} failed · {:.1}/s",
-                (created + skipped + failed) as f64 / elapsed
+                (created + replayed + skipped + failed) as f64 / elapsed
             ));
         }
         let line = outcome.to_json();
@@ -121,12 +145,31 @@ pub async fn run(ctx: &Ctx, args: &CreateArgs, source: &str) -> Result<()> {
         p.finish_and_clear();
     }
     ctx.out.note(&format!(
-        "{created} created, {skipped} already done (journal), {failed} failed, in {}",
+        "{created} created, {replayed} made before (idempotent replay), {skipped} already done (journal), {failed} failed, in {}",
         crate::render::time::human_span(started.elapsed().as_secs())
     ));
     match first_failure {
         None => Ok(()),
-        Some(code) => Err(Error::Outcome(code)),
+        Some((_, code)) => Err(Error::Outcome(code)),
+    }
+}
+
+/// An order id twice in one file is a mistake to report, not a payment to make twice.
+fn refuse_repeated_orders(inputs: &mut [Input]) {
+    let mut first: HashMap<String, usize> = HashMap::new();
+    for input in inputs.iter_mut() {
+        let Ok(row) = &input.row else { continue };
+        match first.get(&row.order) {
+            Some(n) => {
+                input.row = Err(format!(
+                    "order '{}' appears again (first at row {n}); each order is paid once",
+                    crate::money::printable(&row.order)
+                ));
+            }
+            None => {
+                first.insert(row.order.clone(), input.number);
+            }
+        }
     }
 }
 
@@ -136,11 +179,13 @@ enum Outcome {
         order: String,
         key: String,
         payment: Value,
+        replay: bool,
     },
     Skipped {
         row: usize,
         order: String,
         invoice_id: Value,
+        differs: bool,
     },
     Failed {
         row: usize,
@@ -157,14 +202,28 @@ impl Outcome {
                 row,
                 order,
                 payment,
+                replay,
                 ..
-            } => json!({ "row": row, "order": order, "ok": true, "payment": payment }),
+            } => {
+                let mut v = json!({ "row": row, "order": order, "ok": true, "payment": payment });
+                if *replay {
+                    v["replayed"] = json!(true);
+                }
+                v
+            }
             Outcome::Skipped {
                 row,
                 order,
                 invoice_id,
+                differs,
             } => {
-                json!({ "row": row, "order": order, "ok": true, "skipped": true, "invoiceId": invoice_id })
+                let mut v = json!({ "row": row, "order": order, "ok": true, "skipped": true, "invoiceId": invoice_id });
+                if *differs {
+                    v["note"] = json!(
+                        "an earlier run created this order with other details; delete its line from the journal to create it again"
+                    );
+                }
+                v
             }
             Outcome::Failed {
                 row, order, error, ..
@@ -178,7 +237,8 @@ async fn process(
     input: Input,
     client: &Client,
     pacer: &Rc<RefCell<Pacer>>,
-    done: &HashMap<(String, String), Value>,
+    done: &Done,
+    out: &crate::render::Output,
 ) -> (usize, Outcome) {
     let row = input.number;
     let failed = |order: String, e: Error| Outcome::Failed {
@@ -195,23 +255,41 @@ async fn process(
         Ok(x) => x,
         Err(e) => return (index, failed(r.order.clone(), e)),
     };
-    if let Some(id) = done.get(&(new.order_id.clone(), key.clone())) {
+    // The journal knows orders, whatever their details were then.
+    if let Some((old_key, id)) = done.get(&new.order_id) {
+        let differs = *old_key != key;
         return (
             index,
             Outcome::Skipped {
                 row,
                 order: new.order_id,
                 invoice_id: id.clone(),
+                differs,
             },
         );
     }
+    let give_up = Instant::now() + MAX_ROW_WAIT;
     loop {
-        Pacer::acquire(pacer).await;
-        let result = client.create_payment(&new, &key).await;
-        let rate = result.as_ref().ok().and_then(|c| c.rate);
-        match result {
+        if let Err(waited) = Pacer::acquire(pacer, give_up, out).await {
+            let message = format!(
+                "the API's rate limit left no room for this row in {} (waited {} s); rerun to continue",
+                crate::render::time::human_span(MAX_ROW_WAIT.as_secs()),
+                waited.as_secs()
+            );
+            return (
+                index,
+                Outcome::Failed {
+                    row,
+                    order: new.order_id,
+                    code: exit::RATE_LIMITED,
+                    error: json!({ "code": "RATE_LIMIT_EXCEEDED", "message": message }),
+                },
+            );
+        }
+        match client.create_payment(&new, &key).await {
             Ok(c) => {
-                pacer.borrow_mut().release(rate);
+                pacer.borrow_mut().release_ok(c.rate);
+                let replay = c.replayed && c.attempts == 1;
                 let payment = Value::Object(c.payment.into_raw());
                 return (
                     index,
@@ -220,16 +298,17 @@ async fn process(
                         order: new.order_id,
                         key,
                         payment,
+                        replay,
                     },
                 );
             }
-            // Refused for the rate: everyone waits as asked, then this row goes again.
+            // Refused for the rate: every row waits as asked, then this one goes again.
             Err(Error::Api(e)) if e.status == 429 => {
                 let wait = e.retry_after.unwrap_or(Duration::from_secs(1));
                 pacer.borrow_mut().blocked(wait);
             }
             Err(e) => {
-                pacer.borrow_mut().release(None);
+                pacer.borrow_mut().release_err();
                 return (index, failed(new.order_id, e));
             }
         }
@@ -263,7 +342,14 @@ impl Pacer {
         }
     }
 
-    async fn acquire(this: &Rc<RefCell<Pacer>>) {
+    /// Waits for room; `Err(waited)` when there is none before `give_up`.
+    async fn acquire(
+        this: &Rc<RefCell<Pacer>>,
+        give_up: Instant,
+        out: &crate::render::Output,
+    ) -> std::result::Result<(), Duration> {
+        let began = Instant::now();
+        let mut announced = false;
         loop {
             let wait = {
                 let mut p = this.borrow_mut();
@@ -285,7 +371,7 @@ impl Pacer {
                 };
                 if p.in_flight < room {
                     p.in_flight += 1;
-                    return;
+                    return Ok(());
                 }
                 match p.reset_at {
                     Some(r) if p.in_flight == 0 => {
@@ -294,11 +380,26 @@ impl Pacer {
                     _ => Duration::from_millis(20),
                 }
             };
+            if Instant::now() + wait > give_up {
+                return Err(began.elapsed());
+            }
+            if wait >= NOTE_WAIT && !announced && !out.stderr_tty {
+                out.note(&format!(
+                    "waiting {} s for the API's rate-limit window",
+                    wait.as_secs()
+                ));
+                announced = true;
+            }
             tokio::time::sleep(wait).await;
         }
     }
 
-    fn release(&mut self, rate: Option<RateLimit>) {
+    /// A request failed without saying anything about the rate limit.
+    fn release_err(&mut self) {
+        self.in_flight = self.in_flight.saturating_sub(1);
+    }
+
+    fn release_ok(&mut self, rate: Option<RateLimit>) {
         self.in_flight = self.in_flight.saturating_sub(1);
         let Some(r) = rate else {
             if self.remaining.is_none() {
@@ -358,7 +459,7 @@ fn progress_bar(ctx: &Ctx, total: usize) -> Option<ProgressBar> {
     })
 }
 
-fn read_journal(path: &Path) -> Result<HashMap<(String, String), Value>> {
+fn read_journal(path: &Path) -> Result<Done> {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
@@ -379,7 +480,7 @@ fn read_journal(path: &Path) -> Result<HashMap<(String, String), Value>> {
             continue;
         };
         if let (Some(o), Some(k)) = (v["order"].as_str(), v["key"].as_str()) {
-            done.insert((o.to_owned(), k.to_owned()), v["invoiceId"].clone());
+            done.insert(o.to_owned(), (k.to_owned(), v["invoiceId"].clone()));
         }
     }
     Ok(done)
@@ -396,6 +497,9 @@ fn read_inputs(source: &str) -> Result<Vec<Input>> {
         std::fs::read_to_string(source)
             .map_err(|e| Error::usage(format!("cannot read {source}: {e}")))?
     };
+    // Windows exports end lines in CRLF; counted as one line break, rows keep the
+    // numbers an editor shows.
+    let text = text.replace("\r\n", "\n");
     let lower = source.to_ascii_lowercase();
     let ndjson = lower.ends_with(".ndjson")
         || lower.ends_with(".jsonl")

@@ -155,7 +155,9 @@ pub fn build(a: &Row) -> Result<NewPayment> {
 }
 
 fn metadata(pairs: &[String]) -> Result<Map<String, Value>> {
-    let mut m = Map::new();
+    // Sorted by key: the same metadata gives the same request (and idempotency key)
+    // whatever order the flags or columns came in.
+    let mut m = std::collections::BTreeMap::new();
     for p in pairs {
         let Some((k, v)) = p.split_once('=') else {
             return Err(Error::usage(format!(
@@ -179,7 +181,7 @@ fn metadata(pairs: &[String]) -> Result<Map<String, Value>> {
             )));
         }
     }
-    Ok(m)
+    Ok(m.into_iter().collect())
 }
 
 pub fn check_idempotency_key(k: &str) -> Result<()> {

@@ -148,9 +148,12 @@ pub async fn run(cli: Cli) -> Result<u8> {
     let result = if own_signals {
         work.await
     } else {
+        // Ctrl-C's handler is registered when its future is first polled: poll it first,
+        // so it is in place before the command sends anything.
         tokio::select! {
-            r = work => r,
+            biased;
             _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+            r = work => r,
         }
     };
     result.map(|()| exit::OK).or_else(|e| match e {

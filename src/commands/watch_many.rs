@@ -111,6 +111,8 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<()> {
         let polled = tokio::select! {
             r = client.get_payment(&entries[i].id) => r,
             _ = &mut ctrl_c => break Some(exit::INTERRUPTED),
+            // A poll waiting out a Retry-After must not outlive --timeout either.
+            _ = tokio::time::sleep_until(tokio::time::Instant::from_std(deadline.unwrap_or(at + Duration::from_secs(366 * 86_400)))) => break Some(exit::WATCH_TIMEOUT),
         };
         let active = entries.iter().filter(|e| !e.done()).count() as u32;
         match polled {
@@ -133,7 +135,9 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<()> {
                     Instant::now() + interval_for(&p, args.interval, gap * active);
                 entries[i].last = Some(p);
             }
-            Err(Error::Api(e)) if e.status == 404 || e.status == 401 || e.status == 403 => {
+            // A key the API refuses will be refused for every payment: stop now.
+            Err(Error::Api(e)) if e.status == 401 || e.status == 403 => return Err(Error::Api(e)),
+            Err(Error::Api(e)) if e.status == 404 => {
                 entries[i].error = Some(e.to_string());
                 if !live {
                     ctx.out.json_line(&json!({ "invoiceId": entries[i].id, "error": e.to_string(), "at": Timestamp::now().to_string() }))?;

@@ -90,7 +90,9 @@ fn a_batch_rides_the_rate_limit_in_input_order_and_reruns_skip() {
     );
     assert_eq!(err.matches("> POST").count(), 20);
     assert!(
-        err.contains("20 created, 0 already done (journal), 1 failed"),
+        err.contains(
+            "20 created, 0 made before (idempotent replay), 0 already done (journal), 1 failed"
+        ),
         "{err}"
     );
     let mut made = sandbox_orders(&served);
@@ -261,4 +263,77 @@ fn batch_input_problems_exit_2() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("no rows"));
+}
+
+#[test]
+fn an_early_failure_does_not_turn_pacing_off() {
+    let env = Env::new();
+    let served = Served::start(&env, &["--rate-limit", "create=5/1s"]);
+    // The first row's order already has a live payment: 409, with no rate-limit news.
+    served.http().create("EARLY-0", "1", "EUR");
+    let mut text = String::from("order,amount,currency\nEARLY-0,2,EUR\n");
+    for i in 1..=15 {
+        text.push_str(&format!("EARLY-{i},1,EUR\n"));
+    }
+    let input = env.write("early.csv", &text);
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", "k")
+        .args(["--base-url", &served.url, "--verbose", "create", "--from"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(!err.contains("< 429"), "refused while pacing: {err}");
+    assert_eq!(lines(&out).iter().filter(|r| r["ok"] == true).count(), 15);
+}
+
+#[test]
+fn repeated_orders_changed_rows_crlf_and_dry_runs() {
+    let env = Env::new();
+    let served = Served::start(&env, &["--rate-limit", "off"]);
+    let input = env.write("o.csv", "order,amount,currency,description\r\nR-1,1,USD,first\r\nR-2,2,USD,x\r\nR-1,1,USD,again\r\n");
+    let run = || {
+        env.le()
+            .env("LIGHTNING_API_KEY", "k")
+            .args(["--base-url", &served.url, "create", "--from"])
+            .arg(&input)
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let rows = lines(&out);
+    assert_eq!(
+        rows.iter()
+            .map(|r| r["row"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
+        vec![2, 3, 4],
+        "CRLF lines"
+    );
+    assert!(
+        rows[2]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("appears again (first at row 2)")
+    );
+    assert_eq!(sandbox_orders(&served).len(), 2);
+    // A fixed typo in an order already done: skipped by order id, and said so.
+    std::fs::write(
+        &input,
+        "order,amount,currency,description\nR-1,1,USD,first (fixed)\nR-2,2,USD,x\n",
+    )
+    .unwrap();
+    let rows = lines(&run());
+    assert_eq!(rows[0]["skipped"], true);
+    assert!(rows[0]["note"].as_str().unwrap().contains("other details"));
+    assert_eq!(sandbox_orders(&served).len(), 2);
+    env.le()
+        .env("LIGHTNING_API_KEY", "k")
+        .args(["--base-url", &served.url, "--dry-run", "create", "--from"])
+        .arg(&input)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("single create"));
 }
