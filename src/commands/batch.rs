@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -487,16 +487,7 @@ fn read_journal(path: &Path) -> Result<Done> {
 }
 
 fn read_inputs(source: &str) -> Result<Vec<Input>> {
-    let text = if source == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| Error::usage(format!("cannot read rows from stdin: {e}")))?;
-        s
-    } else {
-        std::fs::read_to_string(source)
-            .map_err(|e| Error::usage(format!("cannot read {source}: {e}")))?
-    };
+    let text = super::read_source(source, "rows")?;
     // Windows exports end lines in CRLF; counted as one line break, rows keep the
     // numbers an editor shows.
     let text = text.replace("\r\n", "\n");

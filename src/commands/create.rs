@@ -101,19 +101,24 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<()> {
     Ok(())
 }
 
-/// Turns the flags (or a batch row) into a request, refusing anything the API would refuse.
-pub fn build(a: &Row) -> Result<NewPayment> {
-    check_id("--order", "--order ORDER-1", &a.order)?;
-    let currency: Currency = a
-        .currency
+/// `--amount` and `--currency` checked together, as every command that takes money does.
+pub fn money_flags(amount: &str, currency: &str) -> Result<(Currency, rust_decimal::Decimal)> {
+    let currency: Currency = currency
         .parse()
         .map_err(|e: String| Error::usage(format!("--currency: {e}, e.g. --currency USD")))?;
-    let amount = money::parse_amount(&a.amount, currency).map_err(|e| {
+    let amount = money::parse_amount(amount, currency).map_err(|e| {
         Error::usage(format!(
             "--amount {e}, e.g. --amount {} --currency {currency}",
             currency.example_amount()
         ))
     })?;
+    Ok((currency, amount))
+}
+
+/// Turns the flags (or a batch row) into a request, refusing anything the API would refuse.
+pub fn build(a: &Row) -> Result<NewPayment> {
+    check_id("--order", "--order ORDER-1", &a.order)?;
+    let (currency, amount) = money_flags(&a.amount, &a.currency)?;
     let text = |flag: &str, v: &Option<String>| -> Result<Option<String>> {
         match v {
             Some(s) => {

@@ -1,18 +1,13 @@
 //! `le decode`: a BOLT11 invoice, offline, with no key and no network.
 
-use std::io::Read;
-
 use super::Ctx;
 use crate::error::{Error, Result};
 use crate::render::tables::decoded_table;
 
 pub fn run(ctx: &Ctx, source: &str) -> Result<()> {
+    // The invoice itself, or `-` to read it from stdin.
     let text = if source == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| Error::usage(format!("cannot read the invoice from stdin: {e}")))?;
-        s
+        super::read_source(source, "the invoice")?
     } else {
         source.to_owned()
     };

@@ -228,6 +228,21 @@ pub fn check_id(what: &str, example: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// The text of a file, or of stdin for `-`; the error names `what` was being read.
+pub fn read_source(source: &str, what: &str) -> Result<String> {
+    use std::io::Read;
+    if source == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Error::usage(format!("cannot read {what} from stdin: {e}")))?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(source)
+            .map_err(|e| Error::usage(format!("cannot read {source} ({what}): {e}")))
+    }
+}
+
 /// Checks free text (descriptions, names) for characters that have no place in it.
 pub fn check_text(what: &str, value: &str) -> Result<()> {
     if value

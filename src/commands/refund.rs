@@ -10,7 +10,7 @@ use crate::api::{NewRefund, Refund};
 use crate::cli::{RefundCommand, RefundCreateArgs};
 use crate::error::{Error, Result};
 use crate::invoice::{Network, decode};
-use crate::money::{self, Currency, group_thousands, printable};
+use crate::money::{group_thousands, printable};
 use crate::render::tables::{refund_table, refunds_table};
 
 pub async fn run(ctx: &Ctx, cmd: RefundCommand) -> Result<()> {
@@ -48,16 +48,7 @@ fn show(ctx: &Ctx, r: &Refund) -> Result<()> {
 
 async fn create(ctx: &Ctx, a: RefundCreateArgs) -> Result<()> {
     check_id("--invoice", "--invoice inv_abc123", &a.invoice)?;
-    let currency: Currency = a
-        .currency
-        .parse()
-        .map_err(|e: String| Error::usage(format!("--currency: {e}, e.g. --currency USD")))?;
-    let amount = money::parse_amount(&a.amount, currency).map_err(|e| {
-        Error::usage(format!(
-            "--amount {e}, e.g. --amount {} --currency {currency}",
-            currency.example_amount()
-        ))
-    })?;
+    let (currency, amount) = super::create::money_flags(&a.amount, &a.currency)?;
     if let Some(r) = &a.reason {
         check_text("--reason", r)?;
     }

@@ -2,7 +2,6 @@
 //! closest to expiry and the newest polled more often, a live table on a terminal and
 //! NDJSON status changes otherwise.
 
-use std::io::Read;
 use std::time::{Duration, Instant};
 
 use comfy_table::{Table, presets};
@@ -256,16 +255,7 @@ fn summary(ctx: &Ctx, entries: &[Entry], live: bool) -> Result<()> {
 
 /// Invoice ids from a file: one per line, or NDJSON lines of payments or batch results.
 fn read_ids(source: &str) -> Result<Vec<String>> {
-    let text = if source == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| Error::usage(format!("cannot read ids from stdin: {e}")))?;
-        s
-    } else {
-        std::fs::read_to_string(source)
-            .map_err(|e| Error::usage(format!("cannot read {source}: {e}")))?
-    };
+    let text = super::read_source(source, "ids")?;
     let mut ids = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if line.starts_with('{') {
