@@ -880,3 +880,24 @@ fn the_state_is_readable_by_its_owner_only() {
     assert_eq!(mode(env.sandbox_dir()), 0o700);
     assert_eq!(mode(env.sandbox_dir().join("sandbox.db")), 0o600);
 }
+
+#[test]
+fn sigterm_stops_the_server_cleanly_with_its_state_kept() {
+    let env = Env::new();
+    let mut s = serve(&env, &[]);
+    let p = s.http().create("TERM-1", "1", "USD");
+    let ok = std::process::Command::new("sh")
+        .args(["-c", &format!("kill -TERM {}", s.child.id())])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let status = s.child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "a clean stop");
+    let again = serve(&env, &[]);
+    let got = again.http().get(&format!(
+        "/api/payments/{}",
+        p["invoiceId"].as_str().unwrap()
+    ));
+    assert_eq!(status_of(&got), 200, "{got}");
+}
