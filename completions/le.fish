@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_le_global_optspecs
-    string join \n base-url= profile= api-key-file= json color= request-timeout= v/verbose sandbox no-verify dry-run curl h/help V/version
+    string join \n base-url= profile= api-key-file= json color= request-timeout= v/verbose sandbox no-verify network= dry-run curl h/help V/version
 end
 
 function __fish_le_needs_command
@@ -31,6 +31,7 @@ complete -c le -n "__fish_le_needs_command" -l color -d 'When to use colour' -r 
 always\t''
 never\t''"
 complete -c le -n "__fish_le_needs_command" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_needs_command" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_needs_command" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_needs_command" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_needs_command" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -79,6 +80,7 @@ complete -c le -n "__fish_le_using_subcommand create" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand create" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand create" -l unordered -d 'With --from: print results as they finish rather than in input order'
 complete -c le -n "__fish_le_using_subcommand create" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand create" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
@@ -94,6 +96,7 @@ complete -c le -n "__fish_le_using_subcommand get" -l color -d 'When to use colo
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand get" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand get" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand get" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand get" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand get" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -108,6 +111,7 @@ complete -c le -n "__fish_le_using_subcommand get-order" -l color -d 'When to us
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand get-order" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand get-order" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand get-order" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand get-order" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand get-order" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -122,6 +126,7 @@ complete -c le -n "__fish_le_using_subcommand sync" -l color -d 'When to use col
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sync" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sync" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand sync" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sync" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sync" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -141,6 +146,7 @@ complete -c le -n "__fish_le_using_subcommand watch" -l color -d 'When to use co
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand watch" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand watch" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand watch" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand watch" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -155,6 +161,7 @@ complete -c le -n "__fish_le_using_subcommand decode" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand decode" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand decode" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand decode" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand decode" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand decode" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -169,6 +176,7 @@ complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcom
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -194,6 +202,7 @@ complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -208,6 +217,7 @@ complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -223,6 +233,7 @@ complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -241,6 +252,7 @@ complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subco
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -263,6 +275,8 @@ complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l allow-legacy -d 'Accept an X-Gateway-Signature alone: it carries no time, so a captured delivery could be replayed'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -291,6 +305,7 @@ complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -309,6 +324,8 @@ complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l allow-legacy -d 'Accept deliveries signed only with X-Gateway-Signature (no time: replayable)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -327,6 +344,7 @@ complete -c le -n "__fish_le_using_subcommand rates" -l color -d 'When to use co
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand rates" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand rates" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand rates" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand rates" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand rates" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -341,6 +359,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subco
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -364,6 +383,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -378,6 +398,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -392,6 +413,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -406,6 +428,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -420,6 +443,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -434,6 +458,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -450,6 +475,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l clear -d 'Stop sending webhooks'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
@@ -479,6 +505,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -504,6 +531,7 @@ complete -c le -n "__fish_le_using_subcommand login" -l color -d 'When to use co
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand login" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand login" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand login" -l no-check -d 'Store the key without checking it against the API'
 complete -c le -n "__fish_le_using_subcommand login" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand login" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
@@ -519,6 +547,7 @@ complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcom
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -538,6 +567,7 @@ complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -552,6 +582,7 @@ complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -566,6 +597,7 @@ complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -580,6 +612,7 @@ complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -599,6 +632,7 @@ complete -c le -n "__fish_le_using_subcommand doctor" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand doctor" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand doctor" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand doctor" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand doctor" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand doctor" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -613,6 +647,7 @@ complete -c le -n "__fish_le_using_subcommand completions" -l color -d 'When to 
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand completions" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand completions" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand completions" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand completions" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand completions" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -627,6 +662,7 @@ complete -c le -n "__fish_le_using_subcommand man" -l color -d 'When to use colo
 always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand man" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand man" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
 complete -c le -n "__fish_le_using_subcommand man" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand man" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand man" -l sandbox -d 'Use the local sandbox: no account, no network, no money'

@@ -64,8 +64,13 @@ pub struct GlobalArgs {
     pub sandbox: bool,
 
     /// Do not cross-check the API's invoices (amount, network, expiry, signature, payee)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, env = "LE_NO_VERIFY")]
     pub no_verify: bool,
+
+    /// The network the API's invoices must be for: mainnet, testnet, signet or regtest
+    /// (default: the profile's; else what a sandbox announces; else mainnet)
+    #[arg(long, global = true, env = "LE_NETWORK", value_name = "NETWORK")]
+    pub network: Option<String>,
 
     /// Show the request that would be sent, and send nothing
     #[arg(long, global = true)]
@@ -348,6 +353,10 @@ pub struct WebhookVerifyArgs {
     /// Largest accepted age of the signature's timestamp, in seconds; 0 turns the check off
     #[arg(long, value_name = "SECONDS", default_value_t = crate::webhook::DEFAULT_TOLERANCE_SECS)]
     pub tolerance: u64,
+    /// Accept an X-Gateway-Signature alone: it carries no time, so a captured delivery
+    /// could be replayed
+    #[arg(long)]
+    pub allow_legacy: bool,
     /// The raw body as received (default: stdin)
     #[arg(value_name = "PAYLOAD_FILE|-", default_value = "-")]
     pub payload: String,
@@ -423,6 +432,9 @@ pub struct WebhookListenArgs {
     /// Largest accepted age of a signature's timestamp, in seconds; 0 turns the check off
     #[arg(long, value_name = "SECONDS", default_value_t = crate::webhook::DEFAULT_TOLERANCE_SECS)]
     pub tolerance: u64,
+    /// Accept deliveries signed only with X-Gateway-Signature (no time: replayable)
+    #[arg(long)]
+    pub allow_legacy: bool,
 }
 
 #[derive(Debug, Args)]

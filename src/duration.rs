@@ -11,7 +11,7 @@ pub fn parse(s: &str) -> Result<Duration, String> {
     let bad = || {
         format!(
             "'{}' is not a duration: use e.g. 3s, 500ms, 2m or 1h",
-            crate::money::printable(s)
+            crate::text::printable(s)
         )
     };
     let days = t
@@ -34,7 +34,7 @@ pub fn parse(s: &str) -> Result<Duration, String> {
     if d > MAX_DURATION {
         return Err(format!(
             "'{}' is longer than a year",
-            crate::money::printable(s)
+            crate::text::printable(s)
         ));
     }
     Ok(d)

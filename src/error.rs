@@ -1,27 +1,12 @@
-//! One error type for the whole program. Each variant knows its exit code, so `main`
-//! turns any failure into a message and a code in exactly one place.
+//! Errors only: what stopped a command from doing its work. Each knows its exit code and
+//! how it reads under `--json`; `render::Output` is where one reaches the user.
 
 use std::fmt;
 
-use crate::api::ApiError;
+use serde_json::Value;
 
-/// Exit codes are a contract with scripts: see the README's table before changing one.
-pub mod exit {
-    pub const OK: u8 = 0;
-    pub const INTERNAL: u8 = 1;
-    pub const USAGE: u8 = 2;
-    pub const UNREACHABLE: u8 = 3;
-    pub const AUTH: u8 = 4;
-    pub const NOT_FOUND: u8 = 5;
-    pub const API: u8 = 6;
-    pub const RATE_LIMITED: u8 = 7;
-    /// The payment expired (`watch`; `create` returning an earlier, expired payment).
-    pub const EXPIRED: u8 = 10;
-    pub const WATCH_TIMEOUT: u8 = 11;
-    pub const WATCH_OTHER: u8 = 12;
-    pub const MISMATCH: u8 = 20;
-    pub const INTERRUPTED: u8 = 130;
-}
+use crate::api::ApiError;
+use crate::exit;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -37,35 +22,48 @@ pub enum Error {
     /// Could not talk to the server at all, after retries.
     #[error("could not reach {url}: {reason}")]
     Unreachable { url: String, reason: String },
-    /// The server said no. Boxed: it is the largest variant and errors travel far.
+    /// The server said no. Boxed: it is a large variant and errors travel far.
     #[error(transparent)]
     Api(Box<ApiError>),
     /// The server said something we cannot read.
     #[error("{0}")]
     BadResponse(String),
-    /// Something checked and found wrong: an invoice that disagrees with the API, a
-    /// webhook whose signature does not hold.
-    #[error("{}", describe_mismatch(code, problems))]
-    Mismatch {
-        code: &'static str,
-        problems: Vec<String>,
-    },
-    /// Not a failure but an outcome with its own exit code (`watch` ending on `expired`);
-    /// everything worth saying was already shown.
-    #[error("exit {0}")]
-    Outcome(u8),
-    /// `--dry-run` or `--curl`: the request that would have been sent, in place of an answer.
-    #[error("dry run")]
-    DryRun(Box<crate::api::PlannedRequest>),
+    /// Something checked and found wrong: an invoice that disagrees with the API, an
+    /// answer about something other than what was asked, a webhook that is not genuine.
+    #[error("{0}")]
+    Mismatch(Box<Mismatch>),
     /// Ctrl-C.
     #[error("interrupted")]
     Interrupted,
-    /// stdout was closed by the reader (`le get … | head -1`): not a failure.
-    #[error("broken pipe")]
-    BrokenPipe,
+    /// stdout was closed by its reader (`le get … | head -1`): nothing more to say.
+    #[error("output closed")]
+    OutputClosed,
     /// A bug or an environment failure we cannot attribute to the user or the server.
     #[error("{0}")]
     Internal(String),
+}
+
+/// A check that failed, with what it was about.
+#[derive(Debug)]
+pub struct Mismatch {
+    /// `INVOICE_MISMATCH`, `INVALID_INVOICE`, `ANSWER_MISMATCH`, `INVALID_SIGNATURE`.
+    pub code: &'static str,
+    /// The sentence that says what failed, naming what it is about.
+    pub summary: String,
+    /// One line per disagreement.
+    pub problems: Vec<String>,
+    /// What a script needs to find the object (the API's object as received).
+    pub details: Option<Value>,
+}
+
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.as_slice() {
+            [] => f.write_str(&self.summary),
+            [one] => write!(f, "{}: {one}", self.summary),
+            many => write!(f, "{}:\n  - {}", self.summary, many.join("\n  - ")),
+        }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -79,6 +77,20 @@ impl Error {
         Error::Internal(msg.to_string())
     }
 
+    pub fn mismatch(
+        code: &'static str,
+        summary: impl Into<String>,
+        problems: Vec<String>,
+        details: Option<Value>,
+    ) -> Self {
+        Error::Mismatch(Box::new(Mismatch {
+            code,
+            summary: summary.into(),
+            problems,
+            details,
+        }))
+    }
+
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) | Error::Config(_) => exit::USAGE,
@@ -86,11 +98,9 @@ impl Error {
             Error::Unreachable { .. } => exit::UNREACHABLE,
             Error::Api(e) => e.exit_code(),
             Error::BadResponse(_) => exit::API,
-            Error::Mismatch { .. } => exit::MISMATCH,
-            Error::Outcome(code) => *code,
-            Error::DryRun(_) => exit::OK,
+            Error::Mismatch(_) => exit::MISMATCH,
             Error::Interrupted => exit::INTERRUPTED,
-            Error::BrokenPipe => exit::OK,
+            Error::OutputClosed => exit::OK,
             Error::Internal(_) => exit::INTERNAL,
         }
     }
@@ -108,34 +118,40 @@ impl Error {
                 .clone()
                 .unwrap_or_else(|| format!("HTTP_{}", e.status)),
             Error::BadResponse(_) => "BAD_RESPONSE".into(),
-            Error::Mismatch { code, .. } => (*code).into(),
-            Error::Outcome(_) => "OUTCOME".into(),
-            Error::DryRun(_) => "DRY_RUN".into(),
+            Error::Mismatch(m) => m.code.into(),
             Error::Interrupted => "INTERRUPTED".into(),
-            Error::BrokenPipe => "BROKEN_PIPE".into(),
+            Error::OutputClosed => "OUTPUT_CLOSED".into(),
             Error::Internal(_) => "INTERNAL_ERROR".into(),
         }
     }
 
     /// The error as the one-line JSON document `--json` promises on stderr.
-    pub fn to_json(&self) -> serde_json::Value {
+    pub fn to_json(&self) -> Value {
         let mut inner = serde_json::Map::new();
         inner.insert("code".into(), self.code().into());
         inner.insert("message".into(), self.message().into());
-        if let Error::Api(e) = self {
-            inner.insert("status".into(), e.status.into());
-            if let Some(id) = &e.correlation_id {
-                inner.insert("correlationId".into(), id.clone().into());
+        match self {
+            Error::Api(e) => {
+                inner.insert("status".into(), e.status.into());
+                if let Some(id) = &e.correlation_id {
+                    inner.insert("correlationId".into(), id.clone().into());
+                }
+                if let Some(details) = &e.details {
+                    inner.insert("details".into(), details.clone());
+                }
             }
-            if let Some(details) = &e.details {
-                inner.insert("details".into(), details.clone());
+            Error::Mismatch(m) => {
+                let mut details = serde_json::Map::new();
+                details.insert("problems".into(), m.problems.clone().into());
+                if let Some(Value::Object(extra)) = &m.details {
+                    details.extend(extra.clone());
+                }
+                inner.insert("details".into(), Value::Object(details));
             }
+            _ => {}
         }
-        if let Error::Mismatch { problems, .. } = self {
-            inner.insert(
-                "details".into(),
-                serde_json::json!({ "problems": problems }),
-            );
+        if let Some(hint) = self.hint() {
+            inner.insert("hint".into(), hint.into());
         }
         serde_json::json!({ "error": inner })
     }
@@ -161,20 +177,6 @@ impl Error {
     }
 }
 
-fn describe_mismatch(code: &str, problems: &[String]) -> String {
-    let head = match code {
-        "INVOICE_MISMATCH" => {
-            "the API's invoice does not agree with the payment (--no-verify to show it anyway)"
-        }
-        "INVALID_SIGNATURE" => "the webhook is not genuine",
-        _ => "check failed",
-    };
-    match problems {
-        [one] => format!("{head}: {one}"),
-        many => format!("{head}:\n  - {}", many.join("\n  - ")),
-    }
-}
-
 impl From<ApiError> for Error {
     fn from(e: ApiError) -> Self {
         Error::Api(Box::new(e))
@@ -184,7 +186,7 @@ impl From<ApiError> for Error {
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
-            Error::BrokenPipe
+            Error::OutputClosed
         } else {
             Error::Internal(e.to_string())
         }

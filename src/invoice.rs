@@ -9,6 +9,7 @@ use lightning_invoice::{
 use serde_json::{Value, json};
 
 use crate::api::Payment;
+use crate::money::group_thousands;
 
 /// A decoded, semantically valid invoice with a valid signature.
 #[derive(Debug, Clone)]
@@ -74,7 +75,7 @@ impl FromStr for Network {
             "simnet" => Ok(Network::Simnet),
             other => Err(format!(
                 "unknown network '{}': use mainnet, testnet, signet or regtest",
-                crate::money::printable(other)
+                crate::text::printable(other)
             )),
         }
     }
@@ -104,7 +105,7 @@ pub fn normalize(text: &str) -> Result<String, String> {
     if !lowered.starts_with("ln") {
         return Err(format!(
             "'{}' does not start with 'ln', as every Lightning invoice does",
-            crate::money::printable(t)
+            crate::text::printable(t)
         ));
     }
     Ok(lowered)
@@ -254,7 +255,7 @@ impl Decoded {
                 serde_json::from_str::<serde_json::Number>(&sats.normalize().to_string()).map(Value::Number).unwrap_or(Value::Null)
             }),
             "paymentHash": inv.payment_hash().to_string(),
-            "paymentSecret": crate::rand::to_hex(&inv.payment_secret().0),
+            "paymentSecret": crate::text::hex(&inv.payment_secret().0),
             "description": description,
             "descriptionHash": description_hash,
             "timestamp": self.created(),
@@ -269,7 +270,7 @@ impl Decoded {
             "features": features,
             "routeHints": hints,
             "fallbacks": inv.fallback_addresses().iter().map(|a| a.to_string()).collect::<Vec<_>>(),
-            "paymentMetadata": inv.payment_metadata().map(|m| crate::rand::to_hex(m)),
+            "paymentMetadata": inv.payment_metadata().map(|m| crate::text::hex(m)),
         })
     }
 }
@@ -290,30 +291,74 @@ pub struct Expectations {
 /// How far `expiresAt` may be from the invoice's own expiry.
 const EXPIRY_SLACK_SECS: i64 = 60;
 
-/// Checks the payment's invoice against the payment's fields. Each disagreement is one
-/// line of the result.
-pub fn cross_check(p: &Payment, expect: &Expectations) -> Result<(), Vec<String>> {
+/// Why a payment's invoice cannot be trusted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Disagreement {
+    /// It is not a valid BOLT11 invoice at all (malformed, bad checksum or signature).
+    Invalid(String),
+    /// It is an invoice, but not the one the payment describes: one line per difference.
+    Problems(Vec<String>),
+}
+
+/// Checks the payment's invoice against the payment's fields. With an invoice present,
+/// the amount check cannot be skipped by the shape of `amountSats`: missing, a string, a
+/// fraction or a number too large to be one is itself a disagreement.
+pub fn cross_check(p: &Payment, expect: &Expectations) -> Result<(), Disagreement> {
     let Some(text) = p.lightning_invoice() else {
         return Ok(());
     };
-    let d = match decode(text) {
-        Ok(d) => d,
-        Err(e) => return Err(vec![format!("lightningInvoice: {e}")]),
-    };
+    let d = decode(text).map_err(Disagreement::Invalid)?;
     let mut problems = Vec::new();
+    let sats_field = || {
+        p.raw().get("amountSats").map_or_else(
+            || "missing".to_owned(),
+            |v| crate::text::printable(&v.to_string()),
+        )
+    };
     match (p.amount_sats(), d.amount_msat()) {
-        (Some(sats), Some(msat)) if sats.checked_mul(1000) != Some(msat) => problems.push(format!(
-            "amountSats is {sats} but the invoice asks for {} sats",
-            crate::money::group_thousands(msat / 1000)
+        (_, None) => problems.push(
+            "the invoice has no amount: the payer would choose what to pay".to_owned(),
+        ),
+        (None, Some(msat)) => problems.push(format!(
+            "amountSats is {} but the invoice asks for {} msat: amountSats must be a whole number of sats",
+            sats_field(),
+            group_thousands(msat)
         )),
-        (Some(sats), None) => problems.push(format!(
-            "amountSats is {sats} but the invoice has no amount: the payer chooses"
-        )),
+        (Some(sats), Some(msat)) if sats.checked_mul(1000) != Some(msat) => {
+            problems.push(format!(
+                "amountSats is {} but the invoice asks for {} sats",
+                group_thousands(sats),
+                sats_of_msat(msat)
+            ))
+        }
         _ => {}
+    }
+    // For BTC and sats payments the amount itself says how many sats.
+    if let Some(msat) = d.amount_msat() {
+        let implied = match p.currency() {
+            Some(c) if c.eq_ignore_ascii_case("sats") => Some(p.amount()),
+            Some(c) if c.eq_ignore_ascii_case("BTC") => Some(
+                p.amount()
+                    .and_then(|a| a.checked_mul(rust_decimal::Decimal::from(100_000_000u64))),
+            ),
+            _ => None,
+        };
+        if let Some(implied) = implied {
+            let wanted = rust_decimal::Decimal::from(msat) / rust_decimal::Decimal::from(1000);
+            if implied != Some(wanted) {
+                problems.push(format!(
+                    "amount is {} {} but the invoice asks for {} sats",
+                    p.amount_text()
+                        .map_or_else(|| "missing".into(), |a| crate::text::printable(&a)),
+                    crate::text::printable(p.currency().unwrap_or("")),
+                    sats_of_msat(msat)
+                ));
+            }
+        }
     }
     if d.network() != expect.network {
         problems.push(format!(
-            "the invoice is for {} (ln{}…) but this profile expects {} (ln{}…)",
+            "the invoice is for {} (ln{}…) but {} (ln{}…) is expected",
             d.network().name(),
             d.network().prefix(),
             expect.network.name(),
@@ -321,7 +366,7 @@ pub fn cross_check(p: &Payment, expect: &Expectations) -> Result<(), Vec<String>
         ));
     }
     if let Some(exp) = p.expires_at() {
-        let diff = exp.as_second() - d.expires();
+        let diff = exp.as_second().saturating_sub(d.expires());
         if diff.abs() > EXPIRY_SLACK_SECS {
             let inv = jiff::Timestamp::from_second(d.expires())
                 .map(|t| t.to_string())
@@ -345,7 +390,18 @@ pub fn cross_check(p: &Payment, expect: &Expectations) -> Result<(), Vec<String>
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(problems)
+        Err(Disagreement::Problems(problems))
+    }
+}
+
+/// `1,250` for whole sats, `1,250.5` when the invoice asks for part of one.
+fn sats_of_msat(msat: u64) -> String {
+    if msat.is_multiple_of(1000) {
+        group_thousands(msat / 1000)
+    } else {
+        format!("{}.{:03}", group_thousands(msat / 1000), msat % 1000)
+            .trim_end_matches('0')
+            .to_owned()
     }
 }
 

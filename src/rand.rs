@@ -12,14 +12,5 @@ pub fn u64() -> u64 {
 }
 
 pub fn hex<const N: usize>() -> String {
-    to_hex(&bytes::<N>())
-}
-
-pub fn to_hex(b: &[u8]) -> String {
-    use std::fmt::Write;
-    b.iter()
-        .fold(String::with_capacity(b.len() * 2), |mut s, x| {
-            let _ = write!(s, "{x:02x}");
-            s
-        })
+    crate::text::hex(&bytes::<N>())
 }

@@ -53,8 +53,7 @@ impl fmt::Display for SecretString {
 impl Drop for SecretString {
     fn drop(&mut self) {
         // Best effort: overwrite the key before its memory is given back.
-        // SAFETY: writing zero bytes keeps the String valid UTF-8.
-        unsafe { self.0.as_bytes_mut().fill(0) };
+        zeroize::Zeroize::zeroize(&mut self.0);
     }
 }
 

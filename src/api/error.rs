@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::error::exit;
+use crate::exit;
+use crate::secret::SecretString;
 
 #[derive(Debug, Clone)]
 pub struct ApiError {
@@ -38,6 +39,35 @@ impl fmt::Display for ApiError {
 }
 
 impl ApiError {
+    /// Removes the key from everything the server sent back, should it have echoed it.
+    pub fn scrub(&mut self, key: &SecretString) {
+        let k = key.expose();
+        if k.len() < crate::render::MIN_SECRET_LEN {
+            return;
+        }
+        let shown = key.redacted();
+        let fix = |s: &mut String| {
+            if s.contains(k) {
+                *s = s.replace(k, &shown);
+            }
+        };
+        fix(&mut self.message);
+        if let Some(c) = &mut self.code {
+            fix(c);
+        }
+        if let Some(c) = &mut self.correlation_id {
+            fix(c);
+        }
+        if let Some(d) = &self.details {
+            let text = d.to_string();
+            let escaped = k.replace('\\', "\\\\").replace('"', "\\\"");
+            if text.contains(k) || text.contains(&escaped) {
+                let cleaned = text.replace(&escaped, &shown).replace(k, &shown);
+                self.details = Some(serde_json::from_str(&cleaned).unwrap_or(Value::Null));
+            }
+        }
+    }
+
     pub fn exit_code(&self) -> u8 {
         match self.status {
             401 | 403 => exit::AUTH,
@@ -179,7 +209,7 @@ fn describe_non_json(reason: &str, content_type: Option<&str>, body: &[u8]) -> S
         .chars()
         .take(200)
         .collect();
-    format!("{reason}: {}", crate::money::printable(&first_line))
+    format!("{reason}: {}", crate::text::printable(&first_line))
 }
 
 fn extract_title(html: &str) -> Option<String> {

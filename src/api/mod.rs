@@ -1,11 +1,19 @@
-//! The Lightning Enable API, as a client sees it. The sandbox shares these types.
+//! The Lightning Enable API, as a client sees it: the wire types (shared with the
+//! sandbox), the one request funnel, the endpoints, lost-answer recovery, request plans
+//! and the decoding of every error shape.
 
-mod client;
+mod endpoints;
 mod error;
-pub mod types;
+mod http;
+mod plan;
+mod recover;
+pub mod wire;
 
-pub use client::{
-    Client, ClientOptions, Created, PlannedRequest, Probe, RateLimit, ensure_tls_provider,
-};
+pub use endpoints::{Created, CreatedRefund};
 pub use error::{ApiError, reason_phrase};
-pub use types::{NewPayment, NewRefund, Payment, Refund, Status};
+pub use http::{
+    Call, Client, ClientOptions, NETWORK_HEADER, Observer, Probe, RateInfo, RateLimit, Retry,
+    Silent,
+};
+pub use plan::PlannedRequest;
+pub use wire::{NewPayment, NewRefund, Payment, Refund, RefundStatus, Status};

@@ -1,21 +1,23 @@
 //! `le decode`: a BOLT11 invoice, offline, with no key and no network.
 
-use super::Ctx;
+use crate::app::Ctx;
 use crate::error::{Error, Result};
+use crate::exit::Outcome;
 use crate::render::tables::decoded_table;
 
-pub fn run(ctx: &Ctx, source: &str) -> Result<()> {
+pub fn run(ctx: &Ctx, source: &str) -> Result<Outcome> {
     // The invoice itself, or `-` to read it from stdin.
     let text = if source == "-" {
-        super::read_source(source, "the invoice")?
+        crate::input::read_text(source, "the invoice")?
     } else {
         source.to_owned()
     };
     let d = crate::invoice::decode(&text)
         .map_err(|e| Error::usage(format!("this invoice cannot be used: {e}")))?;
-    if ctx.out.json {
-        ctx.out.json_line(&d.to_json())
+    if ctx.out.json() {
+        ctx.out.json_line(&d.to_json())?;
     } else {
-        ctx.out.text(&decoded_table(&d, &ctx.out))
+        ctx.out.show(&decoded_table(&d, &ctx.out))?;
     }
+    Ok(Outcome::Done)
 }

@@ -1,19 +1,23 @@
 //! `le login`: keep a key for a profile, never taking it from the command line.
 
-use std::io::{IsTerminal, Read};
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
-use super::Ctx;
-use crate::api::{Client, ClientOptions};
+use bitcoin::hashes::{Hash, sha256};
+
+use crate::api::Call;
+use crate::app::Ctx;
 use crate::cli::LoginArgs;
 use crate::config::{self, DEFAULT_BASE_URL, SANDBOX};
 use crate::error::{Error, Result};
+use crate::exit::Outcome;
 use crate::secret::SecretString;
+use crate::text::printable;
 
-pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<()> {
+pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<Outcome> {
     let path = config::config_path()
         .ok_or_else(|| Error::Config("no config directory on this system; set LE_CONFIG".into()))?;
-    let file = config::load_file(&path)?.unwrap_or_default();
+    let file = config::load_file(&path, &ctx.out)?.unwrap_or_default();
     let profile = ctx
         .global
         .profile
@@ -36,22 +40,31 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<()> {
     }
     let base = config::check_base_url(&base)?;
 
+    if ctx.dry_run() {
+        // What would be sent is the check of the key; nothing is read or stored.
+        let client = ctx.client_for(&base, None, timeout(ctx))?;
+        return Ok(Outcome::Planned(vec![client.plan(&Call::key_check())]));
+    }
+
     if let Some(cmd) = &a.key_command {
         if cmd.trim().is_empty() {
             return Err(Error::usage("--key-command must not be empty"));
         }
         config::edit_file(&path, |doc| record(doc, &profile, "api_key_command", cmd))?;
         ctx.out.note(&format!(
-            "profile {profile} now reads its key from `{cmd}` (run each time le needs it); nothing was stored"
+            "profile {} now reads its key from `{}` (run each time le needs it); nothing was stored",
+            printable(&profile),
+            printable(cmd)
         ));
-        return Ok(());
+        return Ok(Outcome::Done);
     }
 
-    let key = read_key(&a, &profile)?;
+    let key = read_key(&a, &profile).await?;
+    ctx.out.register_secret(&key);
     if !a.no_check {
         check(ctx, &base, &key).await?;
     }
-    let key_file = key_path(&path, &profile);
+    let key_file = key_path(&path, &profile, &file);
     config::write_private(&key_file, format!("{}\n", key.expose()).as_bytes())?;
     let key_file_text = key_file.display().to_string();
     let given_url = ctx
@@ -69,28 +82,57 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<()> {
         Ok(())
     })?;
     ctx.out.note(&format!(
-        "stored the key for profile {profile} in {} (readable by you only); le uses it from now on",
+        "stored the key for profile {} in {} (readable by you only); le uses it from now on",
+        printable(&profile),
         key_file.display()
     ));
-    Ok(())
+    Ok(Outcome::Done)
 }
 
-/// Where a profile's key is kept: beside the config file.
-fn key_path(config: &std::path::Path, profile: &str) -> PathBuf {
-    let safe: String = profile
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
+/// Where a profile's key is kept: beside the config file, in a file no other profile's
+/// name leads to. A name of lowercase letters, digits and `-` is used as it is; any other
+/// name is made safe and given a short hash of itself, so `shop.eu` and `shop_eu` (or
+/// `Shop` and `shop`, on a case-insensitive disk) never share a key.
+fn key_path(config: &Path, profile: &str, file: &config::ConfigFile) -> PathBuf {
+    let simple = !profile.is_empty()
+        && profile
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let stem = if simple {
+        profile.to_owned()
+    } else {
+        let safe: String = profile
+            .chars()
+            .take(40)
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let hash = sha256::Hash::hash(profile.as_bytes()).to_string();
+        format!("{safe}-{}", &hash[..8])
+    };
+    let dir = config.parent().map(Path::to_owned).unwrap_or_default();
+    // Another profile set up by hand may already use that file: never share it.
+    let taken = |p: &Path| {
+        file.profiles.iter().any(|(name, other)| {
+            name != profile
+                && other
+                    .api_key_file
+                    .as_ref()
+                    .is_some_and(|f| config::expand_home(f) == p)
         })
-        .collect();
-    config.parent().map_or_else(
-        || PathBuf::from(format!("{safe}.key")),
-        |d| d.join(format!("{safe}.key")),
-    )
+    };
+    let mut candidate = dir.join(format!("{stem}.key"));
+    let mut n = 2;
+    while taken(&candidate) {
+        candidate = dir.join(format!("{stem}-{n}.key"));
+        n += 1;
+    }
+    candidate
 }
 
 fn record(doc: &mut toml_edit::DocumentMut, profile: &str, key: &str, value: &str) -> Result<()> {
@@ -101,7 +143,7 @@ fn record(doc: &mut toml_edit::DocumentMut, profile: &str, key: &str, value: &st
     let table = profiles[profile]
         .or_insert(toml_edit::table())
         .as_table_mut()
-        .ok_or_else(|| Error::Config(format!("profiles.{profile} is not a table")))?;
+        .ok_or_else(|| Error::Config(format!("profiles.{} is not a table", printable(profile))))?;
     for other in ["api_key_env", "api_key_file", "api_key_command"] {
         table.remove(other);
     }
@@ -112,22 +154,30 @@ fn record(doc: &mut toml_edit::DocumentMut, profile: &str, key: &str, value: &st
     Ok(())
 }
 
-fn read_key(a: &LoginArgs, profile: &str) -> Result<SecretString> {
+async fn read_key(a: &LoginArgs, profile: &str) -> Result<SecretString> {
     let text = match a.with_key.as_deref() {
         Some("-") => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| Error::Key(format!("cannot read the key from stdin: {e}")))?;
-            s
+            crate::input::read_text("-", "--with-key").map_err(|e| Error::Key(e.message()))?
         }
         Some(other) => {
             return Err(Error::usage(format!(
                 "--with-key takes only `-` (stdin), not '{}': a key on the command line would stay in your shell history",
-                crate::money::printable(other)
+                printable(other)
             )));
         }
-        None if std::io::stdin().is_terminal() => prompt(profile)?,
+        None if std::io::stdin().is_terminal() => {
+            // The prompt blocks on the terminal: off the async thread, so Ctrl-C is still
+            // heard. It reads without echo and gives the terminal back as it found it,
+            // Ctrl-C included.
+            let prompt = format!("API key for profile {} (not shown): ", printable(profile));
+            tokio::task::spawn_blocking(move || rpassword::prompt_password(prompt))
+                .await
+                .map_err(Error::internal)?
+                .map_err(|e| match e.kind() {
+                    std::io::ErrorKind::Interrupted => Error::Interrupted,
+                    _ => Error::Key(format!("cannot read the key: {e}")),
+                })?
+        }
         None => {
             return Err(Error::usage(
                 "there is no terminal to ask for the key on; pipe it in with --with-key -, e.g. pass show lightning | le login --with-key -",
@@ -146,75 +196,18 @@ fn read_key(a: &LoginArgs, profile: &str) -> Result<SecretString> {
     Ok(SecretString::new(key.to_owned()))
 }
 
-/// Asks for the key without echo. Ctrl-C while asking gives the terminal its echo back
-/// before le stops (the prompt reader turns echo off and would leave it off).
-fn prompt(profile: &str) -> Result<String> {
-    eprint!("API key for profile {profile} (not shown): ");
-    let _restore = EchoGuard::save();
-    console::Term::stderr()
-        .read_secure_line()
-        .map_err(|e| Error::Key(format!("cannot read the key: {e}")))
-}
-
-/// The terminal's settings as they were, put back on drop and on Ctrl-C.
-struct EchoGuard;
-
-#[cfg(unix)]
-static SAVED: std::sync::OnceLock<libc::termios> = std::sync::OnceLock::new();
-
-#[cfg(unix)]
-extern "C" fn restore_and_exit(_: libc::c_int) {
-    if let Some(t) = SAVED.get() {
-        // SAFETY: tcsetattr on stdin with settings read from it; async-signal-safe.
-        unsafe { libc::tcsetattr(0, libc::TCSANOW, t) };
-    }
-    // SAFETY: _exit is async-signal-safe; 130 is the interrupted exit code.
-    unsafe { libc::_exit(130) };
-}
-
-impl EchoGuard {
-    fn save() -> EchoGuard {
-        #[cfg(unix)]
-        // SAFETY: tcgetattr fills a plain struct for stdin, a terminal here; the handler
-        // only restores it and exits.
-        unsafe {
-            let mut t: libc::termios = std::mem::zeroed();
-            if libc::tcgetattr(0, &mut t) == 0 {
-                let _ = SAVED.set(t);
-                libc::signal(
-                    libc::SIGINT,
-                    restore_and_exit as *const () as libc::sighandler_t,
-                );
-            }
-        }
-        EchoGuard
-    }
-}
-
-impl Drop for EchoGuard {
-    fn drop(&mut self) {
-        #[cfg(unix)]
-        if let Some(t) = SAVED.get() {
-            // SAFETY: as in restore_and_exit.
-            unsafe { libc::tcsetattr(0, libc::TCSANOW, t) };
-        }
-    }
+/// The profile being set up may not exist yet: the flag's time limit, or the default.
+fn timeout(ctx: &Ctx) -> std::time::Duration {
+    ctx.global
+        .request_timeout
+        .unwrap_or(config::DEFAULT_REQUEST_TIMEOUT)
 }
 
 /// A key the API refuses is not stored; one that cannot be checked now is, with a warning.
 async fn check(ctx: &Ctx, base: &str, key: &SecretString) -> Result<()> {
-    let mut opts = ClientOptions::new(base.to_owned());
-    opts.api_key = Some(key.clone());
-    opts.direct = reqwest::Url::parse(base).is_ok_and(|u| config::is_loopback(&u));
-    if let Some(t) = ctx.global.request_timeout {
-        opts.request_timeout = t;
-    }
-    let client = Client::new(opts)?;
+    let client = ctx.client_for(base, Some(key.clone()), timeout(ctx))?;
     // An unknown payment: 404 with a key the API accepts, 401/403 without one.
-    match client
-        .probe(&["api", "payments", "le-login-check"], true)
-        .await
-    {
+    match client.probe(&Call::key_check()).await {
         Ok(p) if p.status == 401 || p.status == 403 => Err(Error::Key(format!(
             "the API refused this key ({}); nothing was stored",
             p.error

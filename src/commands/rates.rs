@@ -1,11 +1,13 @@
 //! `le rates`: what a bitcoin costs, as the API converts.
 
-use super::Ctx;
+use crate::api::Call;
+use crate::app::Ctx;
 use crate::error::{Error, Result};
+use crate::exit::Outcome;
 use crate::money::Currency;
 use crate::render::tables::rates_table;
 
-pub async fn run(ctx: &Ctx, currency: Option<&str>) -> Result<()> {
+pub async fn run(ctx: &Ctx, currency: Option<&str>) -> Result<Outcome> {
     let currency = match currency {
         Some(c) => {
             let cur: Currency = c
@@ -20,10 +22,15 @@ pub async fn run(ctx: &Ctx, currency: Option<&str>) -> Result<()> {
         }
         None => None,
     };
-    let v = ctx.client().await?.rates(currency).await?;
-    if ctx.out.json {
-        ctx.out.json_line(&v)
-    } else {
-        ctx.out.text(&rates_table(&v, &ctx.out))
+    let client = ctx.client().await?;
+    if let Some(plan) = ctx.plan(&client, &Call::rates(currency)) {
+        return Ok(plan);
     }
+    let v = client.rates(currency).await?;
+    if ctx.out.json() {
+        ctx.out.json_line(&v)?;
+    } else {
+        ctx.out.show(&rates_table(&v, &ctx.out))?;
+    }
+    Ok(Outcome::Done)
 }

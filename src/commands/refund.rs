@@ -5,50 +5,63 @@ use std::str::FromStr;
 use bitcoin::hashes::{Hash, sha256};
 use rust_decimal::Decimal;
 
-use super::{Ctx, check_id, check_text};
-use crate::api::{NewRefund, Refund};
+use crate::api::{Call, NewRefund, Refund};
+use crate::app::Ctx;
 use crate::cli::{RefundCommand, RefundCreateArgs};
 use crate::error::{Error, Result};
+use crate::exit::Outcome;
+use crate::input::rows::{check_idempotency_key, parse_money};
+use crate::input::{check_id, check_text};
 use crate::invoice::{Network, decode};
-use crate::money::{group_thousands, printable};
+use crate::money::group_thousands;
 use crate::render::tables::{refund_table, refunds_table};
+use crate::text::printable;
 
-pub async fn run(ctx: &Ctx, cmd: RefundCommand) -> Result<()> {
+pub async fn run(ctx: &Ctx, cmd: RefundCommand) -> Result<Outcome> {
     match cmd {
         RefundCommand::Create(a) => create(ctx, a).await,
         RefundCommand::Get { refund_id } => {
             check_id("the refund id", "le refund get ref_abc123", &refund_id)?;
-            let r = ctx.client().await?.get_refund(&refund_id).await?;
+            let client = ctx.client().await?;
+            if let Some(plan) = ctx.plan(&client, &Call::get_refund(&refund_id)) {
+                return Ok(plan);
+            }
+            let r = client.get_refund(&refund_id).await?;
             show(ctx, &r)
         }
         RefundCommand::List { invoice } => {
             if let Some(id) = &invoice {
                 check_id("--invoice", "--invoice inv_abc123", id)?;
             }
-            let items = ctx.client().await?.list_refunds(invoice.as_deref()).await?;
-            if ctx.out.json {
+            let client = ctx.client().await?;
+            if let Some(plan) = ctx.plan(&client, &Call::list_refunds(invoice.as_deref())) {
+                return Ok(plan);
+            }
+            let items = client.list_refunds(invoice.as_deref()).await?;
+            if ctx.out.json() {
                 for r in &items {
                     ctx.out.json_line(r.raw())?;
                 }
-                Ok(())
             } else {
-                ctx.out.text(&refunds_table(&items, &ctx.out))
+                ctx.out.show(&refunds_table(&items, &ctx.out))?;
             }
+            Ok(Outcome::Done)
         }
     }
 }
 
-fn show(ctx: &Ctx, r: &Refund) -> Result<()> {
-    if ctx.out.json {
-        ctx.out.json_line(r.raw())
+fn show(ctx: &Ctx, r: &Refund) -> Result<Outcome> {
+    if ctx.out.json() {
+        ctx.out.json_line(r.raw())?;
     } else {
-        ctx.out.text(&refund_table(r, &ctx.out))
+        ctx.out.show(&refund_table(r, &ctx.out))?;
     }
+    Ok(Outcome::Done)
 }
 
-async fn create(ctx: &Ctx, a: RefundCreateArgs) -> Result<()> {
+async fn create(ctx: &Ctx, a: RefundCreateArgs) -> Result<Outcome> {
     check_id("--invoice", "--invoice inv_abc123", &a.invoice)?;
-    let (currency, amount) = super::create::money_flags(&a.amount, &a.currency)?;
+    let (currency, amount) = parse_money(&a.amount, &a.currency)?;
     if let Some(r) = &a.reason {
         check_text("--reason", r)?;
     }
@@ -68,7 +81,6 @@ async fn create(ctx: &Ctx, a: RefundCreateArgs) -> Result<()> {
         })?;
     }
     let client = ctx.client().await?;
-    let expect = ctx.expectations();
     let new = NewRefund {
         invoice_id: a.invoice.clone(),
         amount,
@@ -79,7 +91,7 @@ async fn create(ctx: &Ctx, a: RefundCreateArgs) -> Result<()> {
     };
     let key = match &a.idempotency_key {
         Some(k) => {
-            super::create::check_idempotency_key(k)?;
+            check_idempotency_key(k)?;
             k.clone()
         }
         None => {
@@ -87,22 +99,24 @@ async fn create(ctx: &Ctx, a: RefundCreateArgs) -> Result<()> {
             format!("le-refund-{}", &sha256::Hash::hash(&body).to_string()[..40])
         }
     };
-    if client.is_dry_run() {
-        // What matters is the refund request, not the lookup that checks it.
-        client.create_refund(&new, &key).await?;
+    // What matters is the refund request, not the lookup that checks it.
+    if let Some(plan) = ctx.plan(&client, &Call::create_refund(&new, &key)?) {
+        return Ok(plan);
     }
     // The payment tells what the refund is worth in sats, and which network it is on.
     let payment = client.get_payment(&a.invoice).await?;
+    let expect = ctx.expectations(&client)?;
     if let Some(pc) = payment.currency()
         && !pc.eq_ignore_ascii_case(currency.as_str())
     {
         return Err(Error::usage(format!(
             "payment {} is in {pc}; refund it in {pc}, e.g. --currency {pc}",
-            a.invoice
+            printable(&a.invoice),
+            pc = printable(pc)
         )));
     }
     if let Some(d) = &customer {
-        let network = expect.map_or(d.network(), |e| e.network);
+        let network = expect.network;
         if d.network() != network {
             return Err(Error::usage(format!(
                 "--lightning-invoice is for {} but this API pays on {}",
@@ -126,7 +140,7 @@ async fn create(ctx: &Ctx, a: RefundCreateArgs) -> Result<()> {
             )));
         }
     }
-    if let (Some(addr), Some(expect)) = (&a.bitcoin_address, expect) {
+    if let Some(addr) = &a.bitcoin_address {
         let net = match expect.network {
             Network::Bitcoin => bitcoin::Network::Bitcoin,
             Network::Testnet => bitcoin::Network::Testnet,
@@ -142,15 +156,14 @@ async fn create(ctx: &Ctx, a: RefundCreateArgs) -> Result<()> {
             )));
         }
     }
-    let (refund, replayed) = client.create_refund(&new, &key).await?;
-    if replayed {
-        ctx.out.note("note: the API already had this refund request; this is the refund it created then, not a new one");
+    let created = client.create_refund(&new, &key).await?;
+    if created.earlier {
+        ctx.out.note("note: the API already had this refund request; this is the refund it made then, not a new one");
     }
-    show(ctx, &refund)
+    show(ctx, &created.refund)
 }
 
 /// What `amount` of the payment is worth in sats: its share of the payment's own sats.
 fn refund_sats(p: &crate::api::Payment, amount: Decimal) -> Option<u64> {
-    let total: Decimal = p.amount_text()?.parse().ok()?;
-    crate::money::share_of_sats(amount, total, p.amount_sats()?)
+    crate::money::share_of_sats(amount, p.amount()?, p.amount_sats()?)
 }

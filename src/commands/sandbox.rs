@@ -1,123 +1,128 @@
 //! `le sandbox …`: move sandbox payments along, inspect and reset the state, set up
 //! webhooks, or serve it all over HTTP.
 
-use comfy_table::{Table, presets};
-use serde_json::Value;
-
-use super::{Ctx, EMBEDDED_KEY, check_id, show::show};
-use crate::api::{Client, ClientOptions};
+use crate::api::Call;
+use crate::app::Ctx;
 use crate::cli::{SandboxCommand, ServeArgs, WebhookArgs};
-use crate::config::{Settings, Target, read_secret_line};
 use crate::error::{Error, Result};
+use crate::exit::Outcome;
+use crate::input::{check_id, read_secret_line};
+use crate::present::{Offer, show_payment};
 use crate::render;
 use crate::sandbox::{Faults, Hook, Limiter, Options, ServeOptions};
-use crate::secret::SecretString;
 
-pub async fn run(ctx: &Ctx, cmd: SandboxCommand) -> Result<()> {
+pub async fn run(ctx: &Ctx, cmd: SandboxCommand) -> Result<Outcome> {
     match cmd {
         SandboxCommand::Pay(a) => act(ctx, &a.invoice_id, "pay").await,
         SandboxCommand::Process(a) => act(ctx, &a.invoice_id, "process").await,
         SandboxCommand::Expire(a) => act(ctx, &a.invoice_id, "expire").await,
         SandboxCommand::List => {
-            let items = client(ctx).await?.sandbox_list().await?;
-            if ctx.out.json {
+            let client = ctx.sandbox_client().await?;
+            if let Some(plan) = ctx.plan(&client, &Call::sandbox_list(None)) {
+                return Ok(plan);
+            }
+            let items = client.sandbox_list().await?;
+            if ctx.out.json() {
                 for p in &items {
                     ctx.out.json_line(p.raw())?;
                 }
-                Ok(())
             } else {
-                ctx.out.text(&render::payments_table(&items, &ctx.out))
+                ctx.out.show(&render::payments_table(&items, &ctx.out))?;
             }
+            Ok(Outcome::Done)
         }
         SandboxCommand::Reset => {
-            let answer = client(ctx).await?.sandbox_reset().await?;
-            if ctx.out.json {
-                ctx.out.json_line(&answer)
-            } else {
-                let n = answer.get("deleted").and_then(Value::as_u64).unwrap_or(0);
-                ctx.out
-                    .text(&format!("Sandbox reset: {n} payments deleted.\n"))
+            let client = ctx.sandbox_client().await?;
+            if let Some(plan) = ctx.plan(&client, &Call::sandbox_reset()) {
+                return Ok(plan);
             }
+            let answer = client.sandbox_reset().await?;
+            if ctx.out.json() {
+                ctx.out.json_line(&answer)?;
+            } else {
+                let n = answer
+                    .get("deleted")
+                    .and_then(serde_json::Value::as_u64)
+                    .unwrap_or(0);
+                ctx.out
+                    .line(&format!("Sandbox reset: {n} payments deleted."))?;
+            }
+            Ok(Outcome::Done)
         }
-        SandboxCommand::Deliveries => deliveries(ctx).await,
+        SandboxCommand::Deliveries => {
+            let client = ctx.sandbox_client().await?;
+            if let Some(plan) = ctx.plan(&client, &Call::sandbox_deliveries()) {
+                return Ok(plan);
+            }
+            let items = client.sandbox_deliveries().await?;
+            if ctx.out.json() {
+                for d in &items {
+                    ctx.out.json_line(d)?;
+                }
+            } else {
+                ctx.out
+                    .show(&render::tables::deliveries_table(&items, &ctx.out))?;
+            }
+            Ok(Outcome::Done)
+        }
         SandboxCommand::Webhook(a) => webhook(ctx, a).await,
         SandboxCommand::Serve(a) => serve(ctx, *a).await,
     }
 }
 
-async fn act(ctx: &Ctx, invoice_id: &str, action: &str) -> Result<()> {
+async fn act(ctx: &Ctx, invoice_id: &str, action: &str) -> Result<Outcome> {
     check_id("the invoice id", "le sandbox pay inv_abc123", invoice_id)?;
-    let p = client(ctx)
-        .await?
-        .sandbox_action(invoice_id, action)
-        .await?;
-    show(ctx, &p)
+    let client = ctx.sandbox_client().await?;
+    if let Some(plan) = ctx.plan(&client, &Call::sandbox_action(invoice_id, action)) {
+        return Ok(plan);
+    }
+    let p = client.sandbox_action(invoice_id, action).await?;
+    show_payment(ctx, &client, &p, Offer::PLAIN)?;
+    Ok(Outcome::Done)
 }
 
-async fn deliveries(ctx: &Ctx) -> Result<()> {
-    let items = client(ctx).await?.sandbox_deliveries().await?;
-    if ctx.out.json {
-        for d in &items {
-            ctx.out.json_line(d)?;
-        }
-        return Ok(());
-    }
-    if items.is_empty() {
-        return ctx.out.text("No webhook deliveries yet.\n");
-    }
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_HORIZONTAL_ONLY);
-    t.set_header(vec![
-        "At", "Event", "Delivery", "Try", "Result", "ms", "URL",
-    ]);
-    for d in &items {
-        let s = |k: &str| d.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
-        let result = match (
-            d.get("statusCode").and_then(Value::as_u64),
-            d.get("error").and_then(Value::as_str),
-        ) {
-            (Some(code), _) => code.to_string(),
-            (None, Some(e)) => e.to_owned(),
-            _ => "?".into(),
-        };
-        let at = s("at")
-            .parse::<jiff::Timestamp>()
-            .map(render::time::local)
-            .unwrap_or_default();
-        t.add_row(vec![
-            at,
-            s("event"),
-            s("deliveryId"),
-            d.get("attempt").map(Value::to_string).unwrap_or_default(),
-            result,
-            d.get("durationMs")
-                .map(Value::to_string)
-                .unwrap_or_default(),
-            s("url"),
-        ]);
-    }
-    ctx.out.text(&format!("{t}\n"))
-}
-
-async fn webhook(ctx: &Ctx, a: WebhookArgs) -> Result<()> {
-    let c = client(ctx).await?;
-    let answer = match (&a.url, &a.secret_file, a.clear) {
+async fn webhook(ctx: &Ctx, a: WebhookArgs) -> Result<Outcome> {
+    let set = match (&a.url, &a.secret_file, a.clear) {
         (Some(url), Some(source), _) => {
             check_hook_url(url)?;
-            let secret = read_secret_line(source, "--secret-file").map_err(Error::Usage)?;
-            c.sandbox_set_webhook(Some((url, &secret))).await?
+            let secret = read_secret_line(source, "--secret-file", &ctx.out)?;
+            Some(Some((url.clone(), secret)))
         }
-        (None, None, true) => c.sandbox_set_webhook(None).await?,
-        _ => c.sandbox_webhook().await?,
+        (None, None, true) => Some(None),
+        _ => None,
     };
-    if ctx.out.json {
-        return ctx.out.json_line(&answer);
+    let client = ctx.sandbox_client().await?;
+    let dest = set
+        .as_ref()
+        .map(|d| d.as_ref().map(|(u, s)| (u.as_str(), s.as_str())));
+    let call = match dest {
+        None => Call::sandbox_webhook(),
+        Some(d) => Call::sandbox_set_webhook(d),
+    };
+    if let Some(plan) = ctx.plan(&client, &call) {
+        return Ok(plan);
     }
-    let text = match answer.get("url").and_then(Value::as_str) {
-        Some(url) => format!("Webhooks go to {url} (signed with the secret you set).\n"),
-        None => "No webhook destination is set in this sandbox state.\n".into(),
+    let answer = client.sandbox_webhook(dest).await?;
+    if ctx.out.json() {
+        ctx.out.json_line(&answer)?;
+        return Ok(Outcome::Done);
+    }
+    let text = match (&answer.server_url, &answer.url) {
+        (Some(server), _) => format!(
+            "Webhooks go to {server}, the destination a running `le sandbox serve --webhook-url` was given{}.",
+            answer
+                .url
+                .as_ref()
+                .map(|u| format!(
+                    " (the state's own setting, {u}, applies when no such server runs)"
+                ))
+                .unwrap_or_default()
+        ),
+        (None, Some(url)) => format!("Webhooks go to {url} (signed with the secret you set)."),
+        (None, None) => "No webhook destination is set in this sandbox state.".into(),
     };
-    ctx.out.text(&text)
+    ctx.out.line(&text)?;
+    Ok(Outcome::Done)
 }
 
 fn check_hook_url(url: &str) -> Result<()> {
@@ -125,43 +130,12 @@ fn check_hook_url(url: &str) -> Result<()> {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(()),
         _ => Err(Error::usage(format!(
             "--url '{}' is not an http(s) URL, e.g. --url http://127.0.0.1:9000/webhooks",
-            crate::money::printable(url)
+            crate::text::printable(url)
         ))),
     }
 }
 
-/// The embedded sandbox, unless a flag, the environment or the profile names a served one.
-async fn client(ctx: &Ctx) -> Result<Client> {
-    let settings = Settings::resolve(&ctx.global)?;
-    let url = match &settings.target {
-        Target::Remote(url) if settings.explicit => url.clone(),
-        _ => return ctx.client_for_embedded().await,
-    };
-    // A live profile's key and a webhook secret have no business at the hosted API.
-    if reqwest::Url::parse(&url).is_ok_and(|u| u.host_str() == Some("api.lightningenable.com")) {
-        return Err(Error::usage(format!(
-            "le sandbox commands drive a sandbox, and {url} is the hosted API: use --sandbox, or --base-url for a served sandbox"
-        )));
-    }
-    ctx.expect(crate::invoice::Expectations {
-        network: crate::invoice::Network::Regtest,
-        payees: Vec::new(),
-    });
-    let mut opts = ClientOptions::new(url.clone());
-    opts.direct = reqwest::Url::parse(&url).is_ok_and(|u| crate::config::is_loopback(&u));
-    // A served sandbox accepts any key unless told otherwise, so one is not required here.
-    opts.api_key = Some(match settings.api_key(&ctx.global) {
-        Ok(k) => k,
-        Err(Error::Key(_)) => SecretString::new(EMBEDDED_KEY.into()),
-        Err(e) => return Err(e),
-    });
-    opts.request_timeout = settings.request_timeout;
-    opts.verbose = ctx.global.verbose;
-    opts.dry_run = ctx.global.dry_run || ctx.global.curl;
-    Client::new(opts)
-}
-
-fn serve_options(a: &ServeArgs) -> Result<ServeOptions> {
+fn serve_options(ctx: &Ctx, a: &ServeArgs) -> Result<ServeOptions> {
     let has_secret = a.webhook_secret.is_some() || a.webhook_secret_file.is_some();
     if a.webhook_url.is_some() != has_secret {
         return Err(Error::usage(
@@ -188,9 +162,7 @@ fn serve_options(a: &ServeArgs) -> Result<ServeOptions> {
             return Err(Error::usage("--webhook-secret must not be empty"));
         }
         (Some(s), _) => Some(s.clone()),
-        (None, Some(f)) => {
-            Some(read_secret_line(f, "--webhook-secret-file").map_err(Error::Usage)?)
-        }
+        (None, Some(f)) => Some(read_secret_line(f, "--webhook-secret-file", &ctx.out)?),
         (None, None) => None,
     };
     if let (Some(url), Some(secret)) = (&a.webhook_url, secret) {
@@ -205,6 +177,7 @@ fn serve_options(a: &ServeArgs) -> Result<ServeOptions> {
         return Err(Error::usage("--webhook-timeout must be more than 0"));
     }
     Ok(ServeOptions {
+        out: ctx.out.clone(),
         engine,
         api_keys: a.api_keys.clone(),
         limiter,
@@ -219,8 +192,8 @@ fn serve_options(a: &ServeArgs) -> Result<ServeOptions> {
     })
 }
 
-async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<()> {
-    let opts = serve_options(&a)?;
+async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<Outcome> {
+    let opts = serve_options(ctx, &a)?;
     let dir = match &a.dir {
         Some(d) => d.clone(),
         None => crate::config::sandbox_dir()?,
@@ -235,7 +208,7 @@ async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<()> {
             if keys.is_empty() { "any key" } else { "the keys you gave" }
         ));
     }
-    if ctx.out.json {
+    if ctx.out.json() {
         ctx.out.json_line(&serde_json::json!({
             "url": url,
             "dir": bound.dir.display().to_string(),
@@ -247,15 +220,15 @@ async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<()> {
         } else {
             "one of the --api-key values"
         };
-        ctx.out.text(&format!(
-            "le sandbox listening on {url} (state in {}); API key: {key_hint}, e.g. LIGHTNING_API_KEY={} le --base-url {url} create --order ORDER-1 --amount 49.99 --currency USD\n",
+        ctx.out.line(&format!(
+            "le sandbox listening on {url} (state in {}); API key: {key_hint}, e.g. LIGHTNING_API_KEY={} le --base-url {url} create --order ORDER-1 --amount 49.99 --currency USD",
             bound.dir.display(),
             keys.first().map_or("le_sandbox_test", String::as_str),
         ))?;
     }
     bound.serve(shutdown_signal()).await;
     ctx.out.note("sandbox stopped; its state is kept");
-    Ok(())
+    Ok(Outcome::Done)
 }
 
 async fn shutdown_signal() {

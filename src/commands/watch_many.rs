@@ -4,17 +4,18 @@
 
 use std::time::{Duration, Instant};
 
-use comfy_table::{Table, presets};
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
-use super::{Ctx, check_id};
-use crate::api::{Payment, Status};
+use crate::api::{Call, Payment, Status};
+use crate::app::Ctx;
 use crate::cli::WatchArgs;
-use crate::error::{Error, Result, exit};
-use crate::render::time::clock;
+use crate::error::{Error, Result};
+use crate::exit::Outcome;
+use crate::follow::{OUTAGE_LIMIT, check_interval, is_transient};
+use crate::input::check_id;
+use crate::render::watch::{LiveTable, Row, many_table};
 
-const MIN_INTERVAL: Duration = Duration::from_secs(3);
 /// Payments this close to expiry, or this new, are polled as often as allowed.
 const URGENT_LEFT_SECS: i64 = 300;
 const NEW_SECS: i64 = 120;
@@ -31,14 +32,18 @@ impl Entry {
     fn done(&self) -> bool {
         self.error.is_some() || self.last.as_ref().is_some_and(|p| p.status().is_final())
     }
+
+    fn row(&self) -> Row<'_> {
+        Row {
+            id: &self.id,
+            last: self.last.as_ref(),
+            error: self.error.as_deref(),
+        }
+    }
 }
 
-pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<()> {
-    if args.interval < MIN_INTERVAL {
-        return Err(Error::usage(
-            "--interval must be at least 3s: the API asks clients to poll no more than once every 3s",
-        ));
-    }
+pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
+    check_interval(args.interval)?;
     let mut ids: Vec<String> = args.invoice_ids.clone();
     if let Some(source) = &args.from {
         ids.extend(read_ids(source)?);
@@ -50,6 +55,15 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<()> {
         check_id("--order", "--order ORDER-1", o)?;
     }
     let client = ctx.client().await?;
+    if ctx.dry_run() {
+        let mut plans: Vec<_> = args
+            .order
+            .iter()
+            .map(|o| client.plan(&Call::get_payment_by_order(o)))
+            .collect();
+        plans.extend(ids.iter().map(|id| client.plan(&Call::get_payment(id))));
+        return Ok(Outcome::Planned(plans));
+    }
     for o in &args.order {
         ids.push(
             client
@@ -79,15 +93,19 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<()> {
     // The whole allowance, spread evenly: one request per `gap`.
     let gap = Duration::from_secs_f64(60.0 / f64::from(args.reads_per_minute));
     let deadline = args.timeout.map(|t| started + t);
-    let live = ctx.out.stderr_tty && !ctx.out.json;
-    let mut drawn = 0usize;
+    let mut table = LiveTable::new(&ctx.out);
+    let live = table.is_live();
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     let mut last_request = started - gap;
-    let outcome = loop {
-        if entries.iter().all(Entry::done) {
-            break None;
-        }
+    let mut last_answer: Option<Instant> = None;
+    let mut away = false;
+    let draw = |table: &LiveTable, entries: &[Entry]| {
+        let rows: Vec<Row<'_>> = entries.iter().map(Entry::row).collect();
+        table.draw(&rows);
+    };
+    draw(&table, &entries);
+    let ended = loop {
         let Some(i) = (0..entries.len())
             .filter(|i| !entries[*i].done())
             .min_by_key(|i| entries[*i].next_due)
@@ -101,23 +119,36 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<()> {
         });
         tokio::select! {
             _ = tokio::time::sleep_until(wake) => {}
-            _ = &mut ctrl_c => break Some(exit::INTERRUPTED),
+            _ = &mut ctrl_c => break Some(Outcome::Interrupted),
         }
         if deadline.is_some_and(|d| Instant::now() >= d) {
-            break Some(exit::WATCH_TIMEOUT);
+            break Some(Outcome::TimedOut);
         }
         last_request = Instant::now();
+        let never = tokio::time::Instant::from_std(at + Duration::from_secs(366 * 86_400));
         let polled = tokio::select! {
             r = client.get_payment(&entries[i].id) => r,
-            _ = &mut ctrl_c => break Some(exit::INTERRUPTED),
+            _ = &mut ctrl_c => break Some(Outcome::Interrupted),
             // A poll waiting out a Retry-After must not outlive --timeout either.
-            _ = tokio::time::sleep_until(tokio::time::Instant::from_std(deadline.unwrap_or(at + Duration::from_secs(366 * 86_400)))) => break Some(exit::WATCH_TIMEOUT),
+            _ = tokio::time::sleep_until(deadline.map_or(never, tokio::time::Instant::from_std)) => break Some(Outcome::TimedOut),
         };
         let active = entries.iter().filter(|e| !e.done()).count() as u32;
         match polled {
             Ok(p) => {
-                if entries[i].last.is_none() {
-                    ctx.verify(&p)?;
+                last_answer = Some(Instant::now());
+                if away {
+                    away = false;
+                    ctx.out.note("the API answers again");
+                }
+                if entries[i]
+                    .last
+                    .as_ref()
+                    .and_then(Payment::lightning_invoice)
+                    != p.lightning_invoice()
+                    && let Err(e) = ctx.check_payment(&client, &p)
+                {
+                    table.finish();
+                    return Err(e);
                 }
                 let before = entries[i].last.as_ref().map(Payment::status);
                 if before.as_ref() != Some(&p.status()) && !live {
@@ -135,42 +166,58 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<()> {
                 entries[i].last = Some(p);
             }
             // A key the API refuses will be refused for every payment: stop now.
-            Err(Error::Api(e)) if e.status == 401 || e.status == 403 => return Err(Error::Api(e)),
+            Err(Error::Api(e)) if e.status == 401 || e.status == 403 => {
+                table.finish();
+                return Err(Error::Api(e));
+            }
             Err(Error::Api(e)) if e.status == 404 => {
                 entries[i].error = Some(e.to_string());
                 if !live {
                     ctx.out.json_line(&json!({ "invoiceId": entries[i].id, "error": e.to_string(), "at": Timestamp::now().to_string() }))?;
                 }
             }
-            // Away for a while: try again later, like any poll.
-            Err(_) => entries[i].next_due = Instant::now() + args.interval,
-        }
-        if live {
-            drawn = redraw(&entries, drawn);
-        }
-    };
-    if live && drawn > 0 {
-        let _ = console::Term::stderr().clear_last_lines(drawn);
-    }
-    summary(ctx, &entries, live)?;
-    match outcome {
-        Some(exit::INTERRUPTED) => Err(Error::Interrupted),
-        Some(code) => Err(Error::Outcome(code)),
-        None => {
-            let any = |f: fn(&Status) -> bool| {
-                entries
-                    .iter()
-                    .any(|e| e.last.as_ref().is_some_and(|p| f(&p.status())))
-            };
-            if any(|s| *s == Status::Expired) {
-                Err(Error::Outcome(exit::EXPIRED))
-            } else if any(|s| *s != Status::Paid) || entries.iter().any(|e| e.error.is_some()) {
-                Err(Error::Outcome(exit::WATCH_OTHER))
-            } else {
-                Ok(())
+            // Away for a while: try again later, like any poll, and give up as a single
+            // watch does.
+            Err(e) if is_transient(&e) => {
+                let since = last_answer.unwrap_or(started);
+                if since.elapsed() > OUTAGE_LIMIT || last_answer.is_none() {
+                    table.finish();
+                    return Err(e);
+                }
+                if !away {
+                    away = true;
+                    ctx.out.warn(&format!(
+                        "the API did not answer ({}); still trying, for up to {} s",
+                        e.message(),
+                        OUTAGE_LIMIT.as_secs()
+                    ));
+                }
+                entries[i].next_due = Instant::now() + args.interval;
+            }
+            Err(e) => {
+                table.finish();
+                return Err(e);
             }
         }
+        draw(&table, &entries);
+    };
+    table.finish();
+    summary(ctx, &entries, live)?;
+    if let Some(outcome) = ended {
+        return Ok(outcome);
     }
+    let any = |f: fn(&Status) -> bool| {
+        entries
+            .iter()
+            .any(|e| e.last.as_ref().is_some_and(|p| f(&p.status())))
+    };
+    Ok(if any(|s| *s == Status::Expired) {
+        Outcome::Expired
+    } else if any(|s| *s != Status::Paid) || entries.iter().any(|e| e.error.is_some()) {
+        Outcome::OtherEnd
+    } else {
+        Outcome::Done
+    })
 }
 
 /// How soon to look again: the payment's fair share of the allowance, but as often as
@@ -185,53 +232,6 @@ fn interval_for(p: &Payment, min: Duration, share: Duration) -> Duration {
     if urgent { min } else { share.max(min) }
 }
 
-fn status_text(e: &Entry) -> String {
-    match (&e.error, &e.last) {
-        (Some(err), _) => format!("error: {err}"),
-        (None, None) => "…".into(),
-        (None, Some(p)) => {
-            let left = match (p.status(), p.expires_at()) {
-                (Status::Unpaid | Status::Processing, Some(x)) => {
-                    format!(
-                        " · {}",
-                        clock((x.as_second() - Timestamp::now().as_second()).max(0) as u64)
-                    )
-                }
-                _ => String::new(),
-            };
-            format!("{}{left}", p.status())
-        }
-    }
-}
-
-fn table(entries: &[Entry]) -> Table {
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_HORIZONTAL_ONLY);
-    t.force_no_tty();
-    t.set_header(vec!["Invoice", "Order", "Status", "Amount"]);
-    for e in entries {
-        let p = e.last.as_ref();
-        t.add_row(vec![
-            crate::render::clean(&e.id).into_owned(),
-            crate::render::clean(p.and_then(Payment::order_id).unwrap_or("")).into_owned(),
-            crate::render::clean(&status_text(e)).into_owned(),
-            p.map(crate::render::amount_text).unwrap_or_default(),
-        ]);
-    }
-    t
-}
-
-/// Redraws the live table on stderr in place; returns how many lines it took.
-fn redraw(entries: &[Entry], previous: usize) -> usize {
-    let term = console::Term::stderr();
-    if previous > 0 {
-        let _ = term.clear_last_lines(previous);
-    }
-    let text = table(entries).to_string();
-    let _ = term.write_line(&text);
-    text.lines().count()
-}
-
 fn summary(ctx: &Ctx, entries: &[Entry], live: bool) -> Result<()> {
     let count = |s: &str| {
         entries
@@ -240,7 +240,7 @@ fn summary(ctx: &Ctx, entries: &[Entry], live: bool) -> Result<()> {
             .count()
     };
     let unsettled = entries.iter().filter(|e| !e.done()).count();
-    if ctx.out.json || !live {
+    if ctx.out.json() || !live {
         return ctx.out.json_line(&json!({
             "summary": {
                 "paid": count("paid"),
@@ -250,17 +250,22 @@ fn summary(ctx: &Ctx, entries: &[Entry], live: bool) -> Result<()> {
             }
         }));
     }
-    ctx.out.text(&format!("{}\n", table(entries)))
+    let rows: Vec<Row<'_>> = entries.iter().map(Entry::row).collect();
+    ctx.out.show(&many_table(&rows))
 }
 
 /// Invoice ids from a file: one per line, or NDJSON lines of payments or batch results.
 fn read_ids(source: &str) -> Result<Vec<String>> {
-    let text = super::read_source(source, "ids")?;
+    let text = crate::input::read_text(source, "--from")?;
     let mut ids = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if line.starts_with('{') {
-            let v: Value = serde_json::from_str(line)
-                .map_err(|e| Error::usage(format!("a line of {source} is not JSON: {e}")))?;
+            let v: Value = serde_json::from_str(line).map_err(|e| {
+                Error::usage(format!(
+                    "a line of {} is not JSON: {e}",
+                    crate::text::printable(source)
+                ))
+            })?;
             // `le create --from` results carry the payment; failed rows carry none.
             if let Some(id) = v["payment"]["invoiceId"]
                 .as_str()

@@ -1,20 +1,27 @@
 //! `le webhook verify|send|listen`: the API's two signature schemes, from both ends.
 
-use std::io::Read;
-use std::time::{Duration, Instant};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 
-use super::Ctx;
+use crate::api::PlannedRequest;
+use crate::api::wire::Dec;
+use crate::app::Ctx;
 use crate::cli::{
     SignScheme, WebhookCommand, WebhookListenArgs, WebhookSendArgs, WebhookVerifyArgs,
 };
-use crate::config::read_secret_line;
 use crate::error::{Error, Result};
-use crate::money::{self, Currency, printable};
+use crate::exit::Outcome;
+use crate::input::{check_id, read_bytes, read_secret_line};
+use crate::money::{self, Currency};
+use crate::render::{Output, to_safe_json};
+use crate::text::printable;
+use crate::webhook::send::{Delivery, Schemes, Sender};
 use crate::webhook::{self as sig, Invalid, Scheme};
 
-pub async fn run(ctx: &Ctx, cmd: WebhookCommand) -> Result<()> {
+pub async fn run(ctx: &Ctx, cmd: WebhookCommand) -> Result<Outcome> {
     match cmd {
         WebhookCommand::Verify(a) => verify(ctx, a),
         WebhookCommand::Send(a) => send(ctx, a).await,
@@ -22,10 +29,8 @@ pub async fn run(ctx: &Ctx, cmd: WebhookCommand) -> Result<()> {
     }
 }
 
-fn secret(source: &str) -> Result<Vec<u8>> {
-    Ok(read_secret_line(source, "--secret-file")
-        .map_err(Error::Usage)?
-        .into_bytes())
+fn secret(ctx: &Ctx, source: &str) -> Result<Vec<u8>> {
+    Ok(read_secret_line(source, "--secret-file", &ctx.out)?.into_bytes())
 }
 
 fn invalid(e: Invalid) -> Error {
@@ -35,14 +40,20 @@ fn invalid(e: Invalid) -> Error {
             "check the secret, and that the payload is byte for byte what was received (an editor or `echo` adds a final newline)".into(),
         );
     }
-    Error::Mismatch {
-        code: "INVALID_SIGNATURE",
+    Error::mismatch(
+        "INVALID_SIGNATURE",
+        "the webhook is not genuine",
         problems,
-    }
+        None,
+    )
 }
 
-fn verify(ctx: &Ctx, a: WebhookVerifyArgs) -> Result<()> {
-    let secret = secret(&a.secret_file)?;
+/// Why a legacy signature alone is not enough.
+const LEGACY_ALONE: &str =
+    "X-Gateway-Signature carries no time, so a delivery captured once can be replayed forever";
+
+fn verify(ctx: &Ctx, a: WebhookVerifyArgs) -> Result<Outcome> {
+    let secret = secret(ctx, &a.secret_file)?;
     let (value, named) = match (&a.signature, &a.header) {
         (Some(v), _) => (v.trim().to_owned(), None),
         (None, Some(h)) => {
@@ -78,21 +89,7 @@ fn verify(ctx: &Ctx, a: WebhookVerifyArgs) -> Result<()> {
     if value.is_empty() {
         return Err(Error::usage("the signature is empty"));
     }
-    if a.payload == "-" && a.secret_file == "-" {
-        return Err(Error::usage(
-            "the secret and the payload cannot both come from stdin",
-        ));
-    }
-    let payload = if a.payload == "-" {
-        let mut b = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut b)
-            .map_err(|e| Error::usage(format!("cannot read the payload from stdin: {e}")))?;
-        b
-    } else {
-        std::fs::read(&a.payload)
-            .map_err(|e| Error::usage(format!("cannot read the payload {}: {e}", a.payload)))?
-    };
+    let payload = read_bytes(&a.payload, "the payload")?;
     // A header's name decides the scheme; a bare value is recognised by its shape.
     if let Some(expected) = named
         && sig::scheme_of(&value) != expected
@@ -108,15 +105,31 @@ fn verify(ctx: &Ctx, a: WebhookVerifyArgs) -> Result<()> {
     }
     let now = jiff::Timestamp::now().as_second();
     let scheme = sig::verify(&secret, &value, &payload, now, a.tolerance).map_err(invalid)?;
+    if scheme == Scheme::Legacy {
+        if !a.allow_legacy {
+            return Err(Error::mismatch(
+                "INVALID_SIGNATURE",
+                "the legacy signature is valid, but accepted alone only with --allow-legacy",
+                vec![format!(
+                    "{LEGACY_ALONE}: check {} instead, which the API sends beside it",
+                    sig::SIGNATURE_HEADER
+                )],
+                None,
+            ));
+        }
+        ctx.out.warn(&format!(
+            "accepted on the legacy signature alone (--allow-legacy): {LEGACY_ALONE}"
+        ));
+    }
     ctx.out.note(&format!("valid signature ({scheme})"));
     match serde_json::from_slice::<Value>(&payload) {
-        Ok(v) if ctx.out.json => ctx.out.json_line(&v),
-        Ok(v) => ctx.out.text(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&v).map_err(Error::internal)?
-        )),
-        Err(_) => ctx.out.stdout(|w| w.write_all(&payload)),
+        Ok(v) if ctx.out.json() => ctx.out.json_line(&v)?,
+        Ok(v) => ctx
+            .out
+            .line(&serde_json::to_string_pretty(&v).map_err(Error::internal)?)?,
+        Err(_) => ctx.out.data(&payload)?,
     }
+    Ok(Outcome::Done)
 }
 
 fn event_data(a: &WebhookSendArgs) -> Result<Value> {
@@ -141,36 +154,50 @@ fn event_data(a: &WebhookSendArgs) -> Result<Value> {
         ("--refund", &a.refund),
     ] {
         if let Some(v) = v {
-            super::check_id(flag, &format!("{flag} X-1"), v)?;
+            check_id(flag, &format!("{flag} X-1"), v)?;
         }
     }
-    let amount_json: Value = serde_json::from_str(&amount.to_string()).map_err(Error::internal)?;
-    let sats = money::to_sats(
-        amount,
-        currency,
-        crate::money::Rates::default().price(currency),
-    );
-    let now = jiff::Timestamp::now().to_string();
+    let sats = money::to_sats(amount, currency, money::Rates::default().price(currency))
+        .ok_or_else(|| Error::usage("--amount is too large to be paid in sats"))?;
+    let now = jiff::Timestamp::now();
     let invoice = a
         .invoice
         .clone()
         .unwrap_or_else(|| format!("inv_test_{}", crate::rand::hex::<6>()));
     let order = a.order.clone().unwrap_or_else(|| "ORDER-TEST".into());
-    let mut data = match a.event.as_str() {
-        "payment.completed" => json!({
-            "invoiceId": invoice, "orderId": order, "status": "paid", "amount": amount_json,
-            "currency": currency.as_str(), "amountSats": sats, "paidAt": now,
+    use crate::webhook::event::{PaymentCompleted, PaymentExpired, RefundCompleted};
+    let data = match a.event.as_str() {
+        "payment.completed" => serde_json::to_value(PaymentCompleted {
+            invoice_id: invoice,
+            order_id: order,
+            status: crate::api::Status::Paid,
+            amount: Dec(amount),
+            currency: currency.as_str().into(),
+            amount_sats: sats,
+            paid_at: now,
         }),
-        "payment.expired" => json!({
-            "invoiceId": invoice, "orderId": order, "status": "expired", "amount": amount_json,
-            "currency": currency.as_str(), "expiredAt": now,
+        "payment.expired" => serde_json::to_value(PaymentExpired {
+            invoice_id: invoice,
+            order_id: order,
+            status: crate::api::Status::Expired,
+            amount: Dec(amount),
+            currency: currency.as_str().into(),
+            expired_at: now,
         }),
-        _ => json!({
-            "refundId": a.refund.clone().unwrap_or_else(|| format!("ref_test_{}", crate::rand::hex::<6>())),
-            "invoiceId": invoice, "status": "completed", "amount": amount_json,
-            "currency": currency.as_str(), "completedAt": now,
+        _ => serde_json::to_value(RefundCompleted {
+            refund_id: a
+                .refund
+                .clone()
+                .unwrap_or_else(|| format!("ref_test_{}", crate::rand::hex::<6>())),
+            invoice_id: invoice,
+            status: crate::api::RefundStatus::Completed,
+            amount: Dec(amount),
+            currency: currency.as_str().into(),
+            completed_at: now,
         }),
-    };
+    }
+    .map_err(Error::internal)?;
+    let mut data = data;
     if let Some(extra) = &a.data {
         let extra: Map<String, Value> = serde_json::from_str(extra).map_err(|e| {
             Error::usage(format!(
@@ -184,7 +211,7 @@ fn event_data(a: &WebhookSendArgs) -> Result<Value> {
     Ok(data)
 }
 
-async fn send(ctx: &Ctx, a: WebhookSendArgs) -> Result<()> {
+async fn send(ctx: &Ctx, a: WebhookSendArgs) -> Result<Outcome> {
     let url = reqwest::Url::parse(&a.to)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
@@ -194,84 +221,67 @@ async fn send(ctx: &Ctx, a: WebhookSendArgs) -> Result<()> {
                 printable(&a.to)
             ))
         })?;
-    let secret = secret(&a.secret_file)?;
+    let secret = secret(ctx, &a.secret_file)?;
     let data = event_data(&a)?;
-    let body = json!({ "event": a.event.as_str(), "timestamp": jiff::Timestamp::now().to_string(), "data": data }).to_string();
-    let delivery = format!("evt_test_{}", crate::rand::hex::<8>());
-    let t = jiff::Timestamp::now().as_second();
-    crate::api::ensure_tls_provider();
+    // Written with the same escapes `le` shows, so that the body shown is the body sent.
+    let body = to_safe_json(
+        &json!({ "event": a.event.as_str(), "timestamp": jiff::Timestamp::now(), "data": data }),
+    )?;
+    let delivery_id = format!("evt_test_{}", crate::rand::hex::<8>());
+    let delivery = Delivery {
+        url: url.as_str(),
+        event: a.event.as_str(),
+        delivery_id: &delivery_id,
+        body: body.as_bytes(),
+        secret: &secret,
+        schemes: Schemes {
+            current: a.scheme != SignScheme::Legacy,
+            legacy: a.scheme != SignScheme::Current,
+        },
+        t: jiff::Timestamp::now().as_second(),
+    };
+    if ctx.dry_run() {
+        return Ok(Outcome::Planned(vec![PlannedRequest {
+            method: "POST".into(),
+            url: url.to_string(),
+            headers: delivery.headers(),
+            body: Some(body.clone()),
+            sends_key: false,
+            embedded: false,
+        }]));
+    }
     let timeout = ctx
         .global
         .request_timeout
         .unwrap_or(Duration::from_secs(30));
-    let mut builder = reqwest::Client::builder()
-        .timeout(timeout)
-        .connect_timeout(timeout.min(Duration::from_secs(10)))
-        .redirect(reqwest::redirect::Policy::none());
-    // A handler on this machine is reached directly, never through a proxy.
-    if crate::config::is_loopback(&url) {
-        builder = builder.no_proxy();
-    }
-    let client = builder
-        .user_agent(concat!("le/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(Error::internal)?;
-    let mut req = client
-        .post(url.clone())
-        .header("content-type", "application/json")
-        .header(sig::DELIVERY_HEADER, &delivery)
-        .header(sig::EVENT_HEADER, a.event.as_str());
-    if a.scheme != SignScheme::Legacy {
-        req = req.header(
-            sig::SIGNATURE_HEADER,
-            sig::sign(&secret, t, body.as_bytes()),
-        );
-    }
-    if a.scheme != SignScheme::Current {
-        req = req.header(
-            sig::LEGACY_SIGNATURE_HEADER,
-            sig::sign_legacy(&secret, body.as_bytes()),
-        );
-    }
+    let sender = Sender::new(timeout, crate::net::USER_AGENT).map_err(Error::Internal)?;
     if ctx.global.verbose {
-        eprintln!("> POST {url}\n> {body}");
+        ctx.out.trace(&format!("> POST {url}"));
+        ctx.out.trace(&format!("> {body}"));
     }
-    let started = Instant::now();
-    let resp = req
-        .body(body.clone())
-        .send()
-        .await
-        .map_err(|e| Error::Unreachable {
+    let sent = sender.send(&delivery).await;
+    let Some(status) = sent.status else {
+        return Err(Error::Unreachable {
             url: url.to_string(),
-            reason: if e.is_timeout() {
-                format!("no answer within {} s", timeout.as_secs())
-            } else {
-                root(&e)
-            },
-        })?;
-    let status = resp.status();
-    let answer = resp.text().await.unwrap_or_default();
-    let ms = started.elapsed().as_millis();
-    if ctx.out.json {
+            reason: sent.error.unwrap_or_default(),
+        });
+    };
+    let answer = String::from_utf8_lossy(&sent.answer).into_owned();
+    let ms = sent.elapsed.as_millis();
+    if ctx.out.json() {
         ctx.out.json_line(&json!({
-            "deliveryId": delivery, "event": a.event.as_str(), "status": status.as_u16(),
+            "deliveryId": delivery_id, "event": a.event.as_str(), "status": status,
             "durationMs": ms, "body": answer, "sent": serde_json::from_str::<Value>(&body).unwrap_or(Value::Null),
         }))?;
     } else {
-        let mut text = format!(
-            "{} {} → {} in {ms} ms\n",
-            a.event.as_str(),
-            delivery,
-            status
-        );
+        let mut text = format!("{} {delivery_id} → {status} in {ms} ms\n", a.event.as_str());
         if !answer.trim().is_empty() {
             text.push_str(answer.trim_end());
-            text.push('\n');
         }
-        ctx.out.text(&text)?;
+        ctx.out.line(&text)?;
     }
-    if status.is_success() {
-        Ok(())
+    if (200..300).contains(&status) {
+        Ok(Outcome::Done)
     } else {
         Err(Error::BadResponse(format!(
             "the receiver answered {status}; a failed delivery would be retried"
@@ -279,34 +289,45 @@ async fn send(ctx: &Ctx, a: WebhookSendArgs) -> Result<()> {
     }
 }
 
-fn root(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut cur = e;
-    while let Some(n) = cur.source() {
-        cur = n;
-    }
-    cur.to_string()
+/// What a listener remembers of the deliveries it saw: a repeat is worth flagging.
+#[derive(Default)]
+struct Seen {
+    /// Delivery id → when it was first accepted.
+    accepted: HashMap<String, jiff::Timestamp>,
 }
 
-async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<()> {
+/// How many delivery ids a listener remembers; the oldest go first.
+const REMEMBERED: usize = 10_000;
+
+async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
     use axum::body::Bytes;
     use axum::http::{HeaderMap, StatusCode};
 
-    let secret = secret(&a.secret_file)?;
+    let secret = secret(ctx, &a.secret_file)?;
     let addr = format!("{}:{}", a.addr, a.port);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
-        .map_err(|e| Error::usage(format!("cannot listen on {addr}: {e}")))?;
+        .map_err(|e| Error::usage(format!("cannot listen on {}: {e}", printable(&addr))))?;
     let local = listener.local_addr().map_err(Error::internal)?;
     if !local.ip().is_loopback() {
         ctx.out.warn(&format!(
             "listening on {local}, which other machines can reach"
         ));
     }
-    eprintln!("listening for webhooks on http://{local}/ (Ctrl-C to stop)");
-    let out = ctx.out;
+    // Said under --json too: it is how a script learns the port it got.
+    ctx.out.note(&format!(
+        "listening for webhooks on http://{local}/ (Ctrl-C to stop)"
+    ));
+    ctx.out
+        .json_note(&json!({ "listening": format!("http://{local}/") }));
+    let out = ctx.out.clone();
     let tolerance = a.tolerance;
+    let allow_legacy = a.allow_legacy;
+    let seen = Arc::new(Mutex::new(Seen::default()));
     let handler = move |headers: HeaderMap, body: Bytes| {
         let secret = secret.clone();
+        let out = out.clone();
+        let seen = seen.clone();
         async move {
             let h = |n: &str| {
                 headers
@@ -315,41 +336,29 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<()> {
                     .map(str::to_owned)
             };
             let now = jiff::Timestamp::now();
-            let result = match (h(sig::SIGNATURE_HEADER), h(sig::LEGACY_SIGNATURE_HEADER)) {
-                (Some(v), _) | (None, Some(v)) => {
-                    sig::verify(&secret, &v, &body, now.as_second(), tolerance)
-                        .map_err(|e| e.to_string())
+            let result = judge(&secret, &h, &body, now.as_second(), tolerance, allow_legacy);
+            let id = h(sig::DELIVERY_HEADER);
+            let repeat_of = match (&result, &id) {
+                (Ok(_), Some(id)) => {
+                    let mut s = seen.lock().unwrap_or_else(|p| p.into_inner());
+                    let first = s.accepted.get(id).copied();
+                    if first.is_none() {
+                        if s.accepted.len() >= REMEMBERED
+                            && let Some(oldest) = s
+                                .accepted
+                                .iter()
+                                .min_by_key(|(_, t)| **t)
+                                .map(|(k, _)| k.clone())
+                        {
+                            s.accepted.remove(&oldest);
+                        }
+                        s.accepted.insert(id.clone(), now);
+                    }
+                    first
                 }
-                (None, None) => Err("no signature header".to_owned()),
+                _ => None,
             };
-            let event: Value = serde_json::from_slice(&body)
-                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&body).into_owned()));
-            let line = if out.json {
-                json!({
-                    "receivedAt": now.to_string(),
-                    "valid": result.is_ok(),
-                    "scheme": result.as_ref().ok().map(|s| s.to_string()),
-                    "reason": result.as_ref().err(),
-                    "deliveryId": h(sig::DELIVERY_HEADER),
-                    "event": event,
-                })
-                .to_string()
-            } else {
-                let name = event.get("event").and_then(Value::as_str).unwrap_or("?");
-                let subject = event
-                    .get("data")
-                    .and_then(|d| d.get("refundId").or(d.get("invoiceId")))
-                    .and_then(Value::as_str)
-                    .unwrap_or("");
-                match &result {
-                    Ok(s) => format!(
-                        "{} {name} {subject} ✓ valid ({s})",
-                        now.strftime("%H:%M:%S")
-                    ),
-                    Err(e) => format!("{} {name} {subject} ✗ {e}", now.strftime("%H:%M:%S")),
-                }
-            };
-            let _ = out.text(&format!("{line}\n"));
+            show_received(&out, now, &result, id.as_deref(), repeat_of, &body);
             if result.is_ok() {
                 StatusCode::OK
             } else {
@@ -358,10 +367,91 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<()> {
         }
     };
     let app = axum::Router::new().fallback(axum::routing::post(handler));
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
+    crate::net::server::run(listener, app, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
+    Ok(Outcome::Done)
+}
+
+/// A received delivery's signatures: the current scheme when present; the legacy one
+/// alone only when allowed.
+fn judge(
+    secret: &[u8],
+    h: &dyn Fn(&str) -> Option<String>,
+    body: &[u8],
+    now: i64,
+    tolerance: u64,
+    allow_legacy: bool,
+) -> std::result::Result<&'static str, String> {
+    match (h(sig::SIGNATURE_HEADER), h(sig::LEGACY_SIGNATURE_HEADER)) {
+        (Some(v), _) => sig::verify(secret, &v, body, now, tolerance)
+            .map(|_| "X-LightningEnable-Signature")
+            .map_err(|e| e.to_string()),
+        (None, Some(v)) if allow_legacy => sig::verify(secret, &v, body, now, tolerance)
+            .map(|_| "X-Gateway-Signature only: no time, could be a replay")
+            .map_err(|e| e.to_string()),
+        (None, Some(_)) => Err(format!(
+            "only {} (no time, replayable): refused without --allow-legacy",
+            sig::LEGACY_SIGNATURE_HEADER
+        )),
+        (None, None) => Err("no signature header".to_owned()),
+    }
+}
+
+/// One line per delivery: NDJSON under `--json`, else a line for the person. Everything
+/// in it came from an unauthenticated sender, and is escaped by the output.
+fn show_received(
+    out: &Output,
+    now: jiff::Timestamp,
+    result: &std::result::Result<&'static str, String>,
+    id: Option<&str>,
+    repeat_of: Option<jiff::Timestamp>,
+    body: &[u8],
+) {
+    let event: Value = serde_json::from_slice(body)
+        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()));
+    if out.json() {
+        let _ = out.json_line(&json!({
+            "receivedAt": now.to_string(),
+            "valid": result.is_ok(),
+            "scheme": result.as_ref().ok(),
+            "reason": result.as_ref().err(),
+            "deliveryId": id,
+            "repeatOf": repeat_of.map(|t| t.to_string()),
+            "event": event,
+        }));
+        return;
+    }
+    let name = event.get("event").and_then(Value::as_str).unwrap_or("?");
+    let subject = event
+        .get("data")
+        .and_then(|d| d.get("refundId").or(d.get("invoiceId")))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let repeat = repeat_of
+        .map(|t| {
+            format!(
+                " (a repeat of delivery {}, first seen {})",
+                id.unwrap_or("?"),
+                t.strftime("%H:%M:%S")
+            )
         })
-        .await
-        .map_err(|e| Error::internal(format!("webhook listener failed: {e}")))
+        .unwrap_or_default();
+    let line = match result {
+        Ok(s) => format!(
+            "{} {} {} ✓ valid ({s}){repeat}",
+            now.strftime("%H:%M:%S"),
+            printable(name),
+            printable(subject)
+        ),
+        Err(e) => format!(
+            "{} {} {} ✗ {}",
+            now.strftime("%H:%M:%S"),
+            printable(name),
+            printable(subject),
+            printable(e)
+        ),
+    };
+    let _ = out.line(&line);
 }

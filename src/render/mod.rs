@@ -1,108 +1,46 @@
-//! Everything `le` shows. stdout carries data only; progress, notes and errors go to
-//! stderr. Nothing else in the program writes to stdout.
+//! Everything `le` shows. `Output` is the only writer to stdout and stderr; the other
+//! files here are views that turn what the API said into `Screen`s, escaping every piece
+//! of it on the way.
 
+mod output;
 mod payment;
 pub mod qr;
 pub mod request;
 pub mod tables;
 pub mod time;
+pub mod watch;
 
-use std::io::{IsTerminal, Write};
-
+pub use output::{Live, MIN_SECRET_LEN, Output, Screen, Spinner, to_safe_json};
 pub use payment::{amount_text, payment_table, payments_table};
 
-use crate::cli::ColorChoice;
-use crate::error::Result;
-
-/// How this run presents its results.
-#[derive(Debug, Clone, Copy)]
-pub struct Output {
-    pub json: bool,
-    pub stdout_tty: bool,
-    pub stderr_tty: bool,
-    pub stdout_color: bool,
-    pub stderr_color: bool,
+/// A panic is a bug: say so and exit 1, as the exit-code table promises, rather than
+/// Rust's 101. Panics on other threads (a sandbox request) are caught where they run.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        use std::io::Write;
+        let text = crate::text::escape_keeping_lines(&info.to_string()).into_owned();
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: internal error (a bug in le, please report it): {text}"
+        );
+        if std::thread::current().name() == Some("main") {
+            std::process::exit(i32::from(crate::exit::INTERNAL));
+        }
+    }));
 }
 
-impl Output {
-    pub fn detect(json: bool, color: ColorChoice) -> Output {
-        let stdout_tty = std::io::stdout().is_terminal();
-        let stderr_tty = std::io::stderr().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let decide = |tty: bool| match color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => tty && !no_color,
-        };
-        Output {
-            json,
-            stdout_tty,
-            stderr_tty,
-            stdout_color: decide(stdout_tty) && !json,
-            stderr_color: decide(stderr_tty),
-        }
-    }
-
-    /// Writes to stdout, treating a closed pipe (`le … | head -1`) as a normal end.
-    pub fn stdout(&self, f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
-        let stdout = std::io::stdout();
-        let mut lock = stdout.lock();
-        f(&mut lock)?;
-        lock.flush()?;
-        Ok(())
-    }
-
-    /// One JSON document on one line.
-    pub fn json_line(&self, v: &impl serde::Serialize) -> Result<()> {
-        let text = serde_json::to_string(v).map_err(crate::error::Error::internal)?;
-        self.stdout(|w| writeln!(w, "{text}"))
-    }
-
-    pub fn text(&self, s: &str) -> Result<()> {
-        self.stdout(|w| w.write_all(s.as_bytes()))
-    }
-
-    /// Something for the person watching that must not mix with data on stdout (a QR
-    /// code under `--json`).
-    pub fn stderr_text(&self, s: &str) {
-        let _ = std::io::stderr().lock().write_all(s.as_bytes());
-    }
-
-    /// A note for the person at the terminal (never data).
-    pub fn note(&self, msg: &str) {
-        if self.json {
-            return;
-        }
-        let mut e = std::io::stderr().lock();
-        let _ = writeln!(e, "{msg}");
-    }
-
-    pub fn warn(&self, msg: &str) {
-        let prefix = if self.stderr_color {
-            "\x1b[33mwarning:\x1b[0m"
-        } else {
-            "warning:"
-        };
-        let _ = writeln!(std::io::stderr().lock(), "{prefix} {msg}");
-    }
+/// Untrusted text for a table cell or a line: escaped.
+pub(crate) fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::escape(s)
 }
 
-/// Text from a server, safe to put on a terminal: control characters (escape sequences
-/// included) are shown escaped instead of being obeyed.
-pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(char::is_control) {
-        std::borrow::Cow::Owned(
-            s.chars()
-                .flat_map(|c| {
-                    if c.is_control() {
-                        c.escape_debug().collect::<Vec<_>>()
-                    } else {
-                        vec![c]
-                    }
-                })
-                .collect(),
-        )
+/// A comfy-table for `out`'s stdout: coloured only where colour is allowed.
+pub(crate) fn new_table(out: &Output) -> comfy_table::Table {
+    let mut t = comfy_table::Table::new();
+    if out.stdout_color() {
+        t.enforce_styling();
     } else {
-        std::borrow::Cow::Borrowed(s)
+        t.force_no_tty();
     }
+    t
 }

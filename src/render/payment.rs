@@ -1,10 +1,10 @@
 //! The human view of payments.
 
-use comfy_table::{Cell, CellAlignment, Color, Table, presets};
+use comfy_table::{Cell, CellAlignment, Color, presets};
 use jiff::Timestamp;
 
 use super::time::{local, relative};
-use super::{Output, clean};
+use super::{Output, Screen, clean, new_table};
 use crate::api::{Payment, Status};
 use crate::money::group_thousands;
 
@@ -19,16 +19,6 @@ fn status_cell(s: &Status, color: bool) -> Cell {
         Status::Expired | Status::Underpaid => cell.fg(Color::Red),
         _ => cell,
     }
-}
-
-fn new_table(out: &Output) -> Table {
-    let mut t = Table::new();
-    if out.stdout_color {
-        t.enforce_styling();
-    } else {
-        t.force_no_tty();
-    }
-    t
 }
 
 pub fn amount_text(p: &Payment) -> String {
@@ -50,14 +40,18 @@ pub fn amount_text(p: &Payment) -> String {
 }
 
 /// The rate a fiat amount was converted at, from the payment itself: `100,000 USD/BTC`.
+/// Arithmetic is checked: a hostile amount or sats value gives no rate, never a panic.
 fn implied_rate(p: &Payment, sats: u64) -> Option<String> {
     use rust_decimal::Decimal;
     let currency = p.currency()?;
     if !matches!(currency, "USD" | "EUR" | "GBP") || sats == 0 {
         return None;
     }
-    let amount: Decimal = p.amount_text()?.parse().ok()?;
-    let rate = (amount * Decimal::from(100_000_000u64) / Decimal::from(sats)).round_dp(0);
+    let amount = p.amount()?;
+    let rate = amount
+        .checked_mul(Decimal::from(100_000_000u64))?
+        .checked_div(Decimal::from(sats))?
+        .round_dp(0);
     Some(format!(
         "{} {currency}/BTC",
         group_thousands(u64::try_from(rate).ok()?)
@@ -66,7 +60,7 @@ fn implied_rate(p: &Payment, sats: u64) -> Option<String> {
 
 /// A key/value summary of one payment. The invoice string is left out: it is printed on
 /// its own line so that it can be copied whole.
-pub fn payment_table(p: &Payment, out: &Output) -> String {
+pub fn payment_table(p: &Payment, out: &Output) -> Screen {
     let now = Timestamp::now();
     let mut t = new_table(out);
     t.load_style(presets::NOTHING);
@@ -77,7 +71,7 @@ pub fn payment_table(p: &Payment, out: &Output) -> String {
     if let Some(o) = p.order_id() {
         row("Order", Cell::new(clean(o)));
     }
-    row("Status", status_cell(&p.status(), out.stdout_color));
+    row("Status", status_cell(&p.status(), out.stdout_color()));
     row("Amount", Cell::new(clean(&amount_text(p))));
     if let Some(d) = p.str("description") {
         row("Description", Cell::new(clean(d)));
@@ -108,13 +102,13 @@ pub fn payment_table(p: &Payment, out: &Output) -> String {
     }
     let mut s = t.trim_fmt();
     s.push('\n');
-    s
+    Screen::new(s)
 }
 
 /// One row per payment.
-pub fn payments_table(items: &[Payment], out: &Output) -> String {
+pub fn payments_table(items: &[Payment], out: &Output) -> Screen {
     if items.is_empty() {
-        return "No payments.\n".into();
+        return Screen::new("No payments.\n".into());
     }
     let mut t = new_table(out);
     t.load_style(presets::UTF8_HORIZONTAL_ONLY);
@@ -123,12 +117,12 @@ pub fn payments_table(items: &[Payment], out: &Output) -> String {
         t.add_row(vec![
             Cell::new(clean(p.invoice_id())),
             Cell::new(clean(p.order_id().unwrap_or(""))),
-            status_cell(&p.status(), out.stdout_color),
+            status_cell(&p.status(), out.stdout_color()),
             Cell::new(clean(&amount_text(p))),
             Cell::new(p.created_at().map(local).unwrap_or_default()),
         ]);
     }
     let mut s = t.to_string();
     s.push('\n');
-    s
+    Screen::new(s)
 }

@@ -6,6 +6,8 @@ use std::path::Path;
 use qrcode::render::{svg, unicode};
 use qrcode::{EcLevel, QrCode};
 
+use super::Screen;
+
 /// What the code encodes, per BOLT11's advice for QR codes.
 pub fn payload(invoice: &str) -> String {
     format!("lightning:{invoice}").to_ascii_uppercase()
@@ -52,7 +54,7 @@ pub fn terminal_columns() -> Option<usize> {
 }
 
 /// The code drawn with half blocks, two modules per line.
-pub fn terminal(invoice: &str, ink: Ink, columns: Option<usize>) -> Result<String, String> {
+pub fn terminal(invoice: &str, ink: Ink, columns: Option<usize>) -> Result<Screen, String> {
     let color = ink == Ink::Color;
     let c = code(invoice)?;
     let need = width(&c);
@@ -85,11 +87,10 @@ pub fn terminal(invoice: &str, ink: Ink, columns: Option<usize>) -> Result<Strin
             s.push('\n');
         }
     }
-    Ok(s)
+    Ok(Screen::new(s))
 }
 
-/// Writes the code as an SVG file, through a temporary file so that a reader never sees
-/// half of it.
+/// Writes the code as an SVG file, whole or not at all.
 pub fn write_svg(invoice: &str, path: &Path) -> Result<(), String> {
     let c = code(invoice)?;
     let image = c
@@ -99,13 +100,8 @@ pub fn write_svg(invoice: &str, path: &Path) -> Result<(), String> {
         .light_color(svg::Color("#ffffff"))
         .quiet_zone(true)
         .build();
-    let tmp = path.with_extension("svg.tmp");
-    std::fs::write(&tmp, image)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!("cannot write the QR code to {}: {e}", path.display())
-        })
+    crate::files::write_atomic(path, image.as_bytes(), crate::files::Mode::Shared)
+        .map_err(|e| format!("cannot write the QR code to {}: {e}", path.display()))
 }
 
 #[cfg(test)]
@@ -125,8 +121,11 @@ mod tests {
                 .unwrap_err()
                 .contains("20 columns")
         );
-        let dark = terminal(&inv, Ink::Dark, None).unwrap();
-        let light = terminal(&inv, Ink::Light, None).unwrap();
+        let dark = terminal(&inv, Ink::Dark, None).unwrap().as_str().to_owned();
+        let light = terminal(&inv, Ink::Light, None)
+            .unwrap()
+            .as_str()
+            .to_owned();
         assert!(dark.lines().count() > 10);
         // The quiet zone is light: blank with dark ink, solid with light ink.
         assert!(dark.lines().next().unwrap().trim().is_empty());

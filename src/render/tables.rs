@@ -1,21 +1,18 @@
-//! Human views of refunds, rates and decoded invoices.
+//! Human views of refunds, rates, decoded invoices, webhook deliveries, settings and
+//! checks.
 
 use comfy_table::{Cell, Table, presets};
 use serde_json::Value;
 
 use super::time::{local, relative};
-use super::{Output, clean};
+use super::{Output, Screen, clean, new_table};
 use crate::api::Refund;
+use crate::api::wire::Delivery;
 use crate::invoice::Decoded;
 use crate::money::group_thousands;
 
 fn table(out: &Output, style: &str) -> Table {
-    let mut t = Table::new();
-    if out.stdout_color {
-        t.enforce_styling();
-    } else {
-        t.force_no_tty();
-    }
+    let mut t = new_table(out);
     t.load_style(match style {
         "kv" => presets::NOTHING,
         _ => presets::UTF8_HORIZONTAL_ONLY,
@@ -23,7 +20,7 @@ fn table(out: &Output, style: &str) -> Table {
     t
 }
 
-fn kv(out: &Output, rows: Vec<(&str, String)>) -> String {
+fn kv(out: &Output, rows: Vec<(&str, String)>) -> Screen {
     let mut t = table(out, "kv");
     for (k, v) in rows {
         if !v.is_empty() {
@@ -32,7 +29,7 @@ fn kv(out: &Output, rows: Vec<(&str, String)>) -> String {
     }
     let mut s = t.trim_fmt();
     s.push('\n');
-    s
+    Screen::new(s)
 }
 
 fn when(v: Option<&str>) -> String {
@@ -53,7 +50,7 @@ fn refund_amount(r: &Refund) -> String {
     s
 }
 
-pub fn refund_table(r: &Refund, out: &Output) -> String {
+pub fn refund_table(r: &Refund, out: &Output) -> Screen {
     let dest = r
         .str("lightningInvoice")
         .or(r.str("bitcoinAddress"))
@@ -74,9 +71,9 @@ pub fn refund_table(r: &Refund, out: &Output) -> String {
     )
 }
 
-pub fn refunds_table(items: &[Refund], out: &Output) -> String {
+pub fn refunds_table(items: &[Refund], out: &Output) -> Screen {
     if items.is_empty() {
-        return "No refunds.\n".into();
+        return Screen::new("No refunds.\n".into());
     }
     let mut t = table(out, "list");
     t.set_header(vec![
@@ -95,11 +92,11 @@ pub fn refunds_table(items: &[Refund], out: &Output) -> String {
                 .unwrap_or_default(),
         ]);
     }
-    format!("{t}\n")
+    Screen::new(format!("{t}\n"))
 }
 
 /// `GET /api/rates` or `GET /api/rates/{currency}` as a table of BTC prices.
-pub fn rates_table(v: &Value, out: &Output) -> String {
+pub fn rates_table(v: &Value, out: &Output) -> Screen {
     let mut rows: Vec<(String, String)> = Vec::new();
     if let Some(map) = v.get("BTC").and_then(Value::as_object) {
         for (cur, price) in map {
@@ -111,21 +108,18 @@ pub fn rates_table(v: &Value, out: &Output) -> String {
         rows.push((cur.to_owned(), rate.to_string()));
     }
     if rows.is_empty() {
-        return format!("{v}\n");
+        return Screen::new(format!("{}\n", clean(&v.to_string())));
     }
     let mut t = table(out, "list");
     t.set_header(vec!["Currency", "1 BTC", "1 unit in sats"]);
     for (cur, price) in rows {
+        // Checked: a price of 1e-28 would overflow the division, and must not panic.
         let per_unit = price
             .parse::<rust_decimal::Decimal>()
             .ok()
-            .filter(|p| !p.is_zero())
-            .map(|p| {
-                (rust_decimal::Decimal::from(100_000_000u64) / p)
-                    .round_dp(2)
-                    .normalize()
-                    .to_string()
-            })
+            .filter(|p| *p > rust_decimal::Decimal::ZERO)
+            .and_then(|p| rust_decimal::Decimal::from(100_000_000u64).checked_div(p))
+            .map(|x| x.round_dp(2).normalize().to_string())
             .unwrap_or_default();
         let shown = price.parse::<u64>().map_or(price.clone(), group_thousands);
         t.add_row(vec![
@@ -136,16 +130,16 @@ pub fn rates_table(v: &Value, out: &Output) -> String {
     }
     let mut s = t.to_string();
     if let Some(ts) = v.get("timestamp").and_then(Value::as_str) {
-        s.push_str(&format!("\nas of {}", when(Some(ts))));
+        s.push_str(&format!("\nas of {}", clean(&when(Some(ts)))));
         if let Some(src) = v.get("source").and_then(Value::as_str) {
-            s.push_str(&format!(", from {src}"));
+            s.push_str(&format!(", from {}", clean(src)));
         }
     }
     s.push('\n');
-    s
+    Screen::new(s)
 }
 
-pub fn decoded_table(d: &Decoded, out: &Output) -> String {
+pub fn decoded_table(d: &Decoded, out: &Output) -> Screen {
     let j = d.to_json();
     let s = |k: &str| j.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
     let amount = match d.amount_msat() {
@@ -238,6 +232,64 @@ fn relative_from(iso: &str) -> String {
     iso.parse::<jiff::Timestamp>()
         .map(|t| relative(t, jiff::Timestamp::now()))
         .unwrap_or_default()
+}
+
+/// Webhook delivery attempts, oldest first.
+pub fn deliveries_table(items: &[Delivery], out: &Output) -> Screen {
+    if items.is_empty() {
+        return Screen::new("No webhook deliveries yet.\n".into());
+    }
+    let mut t = table(out, "list");
+    t.set_header(vec![
+        "At", "Event", "Delivery", "Try", "Result", "ms", "URL",
+    ]);
+    for d in items {
+        let result = match (d.status_code, &d.error) {
+            (Some(code), _) => code.to_string(),
+            (None, Some(e)) => e.clone(),
+            _ => "?".into(),
+        };
+        t.add_row(vec![
+            local(d.at),
+            clean(&d.event).into_owned(),
+            clean(&d.delivery_id).into_owned(),
+            d.attempt.to_string(),
+            clean(&result).into_owned(),
+            d.duration_ms.to_string(),
+            clean(&d.url).into_owned(),
+        ]);
+    }
+    Screen::new(format!("{t}\n"))
+}
+
+/// Settings and where each came from (`le config show`).
+pub fn settings_table(rows: &[(&str, String, String)], out: &Output) -> Screen {
+    let mut t = new_table(out);
+    t.load_style(presets::NOTHING);
+    t.set_header(vec!["Setting", "Value", "From"]);
+    for (k, v, from) in rows {
+        t.add_row(vec![
+            Cell::new(k),
+            Cell::new(clean(v)),
+            Cell::new(clean(from)),
+        ]);
+    }
+    Screen::new(format!("{}\n", t.trim_fmt()))
+}
+
+/// One line per check (`le doctor`).
+pub fn checks(rows: &[(bool, &str, String)], out: &Output) -> Screen {
+    let mut s = String::new();
+    for (ok, name, detail) in rows {
+        let mark = match (ok, out.stdout_color()) {
+            (true, true) => "\x1b[32m✓\x1b[0m",
+            (false, true) => "\x1b[31m✗\x1b[0m",
+            (true, false) => "✓",
+            (false, false) => "✗",
+        };
+        s.push_str(&format!("{mark} {name:<13} {}\n", clean(detail)));
+    }
+    Screen::new(s)
 }
 
 /// Long keys and invoices, cut in the middle for a table.

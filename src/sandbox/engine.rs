@@ -16,7 +16,10 @@ use serde_json::{Map, Value, json};
 
 use super::mint;
 use super::store::{self, DeliveryRow, PaymentRow, RefundRow, Replay, Store};
+use crate::api::wire::{self, Dec};
+use crate::api::{RefundStatus, Status};
 use crate::money::{self, Currency, Rates};
+use crate::webhook::event::{self as ev, Event};
 
 /// An error the sandbox answers with, in the API's documented shape.
 #[derive(Debug)]
@@ -63,10 +66,10 @@ pub struct Answer {
 }
 
 impl Answer {
-    fn ok(v: &Value) -> Answer {
+    fn ok(v: &impl serde::Serialize) -> Answer {
         Answer {
             status: 200,
-            body: v.to_string(),
+            body: serde_json::to_string(v).unwrap_or_default(),
             replayed: false,
         }
     }
@@ -240,17 +243,26 @@ impl Engine {
         }
     }
 
-    fn emit(
+    /// Queues an event. With no destination known (no server runs on the state and none
+    /// is set), it waits unaddressed, and the next server with a destination sends it.
+    fn emit<T: serde::Serialize>(
         &self,
         c: &Connection,
         hook: &Option<Hook>,
         event: &str,
-        data: Value,
+        data: T,
     ) -> Result<(), String> {
-        let Some(h) = hook else { return Ok(()) };
-        let body = json!({ "event": event, "timestamp": iso(now()), "data": data }).to_string();
+        let body = serde_json::to_string(&Event {
+            event: event.to_owned(),
+            timestamp: ts(now()),
+            data,
+        })
+        .map_err(|e| e.to_string())?;
         let id = format!("evt_{}", crate::rand::hex::<12>());
-        store::enqueue(c, &id, event, &body, &h.url, &h.secret, now_ms())
+        let (url, secret) = hook
+            .as_ref()
+            .map_or(("", ""), |h| (h.url.as_str(), h.secret.as_str()));
+        store::enqueue(c, &id, event, &body, url, secret, now_ms())
     }
 
     /// Moves a payment to `to` at `at`, with the event that reports it.
@@ -259,35 +271,43 @@ impl Engine {
         c: &Connection,
         hook: &Option<Hook>,
         row: &mut PaymentRow,
-        to: &str,
+        to: Status,
         at: i64,
     ) -> Result<(), String> {
-        row.status = to.to_owned();
+        row.status = to.clone();
         match to {
-            "paid" => row.paid_at = Some(at),
-            "expired" => row.expired_at = Some(at),
+            Status::Paid => row.paid_at = Some(at),
+            Status::Expired => row.expired_at = Some(at),
             _ => {}
         }
         store::set_payment_status(c, row)?;
         match to {
-            "paid" => self.emit(
+            Status::Paid => self.emit(
                 c,
                 hook,
-                "payment.completed",
-                json!({
-                    "invoiceId": row.invoice_id, "orderId": row.order_id, "status": "paid",
-                    "amount": number(&row.amount), "currency": row.currency,
-                    "amountSats": row.amount_sats, "paidAt": iso(at),
-                }),
+                ev::PAYMENT_COMPLETED,
+                ev::PaymentCompleted {
+                    invoice_id: row.invoice_id.clone(),
+                    order_id: row.order_id.clone(),
+                    status: Status::Paid,
+                    amount: Dec(decimal(&row.amount)),
+                    currency: row.currency.clone(),
+                    amount_sats: row.amount_sats,
+                    paid_at: ts(at),
+                },
             ),
-            "expired" => self.emit(
+            Status::Expired => self.emit(
                 c,
                 hook,
-                "payment.expired",
-                json!({
-                    "invoiceId": row.invoice_id, "orderId": row.order_id, "status": "expired",
-                    "amount": number(&row.amount), "currency": row.currency, "expiredAt": iso(at),
-                }),
+                ev::PAYMENT_EXPIRED,
+                ev::PaymentExpired {
+                    invoice_id: row.invoice_id.clone(),
+                    order_id: row.order_id.clone(),
+                    status: Status::Expired,
+                    amount: Dec(decimal(&row.amount)),
+                    currency: row.currency.clone(),
+                    expired_at: ts(at),
+                },
             ),
             _ => Ok(()),
         }
@@ -306,13 +326,13 @@ impl Engine {
             let hook = self.hook(c)?;
             for mut p in store::due_expiries(c, t)? {
                 let at = p.expires_at;
-                self.transition(c, &hook, &mut p, "expired", at)?;
+                self.transition(c, &hook, &mut p, Status::Expired, at)?;
             }
             if let Some(before) = auto {
                 for mut p in store::due_auto_pay(c, self.options.started_at, before)? {
                     let at = p.created_at
                         + self.options.auto_pay_after.unwrap_or_default().as_secs() as i64;
-                    self.transition(c, &hook, &mut p, "paid", at)?;
+                    self.transition(c, &hook, &mut p, Status::Paid, at)?;
                 }
             }
             for r in store::due_refunds(c, t)? {
@@ -333,20 +353,24 @@ impl Engine {
         self.emit(
             c,
             hook,
-            "refund.completed",
-            json!({
-                "refundId": r.refund_id, "invoiceId": r.invoice_id, "status": "completed",
-                "amount": number(&r.amount), "currency": r.currency, "completedAt": iso(at),
-            }),
+            ev::REFUND_COMPLETED,
+            ev::RefundCompleted {
+                refund_id: r.refund_id.clone(),
+                invoice_id: r.invoice_id.clone(),
+                status: RefundStatus::Completed,
+                amount: Dec(decimal(&r.amount)),
+                currency: r.currency.clone(),
+                completed_at: ts(at),
+            },
         )?;
         if let Some(mut p) = store::payment(c, &r.invoice_id)? {
             let refunded: Decimal = store::refunds(c, Some(&p.invoice_id))?
                 .iter()
-                .filter(|x| x.status == "completed")
+                .filter(|x| x.status == RefundStatus::Completed)
                 .map(|x| decimal(&x.amount))
                 .sum();
-            if p.status == "paid" && refunded >= decimal(&p.amount) {
-                self.transition(c, hook, &mut p, "refunded", at)?;
+            if p.status == Status::Paid && refunded >= decimal(&p.amount) {
+                self.transition(c, hook, &mut p, Status::Refunded, at)?;
             }
         }
         Ok(())
@@ -399,13 +423,13 @@ impl Engine {
         let row = PaymentRow {
             invoice_id: format!("inv_{}", crate::rand::hex::<12>()),
             order_id: order_id.clone(),
-            status: "unpaid".into(),
+            status: Status::Unpaid,
             amount: amount.to_string(),
             currency: currency.as_str().into(),
             amount_sats: sats,
             invoice: minted.invoice,
-            payment_hash: crate::rand::to_hex(&minted.payment_hash),
-            preimage: crate::rand::to_hex(&minted.preimage),
+            payment_hash: crate::text::hex(&minted.payment_hash),
+            preimage: crate::text::hex(&minted.preimage),
             description,
             customer_email: text_field(req, "customerEmail")?,
             customer_name: text_field(req, "customerName")?,
@@ -427,12 +451,12 @@ impl Engine {
             // One live payment per order: a new one only once the last has expired, so
             // a changed amount or description cannot leave two payable invoices.
             if let Some(existing) = store::newest_for_order(c, &order_id)?
-                && (idempotency_key.is_none() || existing.status != "expired")
+                && (idempotency_key.is_none() || existing.status != Status::Expired)
             {
                 return Ok(Ok(Err(existing.invoice_id)));
             }
             store::insert_payment(c, &row)?;
-            let body = payment_json(&row).to_string();
+            let body = serde_json::to_string(&to_wire(&row)).map_err(|e| e.to_string())?;
             if let Some(key) = idempotency_key {
                 store::remember(c, "payments", key, &fingerprint, 201, &body, created)?;
             }
@@ -456,27 +480,24 @@ impl Engine {
 
     fn read(
         &self,
-        find: impl FnOnce(&Connection) -> Result<Option<Value>, String>,
+        find: impl FnOnce(&Connection) -> Result<Option<Answer>, String>,
         missing: fn() -> ApiFailure,
     ) -> Outcome {
         self.tick().map_err(internal)?;
         let store = self.store();
-        match find(store.conn()).map_err(internal)? {
-            Some(v) => Ok(Answer::ok(&v)),
-            None => Err(missing()),
-        }
+        find(store.conn()).map_err(internal)?.ok_or_else(missing)
     }
 
     pub fn get(&self, invoice_id: &str) -> Outcome {
         self.read(
-            |c| Ok(store::payment(c, invoice_id)?.map(|r| payment_json(&r))),
+            |c| Ok(store::payment(c, invoice_id)?.map(|r| Answer::ok(&to_wire(&r)))),
             ApiFailure::not_found,
         )
     }
 
     pub fn get_by_order(&self, order_id: &str) -> Outcome {
         self.read(
-            |c| Ok(store::newest_for_order(c, order_id)?.map(|r| payment_json(&r))),
+            |c| Ok(store::newest_for_order(c, order_id)?.map(|r| Answer::ok(&to_wire(&r)))),
             ApiFailure::not_found,
         )
     }
@@ -488,22 +509,22 @@ impl Engine {
 
     pub fn act(&self, invoice_id: &str, action: Action) -> Outcome {
         self.tick().map_err(internal)?;
-        let (from, to): (&[&str], &str) = match action {
-            Action::Pay => (&["unpaid", "processing"], "paid"),
-            Action::Process => (&["unpaid"], "processing"),
-            Action::Expire => (&["unpaid", "processing"], "expired"),
+        let (from, to): (&[Status], Status) = match action {
+            Action::Pay => (&[Status::Unpaid, Status::Processing], Status::Paid),
+            Action::Process => (&[Status::Unpaid], Status::Processing),
+            Action::Expire => (&[Status::Unpaid, Status::Processing], Status::Expired),
         };
         let t = now();
         let result = self.store().write(|c| {
             let Some(mut row) = store::payment(c, invoice_id)? else {
                 return Ok(None);
             };
-            if !from.contains(&row.status.as_str()) {
+            if !from.contains(&row.status) {
                 return Ok(Some(Err(row.status)));
             }
             let hook = self.hook(c)?;
-            self.transition(c, &hook, &mut row, to, t)?;
-            Ok(Some(Ok(payment_json(&row))))
+            self.transition(c, &hook, &mut row, to.clone(), t)?;
+            Ok(Some(Ok(to_wire(&row))))
         });
         match result.map_err(internal)? {
             None => Err(ApiFailure::not_found()),
@@ -513,18 +534,37 @@ impl Engine {
                 "INVALID_TRANSITION",
                 format!(
                     "payment {invoice_id} is {status}; only a payment that is {} can become {to}",
-                    from.join(" or ")
+                    from.iter()
+                        .map(Status::as_str)
+                        .collect::<Vec<_>>()
+                        .join(" or ")
                 ),
             )
             .with_details(json!({ "status": status }))),
         }
     }
 
-    pub fn list(&self) -> Outcome {
+    /// A page of the payments, newest first: `after` is the `next` of the page before.
+    pub fn list(&self, after: Option<&str>) -> Outcome {
+        let before = match after {
+            None => None,
+            Some(a) => Some(a.parse::<i64>().map_err(|_| {
+                ApiFailure::bad(
+                    "INVALID_REQUEST",
+                    "after must be the next of an earlier page",
+                )
+            })?),
+        };
         self.read(
             |c| {
-                let items: Vec<Value> = store::payments(c)?.iter().map(payment_json).collect();
-                Ok(Some(json!({ "payments": items })))
+                let rows = store::payments_page(c, before, PAGE)?;
+                let next = (rows.len() == PAGE as usize)
+                    .then(|| rows.last().map(|(seq, _)| seq.to_string()))
+                    .flatten();
+                Ok(Some(Answer::ok(&wire::PaymentPage {
+                    payments: rows.iter().map(|(_, r)| to_wire(r)).collect(),
+                    next,
+                })))
             },
             ApiFailure::not_found,
         )
@@ -578,7 +618,7 @@ impl Engine {
                 return Ok(Err(Err(ApiFailure::not_found())));
             };
             let check = || -> Result<u64, ApiFailure> {
-                if payment.status != "paid" {
+                if payment.status != Status::Paid {
                     return Err(ApiFailure::new(
                         409,
                         "PAYMENT_NOT_REFUNDABLE",
@@ -595,7 +635,7 @@ impl Engine {
                 let refunded: Decimal = store::refunds(c, Some(&invoice_id))
                     .map_err(internal)?
                     .iter()
-                    .filter(|r| r.status != "failed")
+                    .filter(|r| r.status != RefundStatus::Failed)
                     .map(|r| decimal(&r.amount))
                     .sum();
                 let remaining = decimal(&payment.amount) - refunded;
@@ -632,7 +672,7 @@ impl Engine {
             let row = RefundRow {
                 refund_id: format!("ref_{}", crate::rand::hex::<12>()),
                 invoice_id: invoice_id.clone(),
-                status: "pending".into(),
+                status: RefundStatus::Pending,
                 amount: amount.to_string(),
                 currency: currency.as_str().into(),
                 amount_sats: sats,
@@ -644,7 +684,7 @@ impl Engine {
                 completed_at: None,
             };
             store::insert_refund(c, &row)?;
-            let body = refund_json(&row).to_string();
+            let body = serde_json::to_string(&refund_wire(&row)).map_err(|e| e.to_string())?;
             if let Some(key) = idempotency_key {
                 store::remember(c, "refunds", key, &fingerprint, 201, &body, t)?;
             }
@@ -663,7 +703,7 @@ impl Engine {
 
     pub fn refund(&self, refund_id: &str) -> Outcome {
         self.read(
-            |c| Ok(store::refund(c, refund_id)?.map(|r| refund_json(&r))),
+            |c| Ok(store::refund(c, refund_id)?.map(|r| Answer::ok(&refund_wire(&r)))),
             || ApiFailure::new(404, "REFUND_NOT_FOUND", "Refund not found"),
         )
     }
@@ -676,24 +716,28 @@ impl Engine {
                 {
                     return Ok(None);
                 }
-                let items: Vec<Value> = store::refunds(c, invoice_id)?
+                let refunds = store::refunds(c, invoice_id)?
                     .iter()
-                    .map(refund_json)
+                    .map(refund_wire)
                     .collect();
-                Ok(Some(json!({ "refunds": items })))
+                Ok(Some(Answer::ok(&wire::RefundList { refunds })))
             },
             ApiFailure::not_found,
         )
     }
 
     pub fn rates(&self) -> Outcome {
-        let mut btc = Map::new();
-        for (k, v) in self.options.rates.iter() {
-            btc.insert((*k).into(), number(&v.normalize().to_string()));
-        }
-        Ok(Answer::ok(
-            &json!({ "BTC": btc, "timestamp": iso(now()), "source": "le-sandbox" }),
-        ))
+        let btc = self
+            .options
+            .rates
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), Dec(v.normalize())))
+            .collect();
+        Ok(Answer::ok(&wire::RatesObject {
+            btc,
+            timestamp: ts(now()),
+            source: "le-sandbox".into(),
+        }))
     }
 
     pub fn rate(&self, currency: &str) -> Outcome {
@@ -706,18 +750,22 @@ impl Engine {
                     "INVALID_CURRENCY",
                     format!(
                         "no rate for '{}': rates exist for USD, EUR and GBP",
-                        money::printable(currency)
+                        crate::text::printable(currency)
                     ),
                 )
             })?;
         let rate = self.options.rates.price(c).unwrap_or(Decimal::ONE);
-        let inverse = (Decimal::ONE / rate).round_dp(12).normalize();
-        Ok(Answer::ok(&json!({
-            "currency": c.as_str(),
-            "rate": number(&rate.normalize().to_string()),
-            "inverse": number(&inverse.to_string()),
-            "timestamp": iso(now()),
-        })))
+        let inverse = Decimal::ONE
+            .checked_div(rate)
+            .unwrap_or_default()
+            .round_dp(12)
+            .normalize();
+        Ok(Answer::ok(&wire::RateObject {
+            currency: c.as_str().into(),
+            rate: Dec(rate.normalize()),
+            inverse: Dec(inverse),
+            timestamp: ts(now()),
+        }))
     }
 
     pub fn webhook_settings(&self) -> Outcome {
@@ -727,11 +775,17 @@ impl Engine {
         let secret_set = store::meta(c, "webhook_secret")
             .map_err(internal)?
             .is_some();
-        let mut v = json!({ "url": url, "secretSet": secret_set });
-        if let Some(h) = &self.options.webhook {
-            v["serverUrl"] = json!(h.url);
-        }
-        Ok(Answer::ok(&v))
+        let live = store::live_hook(c, now_ms()).map_err(internal)?;
+        Ok(Answer::ok(&wire::WebhookSettings {
+            url,
+            secret_set,
+            server_url: self
+                .options
+                .webhook
+                .as_ref()
+                .map(|h| h.url.clone())
+                .or(live.map(|(u, _)| u)),
+        }))
     }
 
     pub fn set_webhook(&self, body: &[u8]) -> Outcome {
@@ -769,8 +823,9 @@ impl Engine {
     pub fn deliveries(&self) -> Outcome {
         let store = self.store();
         let rows = store::deliveries(store.conn(), 1000).map_err(internal)?;
-        let items: Vec<Value> = rows.iter().map(delivery_json).collect();
-        Ok(Answer::ok(&json!({ "deliveries": items })))
+        Ok(Answer::ok(&wire::DeliveryList {
+            deliveries: rows.iter().map(delivery_wire).collect(),
+        }))
     }
 
     /// Events ready to go out, leased to the caller.
@@ -779,8 +834,14 @@ impl Engine {
         lease: Duration,
         limit: u32,
     ) -> Result<Vec<store::EventRow>, String> {
-        self.store()
-            .write(|c| store::claim_events(c, now_ms(), lease.as_millis() as i64, limit))
+        self.store().write(|c| {
+            // Events queued while nobody knew where to send them go where this server
+            // sends.
+            if let Some(h) = self.hook(c)? {
+                store::address_events(c, &h.url, &h.secret)?;
+            }
+            store::claim_events(c, now_ms(), lease.as_millis() as i64, limit)
+        })
     }
 
     pub fn record_attempt(
@@ -948,89 +1009,79 @@ fn check_webhook_url(u: &str) -> Result<(), ApiFailure> {
             "INVALID_REQUEST",
             format!(
                 "webhook url '{}' is not an http(s) URL",
-                money::printable(u)
+                crate::text::printable(u)
             ),
         )),
     }
 }
 
+/// How many payments a page of `GET /sandbox/payments` holds.
+const PAGE: u32 = 500;
+
+fn ts(secs: i64) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(secs).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+}
+
 /// The payment object as the API reference describes it.
-pub fn payment_json(r: &PaymentRow) -> Value {
-    let mut m = Map::new();
-    m.insert("invoiceId".into(), r.invoice_id.clone().into());
-    m.insert("orderId".into(), r.order_id.clone().into());
-    m.insert("status".into(), r.status.clone().into());
-    m.insert("amount".into(), number(&r.amount));
-    m.insert("currency".into(), r.currency.clone().into());
-    m.insert("amountSats".into(), r.amount_sats.into());
-    m.insert("lightningInvoice".into(), r.invoice.clone().into());
-    for (k, v) in [
-        ("description", &r.description),
-        ("customerEmail", &r.customer_email),
-        ("customerName", &r.customer_name),
-        ("successUrl", &r.success_url),
-        ("cancelUrl", &r.cancel_url),
-    ] {
-        if let Some(v) = v {
-            m.insert(k.into(), v.clone().into());
-        }
-    }
-    if let Some(meta) = r
-        .metadata
-        .as_deref()
-        .and_then(|t| serde_json::from_str::<Value>(t).ok())
-    {
-        m.insert("metadata".into(), meta);
-    }
-    m.insert("createdAt".into(), iso(r.created_at).into());
-    m.insert("expiresAt".into(), iso(r.expires_at).into());
-    if let Some(p) = r.paid_at {
+pub fn to_wire(r: &PaymentRow) -> wire::PaymentObject {
+    wire::PaymentObject {
+        invoice_id: r.invoice_id.clone(),
+        order_id: r.order_id.clone(),
+        status: r.status.clone(),
+        amount: Dec(decimal(&r.amount)),
+        currency: r.currency.clone(),
+        amount_sats: r.amount_sats,
+        lightning_invoice: r.invoice.clone(),
+        open_node_charge_id: None,
+        onchain_address: None,
+        hosted_checkout_url: None,
+        description: r.description.clone(),
+        customer_email: r.customer_email.clone(),
+        customer_name: r.customer_name.clone(),
+        success_url: r.success_url.clone(),
+        cancel_url: r.cancel_url.clone(),
+        metadata: r
+            .metadata
+            .as_deref()
+            .and_then(|t| serde_json::from_str::<Map<String, Value>>(t).ok()),
+        created_at: ts(r.created_at),
+        expires_at: ts(r.expires_at),
         // Two generations of the docs name it differently; send both.
-        m.insert("paidAt".into(), iso(p).into());
-        m.insert("settledAt".into(), iso(p).into());
+        paid_at: r.paid_at.map(ts),
+        settled_at: r.paid_at.map(ts),
+        expired_at: r.expired_at.map(ts),
     }
-    if let Some(e) = r.expired_at {
-        m.insert("expiredAt".into(), iso(e).into());
-    }
-    Value::Object(m)
 }
 
-pub fn refund_json(r: &RefundRow) -> Value {
-    let mut v = json!({
-        "refundId": r.refund_id,
-        "invoiceId": r.invoice_id,
-        "status": r.status,
-        "amount": number(&r.amount),
-        "currency": r.currency,
-        "amountSats": r.amount_sats,
-        "reason": r.reason,
-        "type": r.kind,
-        "createdAt": iso(r.created_at),
-        "completedAt": r.completed_at.map(iso),
-    });
-    let dest_key = if r.kind == "lightning" {
-        "lightningInvoice"
-    } else {
-        "bitcoinAddress"
-    };
-    v[dest_key] = json!(r.destination);
-    v
+pub fn refund_wire(r: &RefundRow) -> wire::RefundObject {
+    let lightning = r.kind == "lightning";
+    wire::RefundObject {
+        refund_id: r.refund_id.clone(),
+        invoice_id: r.invoice_id.clone(),
+        status: r.status.clone(),
+        amount: Dec(decimal(&r.amount)),
+        currency: r.currency.clone(),
+        amount_sats: r.amount_sats,
+        reason: r.reason.clone(),
+        kind: r.kind.clone(),
+        lightning_invoice: lightning.then(|| r.destination.clone()),
+        bitcoin_address: (!lightning).then(|| r.destination.clone()),
+        created_at: ts(r.created_at),
+        completed_at: r.completed_at.map(ts),
+    }
 }
 
-fn delivery_json(d: &DeliveryRow) -> Value {
-    let at = jiff::Timestamp::from_millisecond(d.at_ms)
-        .map(|t| t.to_string())
-        .unwrap_or_default();
-    json!({
-        "deliveryId": d.event_id,
-        "event": d.event,
-        "url": d.url,
-        "attempt": d.attempt,
-        "at": at,
-        "statusCode": d.status_code,
-        "error": d.error,
-        "durationMs": d.duration_ms,
-    })
+fn delivery_wire(d: &DeliveryRow) -> wire::Delivery {
+    wire::Delivery {
+        delivery_id: d.event_id.clone(),
+        event: d.event.clone(),
+        url: d.url.clone(),
+        attempt: d.attempt,
+        at: jiff::Timestamp::from_millisecond(d.at_ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH),
+        status_code: d.status_code,
+        error: d.error.clone(),
+        duration_ms: d.duration_ms,
+    }
 }
 
 /// Two requests are "the same" for idempotency when their JSON is equal, whatever the

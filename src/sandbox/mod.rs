@@ -8,7 +8,6 @@ mod faults;
 mod limits;
 mod mint;
 mod routes;
-mod server;
 mod store;
 
 use std::future::Future;
@@ -25,6 +24,8 @@ use crate::error::{Error, Result};
 
 /// How a sandbox serves, beyond its engine's options.
 pub struct ServeOptions {
+    /// Where its warnings go.
+    pub out: crate::render::Output,
     pub engine: Options,
     /// Keys accepted; empty means any non-empty key.
     pub api_keys: Vec<String>,
@@ -37,8 +38,9 @@ pub struct ServeOptions {
 
 impl ServeOptions {
     /// The embedded sandbox: no limits, no faults, no background work.
-    pub fn embedded() -> Result<ServeOptions> {
+    pub fn embedded(out: &crate::render::Output) -> Result<ServeOptions> {
         Ok(ServeOptions {
+            out: out.clone(),
             engine: Options::from_env().map_err(Error::Config)?,
             api_keys: Vec::new(),
             limiter: Limiter::off(),
@@ -75,6 +77,7 @@ pub async fn bind(dir: &Path, addr: &str, opts: ServeOptions) -> Result<Bound> {
     let addr = listener.local_addr().map_err(Error::internal)?;
     let state = Arc::new(routes::AppState {
         engine,
+        out: opts.out,
         api_keys: opts.api_keys,
         limiter: opts.limiter,
         faults: opts.faults,
@@ -106,7 +109,7 @@ impl Bound {
                 stop_rx,
             ))
         });
-        server::run(self.listener, app, shutdown).await;
+        crate::net::server::run(self.listener, app, shutdown).await;
         let _ = stop_tx.send(true);
         if let Some(b) = background {
             let _ = b.await;

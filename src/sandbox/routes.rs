@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -16,10 +16,12 @@ use serde_json::json;
 use super::engine::{Action, Answer, ApiFailure, Engine, now_ms};
 use super::faults::{Fault, Faults};
 use super::limits::{LimitState, Limiter, RequestClass};
-use super::server::ConnKill;
+use crate::net::server::ConnKill;
 
 pub struct AppState {
     pub engine: Engine,
+    /// Where the server's warnings go.
+    pub out: crate::render::Output,
     /// Keys accepted; empty means any non-empty key.
     pub api_keys: Vec<String>,
     pub limiter: Limiter,
@@ -144,6 +146,12 @@ async fn guard(State(state): State<Shared>, req: Request, next: Next) -> Respons
         "x-api-version",
         HeaderValue::from_static(concat!("le-sandbox/", env!("CARGO_PKG_VERSION"))),
     );
+    // Its invoices are for regtest: a client that is not told otherwise checks them
+    // against that, whatever the host name.
+    h.insert(
+        crate::api::NETWORK_HEADER,
+        HeaderValue::from_static("regtest"),
+    );
     if let Some(l) = limit {
         for (name, value) in [
             ("x-ratelimit-limit", l.limit.to_string()),
@@ -222,18 +230,16 @@ fn answer(a: Answer) -> Response {
 
 fn failure(f: ApiFailure) -> Response {
     let status = StatusCode::from_u16(f.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut body = json!({
-        "error": crate::api::reason_phrase(f.status),
-        "message": f.message,
-        "code": f.code,
-    });
-    if let Some(d) = f.details {
-        body["details"] = d;
-    }
+    let body = crate::api::wire::ErrorBody {
+        error: crate::api::reason_phrase(f.status).into(),
+        message: f.message,
+        code: f.code.into(),
+        details: f.details,
+    };
     (
         status,
         [("content-type", "application/json; charset=utf-8")],
-        body.to_string(),
+        serde_json::to_string(&body).unwrap_or_default(),
     )
         .into_response()
 }
@@ -342,8 +348,13 @@ async fn act(State(s): State<Shared>, Path((id, action)): Path<(String, String)>
     blocking(s, move |e| e.act(&id, action)).await
 }
 
-async fn list(State(s): State<Shared>) -> Response {
-    blocking(s, |e| e.list()).await
+#[derive(serde::Deserialize)]
+struct Page {
+    after: Option<String>,
+}
+
+async fn list(State(s): State<Shared>, Query(page): Query<Page>) -> Response {
+    blocking(s, move |e| e.list(page.after.as_deref())).await
 }
 
 async fn reset(State(s): State<Shared>) -> Response {

@@ -11,6 +11,8 @@ use std::time::Duration;
 use bitcoin::secp256k1::SecretKey;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
+use crate::api::{RefundStatus, Status};
+
 pub const DB_FILE: &str = "sandbox.db";
 const SCHEMA_VERSION: i64 = 1;
 
@@ -113,7 +115,7 @@ pub fn db_err(e: rusqlite::Error) -> String {
 pub struct PaymentRow {
     pub invoice_id: String,
     pub order_id: String,
-    pub status: String,
+    pub status: Status,
     pub amount: String,
     pub currency: String,
     pub amount_sats: u64,
@@ -141,7 +143,7 @@ impl PaymentRow {
         Ok(PaymentRow {
             invoice_id: r.get(0)?,
             order_id: r.get(1)?,
-            status: r.get(2)?,
+            status: Status::parse(&r.get::<_, String>(2)?),
             amount: r.get(3)?,
             currency: r.get(4)?,
             amount_sats: r.get::<_, i64>(5)?.max(0) as u64,
@@ -167,7 +169,7 @@ impl PaymentRow {
 pub struct RefundRow {
     pub refund_id: String,
     pub invoice_id: String,
-    pub status: String,
+    pub status: RefundStatus,
     pub amount: String,
     pub currency: String,
     pub amount_sats: u64,
@@ -188,7 +190,7 @@ impl RefundRow {
         Ok(RefundRow {
             refund_id: r.get(0)?,
             invoice_id: r.get(1)?,
-            status: r.get(2)?,
+            status: RefundStatus::parse(&r.get::<_, String>(2)?),
             amount: r.get(3)?,
             currency: r.get(4)?,
             amount_sats: r.get::<_, i64>(5)?.max(0) as u64,
@@ -234,7 +236,9 @@ pub struct Store {
 
 impl Store {
     pub fn open(dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(dir)
+        // A directory made here is its owner's only; one that was given is left as it is
+        // (a project directory, or /tmp with its sticky bit).
+        crate::files::create_private_dir(dir)
             .map_err(|e| format!("cannot create the sandbox directory {}: {e}", dir.display()))?;
         let path = dir.join(DB_FILE);
         let conn = Connection::open(&path)
@@ -279,7 +283,7 @@ impl Store {
                 path.display()
             ));
         }
-        private(dir, &path);
+        private(&path);
         if version > SCHEMA_VERSION {
             return Err(format!(
                 "the sandbox state {} was written by a newer le (schema {version}); upgrade le or use another LE_SANDBOX_DIR",
@@ -325,13 +329,12 @@ impl Store {
     }
 }
 
-/// The state holds the node key and webhook secrets: owner only, like every file le
-/// writes.
-fn private(dir: &Path, db: &Path) {
+/// The state holds the node key and webhook secrets: its files are their owner's only,
+/// like every file le writes.
+fn private(db: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
         for suffix in ["", "-wal", "-shm"] {
             let p = PathBuf::from(format!("{}{suffix}", db.display()));
             if p.exists() {
@@ -340,7 +343,7 @@ fn private(dir: &Path, db: &Path) {
         }
     }
     #[cfg(not(unix))]
-    let _ = (dir, db);
+    let _ = db;
 }
 
 /// A running server says where it delivers webhooks, so that changes made by any process
@@ -423,16 +426,23 @@ pub fn newest_for_order(c: &Connection, order_id: &str) -> Result<Option<Payment
     .map_err(db_err)
 }
 
-pub fn payments(c: &Connection) -> Result<Vec<PaymentRow>> {
+/// Up to `limit` payments older than `before` (a `seq`), newest first, with their `seq`.
+pub fn payments_page(
+    c: &Connection,
+    before: Option<i64>,
+    limit: u32,
+) -> Result<Vec<(i64, PaymentRow)>> {
     let mut stmt = c
         .prepare(&format!(
-            "SELECT {PAYMENT_COLUMNS} FROM payments ORDER BY seq DESC"
+            "SELECT {PAYMENT_COLUMNS}, seq FROM payments WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2"
         ))
         .map_err(db_err)?;
-    stmt.query_map([], PaymentRow::from_row)
-        .map_err(db_err)?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(db_err)
+    stmt.query_map(params![before.unwrap_or(i64::MAX), limit], |r| {
+        Ok((r.get(19)?, PaymentRow::from_row(r)?))
+    })
+    .map_err(db_err)?
+    .collect::<rusqlite::Result<Vec<_>>>()
+    .map_err(db_err)
 }
 
 pub fn insert_payment(c: &Connection, row: &PaymentRow) -> Result<()> {
@@ -441,7 +451,7 @@ pub fn insert_payment(c: &Connection, row: &PaymentRow) -> Result<()> {
             "INSERT INTO payments ({PAYMENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
         ),
         params![
-            row.invoice_id, row.order_id, row.status, row.amount, row.currency, row.amount_sats as i64,
+            row.invoice_id, row.order_id, row.status.as_str(), row.amount, row.currency, row.amount_sats as i64,
             row.invoice, row.payment_hash, row.preimage, row.description, row.customer_email,
             row.customer_name, row.success_url, row.cancel_url, row.metadata, row.created_at,
             row.expires_at, row.paid_at, row.expired_at
@@ -454,7 +464,12 @@ pub fn insert_payment(c: &Connection, row: &PaymentRow) -> Result<()> {
 pub fn set_payment_status(c: &Connection, row: &PaymentRow) -> Result<()> {
     c.execute(
         "UPDATE payments SET status = ?2, paid_at = ?3, expired_at = ?4 WHERE invoice_id = ?1",
-        params![row.invoice_id, row.status, row.paid_at, row.expired_at],
+        params![
+            row.invoice_id,
+            row.status.as_str(),
+            row.paid_at,
+            row.expired_at
+        ],
     )
     .map(|_| ())
     .map_err(db_err)
@@ -534,7 +549,7 @@ pub fn insert_refund(c: &Connection, r: &RefundRow) -> Result<()> {
     c.execute(
         &format!("INSERT INTO refunds ({REFUND_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
         params![
-            r.refund_id, r.invoice_id, r.status, r.amount, r.currency, r.amount_sats as i64, r.reason,
+            r.refund_id, r.invoice_id, r.status.as_str(), r.amount, r.currency, r.amount_sats as i64, r.reason,
             r.kind, r.destination, r.created_at, r.completes_at, r.completed_at
         ],
     )
@@ -650,6 +665,17 @@ pub fn enqueue(
     .map_err(db_err)
 }
 
+/// Gives events queued while no destination was known (no server ran on the state) to
+/// the destination now in force.
+pub fn address_events(c: &Connection, url: &str, secret: &str) -> Result<()> {
+    c.execute(
+        "UPDATE events SET url = ?1, secret = ?2 WHERE url = '' AND state = 'pending'",
+        params![url, secret],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
 /// Takes up to `limit` due events for delivery, leasing them so that another server on
 /// the same state does not send them too.
 pub fn claim_events(
@@ -661,8 +687,8 @@ pub fn claim_events(
     let mut stmt = c
         .prepare(
             "UPDATE events SET state = 'sending', lease_ms = ?2 WHERE seq IN ( \
-                 SELECT seq FROM events WHERE (state = 'pending' AND next_at_ms <= ?1) \
-                 OR (state = 'sending' AND lease_ms <= ?1) ORDER BY seq LIMIT ?3) \
+                 SELECT seq FROM events WHERE url != '' AND ((state = 'pending' AND next_at_ms <= ?1) \
+                 OR (state = 'sending' AND lease_ms <= ?1)) ORDER BY seq LIMIT ?3) \
              RETURNING id, event, body, url, secret, attempts, lease_ms",
         )
         .map_err(db_err)?;

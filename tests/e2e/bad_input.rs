@@ -47,9 +47,9 @@ fn bad_values_exit_2_without_a_request() {
         (create("   ", "1", "USD"), "--order must not be empty"),
         (
             create("A\u{7}B", "1", "USD"),
-            "--order 'A\\u{7}B' contains control characters",
+            "--order 'A\\u{7}B' contains control",
         ),
-        (create("A\nB", "1", "USD"), "contains control characters"),
+        (create("A\nB", "1", "USD"), "contains control"),
         (
             create(&long_id, "1", "USD"),
             "--order is 10000 characters long",
@@ -85,7 +85,7 @@ fn bad_values_exit_2_without_a_request() {
         ),
         (
             with(&["--description", "bad\u{1b}[31m"]),
-            "--description contains control characters",
+            "--description contains control",
         ),
         (
             with(&["--idempotency-key", "has space"]),
@@ -106,10 +106,10 @@ fn bad_values_exit_2_without_a_request() {
             vec!["get".into(), "".into()],
             "the invoice id must not be empty",
         ),
-        (vec!["get".into(), "inv\u{1}x".into()], "control characters"),
+        (vec!["get".into(), "inv\u{1}x".into()], "contains control"),
         (vec!["get".into(), long_id.clone()], "10000 characters long"),
         (vec!["get-order".into(), "\t".into()], "must not be empty"),
-        (vec!["sync".into(), "inv\r".into()], "control characters"),
+        (vec!["sync".into(), "inv\r".into()], "contains control"),
         (
             vec![
                 "watch".into(),
@@ -266,9 +266,9 @@ fn bad_values_exit_2_without_a_request() {
                 "--reason",
                 "a\u{7}b",
             ]),
-            "--reason contains control characters",
+            "--reason contains control",
         ),
-        (v(&["refund", "get", "ref\u{1}"]), "control characters"),
+        (v(&["refund", "get", "ref\u{1}"]), "contains control"),
         (
             v(&["refund", "list", "--invoice", ""]),
             "--invoice must not be empty",

@@ -488,7 +488,7 @@ pub fn wait_for_file(p: &Path) {
     panic!("{} never appeared", p.display());
 }
 
-/// A real, signed regtest invoice, as a sandbox gateway would make it.
+/// A real, signed mainnet invoice, as the hosted API's gateway would make it.
 pub fn mint_invoice(
     key: &bitcoin::secp256k1::SecretKey,
     msat: u64,
@@ -496,10 +496,29 @@ pub fn mint_invoice(
     expiry: u64,
     payee_field: bool,
 ) -> String {
+    mint_invoice_on(
+        lightning_invoice::Currency::Bitcoin,
+        key,
+        msat,
+        created,
+        expiry,
+        payee_field,
+    )
+}
+
+/// A real, signed invoice for `network`.
+pub fn mint_invoice_on(
+    network: lightning_invoice::Currency,
+    key: &bitcoin::secp256k1::SecretKey,
+    msat: u64,
+    created: u64,
+    expiry: u64,
+    payee_field: bool,
+) -> String {
     use bitcoin::hashes::{Hash, sha256};
-    use lightning_invoice::{Currency, InvoiceBuilder, PaymentSecret};
+    use lightning_invoice::{InvoiceBuilder, PaymentSecret};
     let secp = bitcoin::secp256k1::Secp256k1::new();
-    let mut b = InvoiceBuilder::new(Currency::Regtest)
+    let mut b = InvoiceBuilder::new(network)
         .amount_milli_satoshis(msat)
         .description("Order ORDER-1".into())
         .payment_hash(sha256::Hash::hash(&created.to_be_bytes()))
@@ -519,25 +538,84 @@ pub fn test_node_key() -> bitcoin::secp256k1::SecretKey {
     bitcoin::secp256k1::SecretKey::from_slice(&[0x42; 32]).unwrap()
 }
 
-/// A payment object as the API documents it, for scripted servers: its invoice is real and
-/// agrees with its fields.
+/// A payment object as the API documents it, for scripted servers standing in for the
+/// hosted API: its invoice is a real mainnet invoice and agrees with its fields.
 pub fn payment_body(invoice_id: &str, status: &str) -> String {
+    payment_of(invoice_id, "ORDER-1", "49.99", "USD", status)
+}
+
+/// A payment of `amount` `currency` for `order`, converted at 100,000 USD/EUR/GBP per BTC.
+pub fn payment_of(
+    invoice_id: &str,
+    order: &str,
+    amount: &str,
+    currency: &str,
+    status: &str,
+) -> String {
     let created = jiff::Timestamp::now().as_second() as u64;
-    let invoice = mint_invoice(&test_node_key(), 49_990_000, created, 3600, false);
+    let amount_dec: rust_decimal::Decimal = amount.parse().unwrap();
+    let sats: u64 = match currency {
+        "sats" => amount_dec,
+        "BTC" => amount_dec * rust_decimal::Decimal::from(100_000_000u64),
+        _ => amount_dec * rust_decimal::Decimal::from(1000u64),
+    }
+    .round()
+    .try_into()
+    .unwrap();
+    let invoice = mint_invoice(&test_node_key(), sats * 1000, created, 3600, false);
     let iso = |s: u64| jiff::Timestamp::from_second(s as i64).unwrap().to_string();
+    let amount_json: serde_json::Value = serde_json::from_str(amount).unwrap();
     serde_json::json!({
         "invoiceId": invoice_id,
-        "orderId": "ORDER-1",
+        "orderId": order,
         "status": status,
-        "amount": 49.99,
-        "currency": "USD",
-        "amountSats": 49990,
+        "amount": amount_json,
+        "currency": currency,
+        "amountSats": sats,
         "lightningInvoice": invoice,
         "createdAt": iso(created),
         "expiresAt": iso(created + 3600),
         "futureField": {"kept": true}
     })
     .to_string()
+}
+
+/// The answer an honest API gives a read: the payment that was asked for, by invoice id
+/// (`/api/payments/{id}`, `…/{id}/sync`) or by order (`/api/payments/order/{order}`).
+pub fn asked_payment(req: &Seen, status: &str) -> Step {
+    let path = req.path.split('?').next().unwrap_or_default();
+    let segments: Vec<String> = path
+        .split('/')
+        .map(|s| {
+            percent_encoding::percent_decode_str(s)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+        .collect();
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let body = match segments.as_slice() {
+        [_, "api", "payments", "order", order] => {
+            payment_of("inv_1", order, "49.99", "USD", status)
+        }
+        [_, "api", "payments", id, ..] => payment_body(id, status),
+        _ => return Step::json(404, r#"{"code":"NOT_FOUND","message":"no such route"}"#),
+    };
+    Step::json(200, &body)
+}
+
+/// The answer an honest API gives a create: the payment that was asked for.
+pub fn created_payment(req: &Seen, invoice_id: &str) -> Step {
+    let body = req.json();
+    Step::json(
+        201,
+        &payment_of(
+            invoice_id,
+            body["orderId"].as_str().unwrap(),
+            &body["amount"].to_string(),
+            body["currency"].as_str().unwrap(),
+            "unpaid",
+        ),
+    )
 }
 
 /// One raw HTTP/1.1 exchange, the way any other client would talk to the sandbox.

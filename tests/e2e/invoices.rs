@@ -290,11 +290,16 @@ fn decode_takes_uris_any_case_and_stdin() {
     }
 }
 
-/// A server that answers with a real sandbox payment, changed by `lie`.
-fn lying_server(env: &Env, lie: impl FnOnce(&mut Value)) -> Scripted {
+/// A server that answers with a real sandbox payment, changed by `lie`, announcing the
+/// sandbox's network as a served sandbox does; and the payment's id.
+fn lying_server(env: &Env, lie: impl FnOnce(&mut Value)) -> (Scripted, String) {
     let mut p = env.create(&format!("LIE-{}", rand_suffix()));
+    let id = p["invoiceId"].as_str().unwrap().to_owned();
     lie(&mut p);
-    Scripted::always(Step::json(200, &p.to_string()))
+    let server = Scripted::always(
+        Step::json(200, &p.to_string()).with_header("X-Sandbox-Network", "regtest"),
+    );
+    (server, id)
 }
 
 fn rand_suffix() -> u64 {
@@ -305,10 +310,10 @@ fn rand_suffix() -> u64 {
         % 1_000_000_007
 }
 
-fn get(env: &Env, server: &Scripted, extra: &[&str]) -> std::process::Output {
+fn get(env: &Env, server: &(Scripted, String), extra: &[&str]) -> std::process::Output {
     env.le()
         .env("LIGHTNING_API_KEY", TEST_KEY)
-        .args(["--base-url", &server.url(), "get", "inv_x"])
+        .args(["--base-url", &server.0.url(), "get", &server.1])
         .args(extra)
         .output()
         .unwrap()
@@ -358,20 +363,19 @@ fn a_wrong_network_is_exit_20() {
         "config.toml",
         &format!(
             "[profiles.live]\nbase_url = \"{}\"\nnetwork = \"mainnet\"\n",
-            server.url()
+            server.0.url()
         ),
     );
     let out = env
         .le()
         .env("LIGHTNING_API_KEY", TEST_KEY)
-        .args(["--profile", "live", "get", "inv_x"])
+        .args(["--profile", "live", "get", &server.1])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(20), "{}", stderr_of(&out));
     assert!(
-        stderr_of(&out).contains(
-            "the invoice is for regtest (lnbcrt…) but this profile expects bitcoin (lnbc…)"
-        ),
+        stderr_of(&out)
+            .contains("the invoice is for regtest (lnbcrt…) but bitcoin (lnbc…) is expected"),
         "{}",
         stderr_of(&out)
     );
@@ -442,7 +446,7 @@ fn another_payee_than_the_pinned_one_is_exit_20() {
         "config.toml",
         &format!(
             "[profiles.pinned]\nbase_url = \"{}\"\npayee_pubkeys = [\"{other}\"]\n",
-            server.url()
+            server.0.url()
         ),
     );
     let run = |c: &mut assert_cmd::Command| {
@@ -451,16 +455,20 @@ fn another_payee_than_the_pinned_one_is_exit_20() {
             .output()
             .unwrap()
     };
-    let out = run(env.le().args(["get", "inv_x"]));
+    let out = run(env.le().args(["get", &server.1]));
     assert_eq!(out.status.code(), Some(20), "{}", stderr_of(&out));
     assert!(stderr_of(&out).contains("not one of the profile's payee_pubkeys"));
     // watch checks before it waits, create before it shows a QR code.
-    let out = run(env.le().args(["watch", "inv_x"]));
+    let out = run(env.le().args(["watch", &server.1]));
     assert_eq!(out.status.code(), Some(20));
+    let order = env.sandbox_json(&["get", &server.1])["orderId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let out = run(env.le().args([
         "create",
         "--order",
-        "P-1",
+        &order,
         "--amount",
         "49.99",
         "--currency",
@@ -469,6 +477,7 @@ fn another_payee_than_the_pinned_one_is_exit_20() {
         "always",
     ]));
     assert_eq!(out.status.code(), Some(20));
+    assert!(stderr_of(&out).contains("not one of the profile's payee_pubkeys"));
     assert!(!stdout_of(&out).contains('█'));
     // The sandbox's own key pinned: accepted.
     let served = Served::start(&env, &["--json", "--rate-limit", "off"]);
@@ -494,6 +503,6 @@ fn another_payee_than_the_pinned_one_is_exit_20() {
         "config.toml",
         "[profiles.pinned]\npayee_pubkeys = [\"nothex\"]\n",
     );
-    let out = run(env.le().args(["get", "inv_x"]));
+    let out = run(env.le().args(["get", &server.1]));
     assert_eq!(out.status.code(), Some(2));
 }

@@ -47,7 +47,7 @@ fn get_order_returns_the_newest_payment_of_an_order() {
 #[test]
 fn ids_are_percent_encoded_as_one_path_segment() {
     let env = Env::new();
-    let server = Scripted::always(Step::json(200, &payment_body("inv_1", "unpaid")));
+    let server = Scripted::with(|req, _| asked_payment(req, "unpaid"));
     let le = |args: &[&str]| {
         env.le()
             .env("LIGHTNING_API_KEY", TEST_KEY)

@@ -89,7 +89,7 @@ fn verbose_shows_retries_and_redacts_the_key() {
     let err = stderr_of(&out);
     assert!(out.status.success(), "{err}");
     assert!(err.contains("> GET http://"), "{err}");
-    assert!(err.contains("x-api-key: le_merchant_…(redacted)"), "{err}");
+    assert!(err.contains("X-API-Key: le_merchant_…(redacted)"), "{err}");
     assert!(err.contains("retrying in"), "{err}");
     assert!(!err.contains(TEST_KEY) && !stdout_of(&out).contains(TEST_KEY));
 }
@@ -109,7 +109,7 @@ fn a_create_is_retried_with_the_same_idempotency_key() {
         match posts.fetch_add(1, std::sync::atomic::Ordering::SeqCst) {
             0 => Step::json(503, ""),
             1 => Step::Drop,
-            _ => Step::json(201, &payment_body("inv_1", "unpaid")),
+            _ => created_payment(req, "inv_1"),
         }
     });
     let out = env

@@ -533,7 +533,7 @@ fn the_key_appears_in_no_output() {
         }
     }
     let verbose = outputs.iter().any(|(_, o)| {
-        String::from_utf8_lossy(&o.stderr).contains("x-api-key: le_merchant_…(redacted)")
+        String::from_utf8_lossy(&o.stderr).contains("X-API-Key: le_merchant_…(redacted)")
     });
     assert!(verbose, "--verbose shows that a key was sent, redacted");
 }

@@ -67,17 +67,29 @@ fn the_reference_example_under_both_schemes() {
             .code(),
         Some(0)
     );
+    // The legacy scheme signs no time: a captured delivery replays forever, so it is
+    // accepted alone only when asked for, and then with a warning.
     let legacy = python_hmac("whsec_example", BODY.as_bytes());
-    assert_eq!(
-        verify(&f, &["--signature", &legacy]).status.code(),
-        Some(0),
-        "legacy has no time"
+    let out = verify(&f, &["--signature", &legacy]);
+    assert_eq!(out.status.code(), Some(20), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("only with --allow-legacy"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(stdout_of(&out).is_empty());
+    let out = verify(&f, &["--signature", &legacy, "--allow-legacy"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("could be replayed")
+            || stderr_of(&out).contains("replayed forever")
     );
     let out = verify(
         &f,
         &[
             "--header",
             &format!("x-gateway-signature: {legacy}"),
+            "--allow-legacy",
             "--json",
         ],
     );
@@ -271,7 +283,7 @@ fn send_signs_what_verify_and_python_accept() {
         ),
     ] {
         env.le()
-            .args(["webhook", "verify", "--secret-file"])
+            .args(["webhook", "verify", "--allow-legacy", "--secret-file"])
             .arg(&secret)
             .args(["--header", &header])
             .arg(&payload)

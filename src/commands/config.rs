@@ -1,25 +1,28 @@
 //! `le config path|show|set|unset`.
 
-use comfy_table::{Cell, Table, presets};
 use serde_json::{Map, Value, json};
 
-use super::Ctx;
+use crate::app::Ctx;
 use crate::cli::ConfigCommand;
-use crate::config::{self, KeySource, Settings, Target};
+use crate::config::{self, KeySource};
 use crate::error::{Error, Result};
+use crate::exit::Outcome;
+use crate::render::tables::settings_table;
+use crate::settings::Target;
 
-pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<()> {
+pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<Outcome> {
     match cmd {
         ConfigCommand::Path => {
             let p = config::config_path().ok_or_else(|| {
                 Error::Config("no config directory on this system; set LE_CONFIG".into())
             })?;
-            if ctx.out.json {
+            if ctx.out.json() {
                 ctx.out
-                    .json_line(&json!({ "path": p.display().to_string(), "exists": p.exists() }))
+                    .json_line(&json!({ "path": p.display().to_string(), "exists": p.exists() }))?;
             } else {
-                ctx.out.text(&format!("{}\n", p.display()))
+                ctx.out.line(&p.display().to_string())?;
             }
+            Ok(Outcome::Done)
         }
         ConfigCommand::Show => show(ctx),
         ConfigCommand::Set { key, value } => set(ctx, &key, Some(&value)),
@@ -40,7 +43,7 @@ fn target_profile(ctx: &Ctx, doc: &toml_edit::DocumentMut) -> Result<String> {
         })
 }
 
-fn set(ctx: &Ctx, key: &str, value: Option<&str>) -> Result<()> {
+fn set(ctx: &Ctx, key: &str, value: Option<&str>) -> Result<Outcome> {
     let path = config::config_path()
         .ok_or_else(|| Error::Config("no config directory on this system; set LE_CONFIG".into()))?;
     let mut written = String::new();
@@ -90,126 +93,77 @@ fn set(ctx: &Ctx, key: &str, value: Option<&str>) -> Result<()> {
     let verb = if value.is_some() { "set" } else { "removed" };
     ctx.out
         .note(&format!("{verb} {written} in {}", path.display()));
-    Ok(())
+    Ok(Outcome::Done)
 }
 
-fn show(ctx: &Ctx) -> Result<()> {
-    let g = &ctx.global;
-    let settings = Settings::resolve(g)?;
-    let argv: Vec<String> = std::env::args().collect();
-    let flag = |name: &str| {
-        argv.iter()
-            .any(|a| a == name || a.starts_with(&format!("{name}=")))
-    };
-    let env_set = |name: &str| std::env::var(name).is_ok_and(|v| !v.is_empty());
+fn show(ctx: &Ctx) -> Result<Outcome> {
+    let s = ctx.settings()?;
     let mut rows: Vec<(&str, String, String)> = Vec::new();
-
-    let path = settings
-        .config_path()
+    let mut path = s
+        .config_path
+        .as_ref()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
-    let exists = settings.config_path().is_some_and(|p| p.exists());
-    rows.push((
-        "config file",
-        path,
-        if env_set("LE_CONFIG") {
-            "environment $LE_CONFIG".into()
-        } else {
-            "default".into()
-        },
-    ));
-    if !exists {
-        rows.last_mut()
-            .expect("pushed")
-            .1
-            .push_str(" (not there: defaults in use)");
+    if !s.config_path.as_ref().is_some_and(|p| p.exists()) {
+        path.push_str(" (not there: defaults in use)");
     }
-    let profile_from = if g.sandbox {
-        "ignored under --sandbox".into()
-    } else if flag("--profile") {
-        "flag --profile".into()
-    } else if env_set("LE_PROFILE") {
-        "environment $LE_PROFILE".into()
-    } else if settings.profile_name.is_some() {
-        "default_profile in the config file".into()
-    } else {
-        "none".into()
-    };
+    rows.push(("config file", path, s.config_origin.describe()));
     rows.push((
         "profile",
-        settings
-            .profile_name
-            .clone()
-            .unwrap_or_else(|| "(none)".into()),
-        profile_from,
+        s.profile_name.clone().unwrap_or_else(|| "(none)".into()),
+        if ctx.global.sandbox {
+            "ignored under --sandbox".into()
+        } else {
+            s.profile_origin.describe()
+        },
     ));
-    let (url, url_from) = match &settings.target {
-        Target::Embedded if g.sandbox => ("the embedded sandbox".into(), "flag --sandbox".into()),
-        Target::Embedded => (
-            "the embedded sandbox".into(),
-            "profile base_url = \"sandbox\"".into(),
-        ),
-        Target::Remote(u) => {
-            let from = if flag("--base-url") {
-                "flag --base-url"
-            } else if env_set("LE_BASE_URL") {
-                "environment $LE_BASE_URL"
-            } else if settings.explicit {
-                "profile base_url"
-            } else {
-                "default"
-            };
-            (u.clone(), from.into())
-        }
+    let url = match &s.target {
+        Target::Embedded => "the embedded sandbox".to_owned(),
+        Target::Remote(u) => u.clone(),
     };
-    rows.push(("base_url", url, url_from));
-    let (key, key_from) = if settings.target == Target::Embedded {
+    rows.push(("base_url", url, s.target_origin.describe()));
+    let (key, key_from) = if s.target == Target::Embedded {
         ("none needed".into(), "sandbox".into())
     } else {
-        let source = settings.key_source(g);
-        let shown = match &source {
+        let shown = match &s.key_source {
             KeySource::None => "(none: le login, or see le --help)".into(),
             // Running a password manager to show a redacted key is not worth a prompt.
             KeySource::ProfileCommand(_) => "(not run)".into(),
             KeySource::FlagFile(p) if p == "-" => "(not read)".into(),
-            _ => settings
-                .api_key(g)
+            _ => ctx
+                .key()
                 .map(|k| k.redacted())
                 .unwrap_or_else(|e| format!("(unusable: {})", e.message())),
         };
-        (shown, source.describe())
+        (shown, s.key_source.describe())
     };
     rows.push(("api key", key, key_from));
-    let timeout_from = if flag("--request-timeout") {
-        "flag --request-timeout"
-    } else if settings.profile.request_timeout.is_some() {
-        "profile request_timeout"
-    } else {
-        "default"
-    };
     rows.push((
         "request_timeout",
-        crate::render::time::human_span(settings.request_timeout.as_secs()),
-        timeout_from.into(),
+        crate::render::time::human_span(s.request_timeout.as_secs()),
+        s.timeout_origin.describe(),
     ));
-    let expect = settings.expectations()?;
     rows.push((
         "network",
-        expect.network.name().into(),
-        if settings.profile.network.is_some() {
-            "profile network".into()
-        } else {
-            "from base_url".into()
-        },
+        s.network.map_or_else(
+            || "bitcoin (mainnet), unless a served sandbox announces its own".into(),
+            |n| n.name().to_owned(),
+        ),
+        s.network_origin.describe(),
+    ));
+    rows.push((
+        "verify",
+        if s.verify { "on" } else { "off" }.into(),
+        s.verify_origin.describe(),
     ));
     rows.push((
         "payee_pubkeys",
-        if expect.payees.is_empty() {
+        if s.payees.is_empty() {
             "(any)".into()
         } else {
-            expect.payees.join(", ")
+            s.payees.join(", ")
         },
-        if expect.payees.is_empty() {
+        if s.payees.is_empty() {
             "default".into()
         } else {
             "profile payee_pubkeys".into()
@@ -221,32 +175,20 @@ fn show(ctx: &Ctx) -> Result<()> {
     rows.push((
         "sandbox dir",
         sandbox,
-        if env_set("LE_SANDBOX_DIR") {
+        if std::env::var("LE_SANDBOX_DIR").is_ok_and(|v| !v.is_empty()) {
             "environment $LE_SANDBOX_DIR".into()
         } else {
             "default".into()
         },
     ));
-
-    if ctx.out.json {
+    if ctx.out.json() {
         let m: Map<String, Value> = rows
             .into_iter()
             .map(|(k, v, from)| (k.replace(' ', "_"), json!({ "value": v, "from": from })))
             .collect();
-        return ctx.out.json_line(&m);
+        ctx.out.json_line(&m)?;
+    } else {
+        ctx.out.show(&settings_table(&rows, &ctx.out))?;
     }
-    let mut t = Table::new();
-    t.load_style(presets::NOTHING);
-    if !ctx.out.stdout_color {
-        t.force_no_tty();
-    }
-    t.set_header(vec!["Setting", "Value", "From"]);
-    for (k, v, from) in rows {
-        t.add_row(vec![
-            Cell::new(k),
-            Cell::new(crate::render::clean(&v)),
-            Cell::new(from),
-        ]);
-    }
-    ctx.out.text(&format!("{}\n", t.trim_fmt()))
+    Ok(Outcome::Done)
 }

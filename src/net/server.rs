@@ -1,5 +1,7 @@
-//! The accept loop. axum's router answers requests; this loop owns the connections, so
-//! that fault injection can really drop one (before or after the handler commits) rather
+//! The accept loop of `le`'s servers (the sandbox, `le webhook listen`). axum's router
+//! answers requests; this loop owns the connections, so that a client slow to send its
+//! headers is cut off, a stop lets requests under way finish, and the sandbox's fault
+//! injection can really drop a connection (before or after the handler commits) rather
 //! than only answer badly.
 
 use std::convert::Infallible;
@@ -22,6 +24,8 @@ pub struct ConnKill(pub Arc<Notify>);
 
 /// How long finishing requests get when the server is asked to stop.
 const DRAIN: Duration = Duration::from_secs(5);
+/// How long a client may take to send a request's headers.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub async fn run(listener: TcpListener, app: Router, shutdown: impl Future<Output = ()>) {
     let (stop_tx, stop_rx) = watch::channel(false);
@@ -63,7 +67,7 @@ async fn connection(stream: tokio::net::TcpStream, app: Router, mut stop: watch:
     });
     let conn = hyper::server::conn::http1::Builder::new()
         .timer(hyper_util::rt::TokioTimer::new())
-        .header_read_timeout(Duration::from_secs(30))
+        .header_read_timeout(HEADER_TIMEOUT)
         .serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);
     loop {

@@ -1,8 +1,12 @@
-//! The two webhook signature schemes of the API reference, shared by the sandbox (which
-//! signs) and `le webhook` (which verifies).
+//! Webhooks, shared by the sandbox (which signs and sends them) and `le webhook` (which
+//! verifies, sends and receives them): the two signature schemes of the API reference, the
+//! events' payloads, and the one sender.
 //!
 //! - current: `X-LightningEnable-Signature: t={unix},v1={hex HMAC-SHA256(secret, "{t}.{body}")}`
 //! - legacy:  `X-Gateway-Signature: {hex HMAC-SHA256(secret, body)}`
+
+pub mod event;
+pub mod send;
 
 use std::fmt;
 
@@ -24,7 +28,7 @@ fn mac(secret: &[u8]) -> HmacSha256 {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    crate::rand::to_hex(bytes)
+    crate::text::hex(bytes)
 }
 
 /// The value of `X-LightningEnable-Signature` for `body` signed at `t`.
@@ -138,7 +142,7 @@ pub fn verify(
                 let (k, v) = part.split_once('=').ok_or_else(|| {
                     Invalid::Malformed(format!(
                         "'{}' is not key=value",
-                        crate::money::printable(part)
+                        crate::text::printable(part)
                     ))
                 })?;
                 match k.trim() {
@@ -149,7 +153,7 @@ pub fn verify(
                         t = Some(v.trim().parse().map_err(|_| {
                             Invalid::Malformed(format!(
                                 "t={} is not a Unix time",
-                                crate::money::printable(v)
+                                crate::text::printable(v)
                             ))
                         })?);
                     }

@@ -1,0 +1,493 @@
+//! The API's endpoints. Each has a `Call` (what goes over the wire, which `--dry-run`
+//! shows) and a typed method that sends it and checks that the answer is about what was
+//! asked: an API that answers a question about invoice X with invoice Y is lying, and a
+//! script must never take Y's status for X's.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use super::http::{Call, Client, RateInfo, Retry};
+use super::recover::Recover;
+use super::wire::{self, NewPayment, NewRefund, Payment, Refund};
+use crate::error::{Error, Result};
+use crate::text::printable;
+
+impl Call {
+    pub fn create_payment(new: &NewPayment, idempotency_key: &str) -> Result<Call> {
+        Ok(Call {
+            body: Some(serde_json::to_vec(new).map_err(Error::internal)?),
+            idempotency_key: Some(idempotency_key.to_owned()),
+            retry: Retry::Create,
+            ..Call::new(Method::POST, &["api", "payments"])
+        })
+    }
+
+    pub fn get_payment(invoice_id: &str) -> Call {
+        Call::get(&["api", "payments", invoice_id])
+    }
+
+    pub fn get_payment_by_order(order_id: &str) -> Call {
+        Call::get(&["api", "payments", "order", order_id])
+    }
+
+    /// `POST …/sync` changes nothing but the server's view of the provider, so repeating
+    /// it is harmless and it is retried like a read.
+    pub fn sync_payment(invoice_id: &str) -> Call {
+        Call {
+            retry: Retry::Read,
+            ..Call::new(Method::POST, &["api", "payments", invoice_id, "sync"])
+        }
+    }
+
+    pub fn create_refund(new: &NewRefund, idempotency_key: &str) -> Result<Call> {
+        Ok(Call {
+            body: Some(serde_json::to_vec(new).map_err(Error::internal)?),
+            idempotency_key: Some(idempotency_key.to_owned()),
+            retry: Retry::Create,
+            ..Call::new(Method::POST, &["api", "refunds"])
+        })
+    }
+
+    pub fn get_refund(refund_id: &str) -> Call {
+        Call::get(&["api", "refunds", refund_id])
+    }
+
+    pub fn list_refunds(invoice_id: Option<&str>) -> Call {
+        match invoice_id {
+            Some(id) => Call::get(&["api", "refunds", "invoice", id]),
+            None => Call::get(&["api", "refunds"]),
+        }
+    }
+
+    pub fn rates(currency: Option<&str>) -> Call {
+        match currency {
+            Some(c) => Call::get(&["api", "rates", c]),
+            None => Call::get(&["api", "rates"]),
+        }
+    }
+
+    /// `GET /health`: answers without a key.
+    pub fn health() -> Call {
+        Call {
+            retry: Retry::Never,
+            with_key: false,
+            ..Call::get(&["health"])
+        }
+    }
+
+    /// A read of a payment that does not exist: 404 with a key the API accepts, 401 or 403
+    /// without one.
+    pub fn key_check() -> Call {
+        Call {
+            retry: Retry::Never,
+            ..Call::get(&["api", "payments", "le-key-check"])
+        }
+    }
+
+    pub fn sandbox_action(invoice_id: &str, action: &str) -> Call {
+        Call::new(Method::POST, &["sandbox", "payments", invoice_id, action])
+    }
+
+    pub fn sandbox_list(after: Option<&str>) -> Call {
+        let mut c = Call::get(&["sandbox", "payments"]);
+        if let Some(a) = after {
+            c.query.push(("after", a.to_owned()));
+        }
+        c
+    }
+
+    pub fn sandbox_reset() -> Call {
+        Call::new(Method::POST, &["sandbox", "reset"])
+    }
+
+    pub fn sandbox_deliveries() -> Call {
+        Call::get(&["sandbox", "deliveries"])
+    }
+
+    pub fn sandbox_webhook() -> Call {
+        Call::get(&["sandbox", "webhook"])
+    }
+
+    /// Sets (`Some((url, secret))`) or clears the sandbox state's webhook destination.
+    pub fn sandbox_set_webhook(dest: Option<(&str, &str)>) -> Call {
+        match dest {
+            Some((url, secret)) => Call {
+                body: Some(
+                    json!({ "url": url, "secret": secret })
+                        .to_string()
+                        .into_bytes(),
+                ),
+                retry: Retry::Read,
+                ..Call::new(Method::PUT, &["sandbox", "webhook"])
+            },
+            None => Call {
+                retry: Retry::Read,
+                ..Call::new(Method::DELETE, &["sandbox", "webhook"])
+            },
+        }
+    }
+}
+
+/// The answer to a create.
+#[derive(Debug)]
+pub struct Created {
+    /// The payment as it is now.
+    pub payment: Payment,
+    /// The API had made this payment before this run (an idempotent replay of an earlier
+    /// request): it is not a new one.
+    pub earlier: bool,
+    /// Found by looking the order up after an attempt whose answer was lost.
+    pub recovered: bool,
+    /// What the server said of its rate limit.
+    pub rate: RateInfo,
+}
+
+/// The answer to a refund.
+#[derive(Debug)]
+pub struct CreatedRefund {
+    pub refund: Refund,
+    /// The API had made this refund before this run.
+    pub earlier: bool,
+}
+
+impl Client {
+    pub async fn create_payment(&self, new: &NewPayment, idempotency_key: &str) -> Result<Created> {
+        let call = Call::create_payment(new, idempotency_key)?;
+        let reply = self.send(&call, Some(Recover::Payment(new))).await?;
+        let answered = payment(reply.body)?;
+        check_created(new, &answered)?;
+        // A replay answers our own earlier attempt (a later attempt of this run) or an
+        // earlier run. The earlier run's answer is as old as that run: what matters is
+        // whether the payment can still be paid now.
+        let earlier = reply.replayed && reply.attempts == 1;
+        let payment = if earlier {
+            let now = self.get_payment(answered.invoice_id()).await?;
+            if now.order_id() != Some(new.order_id.as_str()) {
+                return Err(answer_mismatch(
+                    format!(
+                        "the API's record of payment {} is for another order than the one it answered the create with",
+                        printable(answered.invoice_id())
+                    ),
+                    vec![format!(
+                        "orderId is {} in the create's answer but {} when read",
+                        shown(answered.order_id()),
+                        shown(now.order_id())
+                    )],
+                    &now,
+                ));
+            }
+            now
+        } else {
+            answered
+        };
+        Ok(Created {
+            payment,
+            earlier,
+            recovered: reply.recovered,
+            rate: reply.rate,
+        })
+    }
+
+    pub async fn get_payment(&self, invoice_id: &str) -> Result<Payment> {
+        let p = payment(self.send(&Call::get_payment(invoice_id), None).await?.body)?;
+        same_invoice(invoice_id, &p)?;
+        Ok(p)
+    }
+
+    pub async fn get_payment_by_order(&self, order_id: &str) -> Result<Payment> {
+        let p = payment(
+            self.send(&Call::get_payment_by_order(order_id), None)
+                .await?
+                .body,
+        )?;
+        if p.order_id() != Some(order_id) {
+            return Err(answer_mismatch(
+                format!(
+                    "asked for the payment of order {}, the API answered with another order's",
+                    printable(order_id)
+                ),
+                vec![format!("orderId is {}", shown(p.order_id()))],
+                &p,
+            ));
+        }
+        Ok(p)
+    }
+
+    pub async fn sync_payment(&self, invoice_id: &str) -> Result<Payment> {
+        let p = payment(self.send(&Call::sync_payment(invoice_id), None).await?.body)?;
+        same_invoice(invoice_id, &p)?;
+        Ok(p)
+    }
+
+    pub async fn create_refund(
+        &self,
+        new: &NewRefund,
+        idempotency_key: &str,
+    ) -> Result<CreatedRefund> {
+        let call = Call::create_refund(new, idempotency_key)?;
+        let reply = self.send(&call, Some(Recover::Refund(new))).await?;
+        let r = refund(reply.body)?;
+        let mut problems = Vec::new();
+        if r.invoice_id() != Some(new.invoice_id.as_str()) {
+            problems.push(format!(
+                "it refunds payment {}, not {}",
+                shown(r.invoice_id()),
+                printable(&new.invoice_id)
+            ));
+        }
+        if r.amount() != Some(new.amount) {
+            problems.push(format!(
+                "its amount is {}, not {}",
+                shown(r.amount_text().as_deref()),
+                new.amount
+            ));
+        }
+        if !r
+            .currency()
+            .is_some_and(|c| c.eq_ignore_ascii_case(new.currency.as_str()))
+        {
+            problems.push(format!(
+                "its currency is {}, not {}",
+                shown(r.currency()),
+                new.currency
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(Error::mismatch(
+                "ANSWER_MISMATCH",
+                format!(
+                    "the API answered a refund of {} with refund {}, which is another",
+                    printable(&new.invoice_id),
+                    printable(r.refund_id())
+                ),
+                problems,
+                Some(json!({ "refund": r.raw() })),
+            ));
+        }
+        Ok(CreatedRefund {
+            refund: r,
+            earlier: reply.replayed && reply.attempts == 1,
+        })
+    }
+
+    pub async fn get_refund(&self, refund_id: &str) -> Result<Refund> {
+        let r = refund(self.send(&Call::get_refund(refund_id), None).await?.body)?;
+        if r.refund_id() != refund_id {
+            return Err(Error::mismatch(
+                "ANSWER_MISMATCH",
+                format!(
+                    "asked for refund {}, the API answered with refund {}",
+                    printable(refund_id),
+                    printable(r.refund_id())
+                ),
+                Vec::new(),
+                Some(json!({ "refund": r.raw() })),
+            ));
+        }
+        Ok(r)
+    }
+
+    /// All refunds, or those of one payment.
+    pub async fn list_refunds(&self, invoice_id: Option<&str>) -> Result<Vec<Refund>> {
+        let body = self.send(&Call::list_refunds(invoice_id), None).await?.body;
+        let items = body
+            .get("refunds")
+            .and_then(Value::as_array)
+            .ok_or_else(|| bad_shape("a {\"refunds\": […]} list", &body))?
+            .iter()
+            .map(|v| refund(v.clone()))
+            .collect::<Result<Vec<_>>>()?;
+        if let Some(id) = invoice_id
+            && let Some(other) = items.iter().find(|r| r.invoice_id() != Some(id))
+        {
+            return Err(Error::mismatch(
+                "ANSWER_MISMATCH",
+                format!(
+                    "asked for the refunds of payment {}, the API's list holds refund {} of another payment",
+                    printable(id),
+                    printable(other.refund_id())
+                ),
+                Vec::new(),
+                Some(json!({ "refund": other.raw() })),
+            ));
+        }
+        Ok(items)
+    }
+
+    /// `GET /api/rates`, or `/api/rates/{currency}`, as received.
+    pub async fn rates(&self, currency: Option<&str>) -> Result<Value> {
+        let body = self.send(&Call::rates(currency), None).await?.body;
+        if !body.is_object() {
+            return Err(bad_shape("a rates object", &body));
+        }
+        if let Some(c) = currency {
+            let answered = body.get("currency").and_then(Value::as_str);
+            if !answered.is_some_and(|a| a.eq_ignore_ascii_case(c)) {
+                return Err(Error::mismatch(
+                    "ANSWER_MISMATCH",
+                    format!(
+                        "asked for the rate of {c}, the API answered with the rate of {}",
+                        shown(answered)
+                    ),
+                    Vec::new(),
+                    Some(json!({ "rate": body })),
+                ));
+            }
+        }
+        Ok(body)
+    }
+
+    /// Sandbox control routes (`/sandbox/…`): move a payment along by hand.
+    pub async fn sandbox_action(&self, invoice_id: &str, action: &str) -> Result<Payment> {
+        let p = payment(
+            self.send(&Call::sandbox_action(invoice_id, action), None)
+                .await?
+                .body,
+        )?;
+        same_invoice(invoice_id, &p)?;
+        Ok(p)
+    }
+
+    /// Every payment the sandbox holds, newest first, a page at a time.
+    pub async fn sandbox_list(&self) -> Result<Vec<Payment>> {
+        let mut all = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let body = self
+                .send(&Call::sandbox_list(after.as_deref()), None)
+                .await?
+                .body;
+            let items = body
+                .get("payments")
+                .and_then(Value::as_array)
+                .ok_or_else(|| bad_shape("a {\"payments\": […]} list", &body))?;
+            for v in items {
+                all.push(payment(v.clone())?);
+            }
+            match body.get("next").and_then(Value::as_str) {
+                Some(next) if !items.is_empty() && after.as_deref() != Some(next) => {
+                    after = Some(next.to_owned());
+                }
+                _ => return Ok(all),
+            }
+        }
+    }
+
+    pub async fn sandbox_reset(&self) -> Result<Value> {
+        Ok(self.send(&Call::sandbox_reset(), None).await?.body)
+    }
+
+    pub async fn sandbox_deliveries(&self) -> Result<Vec<wire::Delivery>> {
+        let body = self.send(&Call::sandbox_deliveries(), None).await?.body;
+        serde_json::from_value::<wire::DeliveryList>(body)
+            .map(|l| l.deliveries)
+            .map_err(|e| {
+                Error::BadResponse(format!("the sandbox's deliveries cannot be read: {e}"))
+            })
+    }
+
+    pub async fn sandbox_webhook(
+        &self,
+        set: Option<Option<(&str, &str)>>,
+    ) -> Result<wire::WebhookSettings> {
+        let call = match set {
+            None => Call::sandbox_webhook(),
+            Some(dest) => Call::sandbox_set_webhook(dest),
+        };
+        let body = self.send(&call, None).await?.body;
+        serde_json::from_value(body).map_err(|e| {
+            Error::BadResponse(format!(
+                "the sandbox's webhook settings cannot be read: {e}"
+            ))
+        })
+    }
+}
+
+/// A created payment must be the one asked for: same order, amount and currency.
+fn check_created(new: &NewPayment, p: &Payment) -> Result<()> {
+    let mut problems = Vec::new();
+    if p.order_id() != Some(new.order_id.as_str()) {
+        problems.push(format!(
+            "its orderId is {}, not {}",
+            shown(p.order_id()),
+            printable(&new.order_id)
+        ));
+    }
+    if p.amount() != Some(new.amount) {
+        problems.push(format!(
+            "its amount is {}, not {}",
+            shown(p.amount_text().as_deref()),
+            new.amount
+        ));
+    }
+    if !p
+        .currency()
+        .is_some_and(|c| c.eq_ignore_ascii_case(new.currency.as_str()))
+    {
+        problems.push(format!(
+            "its currency is {}, not {}",
+            shown(p.currency()),
+            new.currency
+        ));
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(answer_mismatch(
+        format!(
+            "the API answered a create for order {} ({} {}) with payment {}, which is another",
+            printable(&new.order_id),
+            new.amount,
+            new.currency,
+            printable(p.invoice_id())
+        ),
+        problems,
+        p,
+    ))
+}
+
+fn same_invoice(asked: &str, p: &Payment) -> Result<()> {
+    if p.invoice_id() == asked {
+        return Ok(());
+    }
+    Err(answer_mismatch(
+        format!(
+            "asked for payment {}, the API answered with payment {}",
+            printable(asked),
+            printable(p.invoice_id())
+        ),
+        Vec::new(),
+        p,
+    ))
+}
+
+fn answer_mismatch(summary: String, problems: Vec<String>, p: &Payment) -> Error {
+    Error::mismatch(
+        "ANSWER_MISMATCH",
+        summary,
+        problems,
+        Some(json!({ "payment": p.raw() })),
+    )
+}
+
+/// A value from an answer, for a message: escaped, or "missing".
+fn shown(v: Option<&str>) -> String {
+    v.map_or_else(|| "missing".into(), printable)
+}
+
+fn payment(v: Value) -> Result<Payment> {
+    Payment::from_value(v)
+        .map_err(|e| Error::BadResponse(format!("the server's answer is not a payment: {e}")))
+}
+
+fn refund(v: Value) -> Result<Refund> {
+    Refund::from_value(v)
+        .map_err(|e| Error::BadResponse(format!("the server's answer is not a refund: {e}")))
+}
+
+fn bad_shape(expected: &str, got: &Value) -> Error {
+    Error::BadResponse(format!(
+        "expected {expected} from the server, got {}",
+        wire::kind(got)
+    ))
+}

@@ -1,0 +1,33 @@
+//! `--dry-run` and `--curl`: a request described instead of sent.
+
+use super::http::{Call, Client};
+
+/// A request as it would go out, the key redacted.
+#[derive(Debug, Clone)]
+pub struct PlannedRequest {
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<String>,
+    /// Whether it carries the API key (shown as `$LIGHTNING_API_KEY` by `--curl`).
+    pub sends_key: bool,
+    /// Aimed at the sandbox inside this process, which is gone once `le` exits.
+    pub embedded: bool,
+}
+
+impl Client {
+    /// What `call` would send.
+    pub fn plan(&self, call: &Call) -> PlannedRequest {
+        PlannedRequest {
+            method: call.method.to_string(),
+            url: self.url_for(call),
+            headers: self.shown_headers(call),
+            body: call
+                .body
+                .as_ref()
+                .map(|b| String::from_utf8_lossy(b).into_owned()),
+            sends_key: call.with_key,
+            embedded: self.is_embedded(),
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Following one payment until it settles: the loop that `le watch` runs, and that any
+//! command waiting for a payment shares. Polls no more often than the API asks, rides out
+//! an API that is away for a while, and never outlives its `--timeout`.
+
+use std::time::{Duration, Instant};
+
+use crate::api::{Client, Payment, Status};
+use crate::app::Ctx;
+use crate::error::{Error, Result};
+use crate::exit::Outcome;
+use crate::render::watch::WatchView;
+
+/// The API asks clients not to poll more often than this.
+pub const MIN_INTERVAL: Duration = Duration::from_secs(3);
+/// How long the API may stay unreachable before a watch gives up.
+pub const OUTAGE_LIMIT: Duration = Duration::from_secs(120);
+
+/// How to follow.
+#[derive(Debug, Clone, Copy)]
+pub struct Follow {
+    pub interval: Duration,
+    pub timeout: Option<Duration>,
+}
+
+/// Checks `--interval` against what the API allows.
+pub fn check_interval(interval: Duration) -> Result<()> {
+    if interval < MIN_INTERVAL {
+        return Err(Error::usage(format!(
+            "--interval {interval:?} is too short: the API asks clients to poll no more than once every 3s, e.g. --interval 5s"
+        )));
+    }
+    Ok(())
+}
+
+/// Polls `invoice_id` until it settles, `--timeout` runs out or Ctrl-C; returns how it
+/// ended and the payment as last seen. The view is cleared before returning.
+pub async fn follow(
+    ctx: &Ctx,
+    client: &Client,
+    invoice_id: &str,
+    f: Follow,
+) -> Result<(Outcome, Option<Payment>)> {
+    let args = f;
+    let mut view = WatchView::new(&ctx.out, invoice_id);
+    let started = Instant::now();
+    let deadline = args.timeout.and_then(|t| started.checked_add(t));
+    // Far enough to mean "never", near enough that Instant arithmetic cannot overflow.
+    let never = started + Duration::from_secs(100 * 365 * 86_400);
+    let give_up = tokio::time::Instant::from_std(deadline.unwrap_or(never));
+    let mut last: Option<Payment> = None;
+    let mut last_answer: Option<Instant> = None;
+
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+
+    let outcome = loop {
+        // The deadline bounds the request too: a server that never answers cannot hold
+        // a watch past --timeout.
+        let polled = tokio::select! {
+            r = client.get_payment(invoice_id) => r,
+            _ = &mut ctrl_c => break Outcome::Interrupted,
+            _ = tokio::time::sleep_until(give_up) => break Outcome::TimedOut,
+        };
+        match polled {
+            Ok(p) => {
+                if last.as_ref().and_then(Payment::lightning_invoice) != p.lightning_invoice()
+                    && let Err(e) = ctx.check_payment(client, &p)
+                {
+                    view.finish();
+                    return Err(e);
+                }
+                last_answer = Some(Instant::now());
+                view.update(&p);
+                let status = p.status();
+                last = Some(p);
+                if status.is_final() {
+                    break match status {
+                        Status::Paid => Outcome::Done,
+                        Status::Expired => Outcome::Expired,
+                        _ => Outcome::OtherEnd,
+                    };
+                }
+            }
+            // The API being away for a while is not the payment's outcome: keep trying,
+            // once it has answered at all (a mistyped URL fails at once).
+            Err(e) if is_transient(&e) && last_answer.is_some() => {
+                if last_answer.is_some_and(|t| t.elapsed() > OUTAGE_LIMIT) {
+                    view.finish();
+                    return Err(e);
+                }
+                view.trouble(&e.message());
+            }
+            Err(e) => {
+                view.finish();
+                return Err(e);
+            }
+        }
+        let mut wait = args.interval;
+        if let Some(d) = deadline {
+            let now = Instant::now();
+            if now >= d {
+                break Outcome::TimedOut;
+            }
+            wait = wait.min(d - now);
+        }
+        let end = tokio::time::Instant::now() + wait;
+        let ticking = async {
+            // The countdown moves every second while the poll waits.
+            loop {
+                let now = tokio::time::Instant::now();
+                if now >= end {
+                    return;
+                }
+                tokio::time::sleep((end - now).min(Duration::from_secs(1))).await;
+                view.redraw();
+            }
+        };
+        tokio::select! {
+            _ = ticking => {},
+            _ = &mut ctrl_c => break Outcome::Interrupted,
+            _ = tokio::time::sleep_until(give_up) => break Outcome::TimedOut,
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            break Outcome::TimedOut;
+        }
+    };
+    view.finish();
+    Ok((outcome, last))
+}
+
+/// Failures that say the API is away for now, not that the payment cannot be watched.
+pub fn is_transient(e: &Error) -> bool {
+    match e {
+        Error::Unreachable { .. } => true,
+        Error::Api(a) => matches!(a.status, 429 | 500 | 502 | 503 | 504),
+        _ => false,
+    }
+}

@@ -1,0 +1,218 @@
+//! A batch's journal: one JSON line per step, so that a batch stopped at any moment,
+//! rerun, never makes a second payment for an order.
+//!
+//! - Before a create is sent: `{"order","key","state":"sending"}`. A rerun that finds
+//!   this without a `done` reuses that key and looks the order up before sending, even
+//!   when the row was edited in between.
+//! - Once the API confirms: `{"order","key","state":"done","invoiceId"}`.
+//!
+//! Each line is written with one `write` on a file opened for appending, so lines never
+//! interleave; a last line cut short by a crash is found and removed when the journal is
+//! opened; and the file is locked, so a second batch on the same journal is refused.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+
+/// What the journal knows of an order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// A create was sent (or about to be) with this key; its outcome is not recorded.
+    Sending { key: String },
+    /// The API confirmed the payment.
+    Done { key: String, invoice_id: Value },
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Line {
+    order: String,
+    key: String,
+    /// Absent in journals written before states were recorded: those lines are `done`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    invoice_id: Option<Value>,
+}
+
+pub struct Journal {
+    file: File,
+    path: PathBuf,
+    entries: HashMap<String, Entry>,
+    /// A last line cut short by a crash was removed on opening.
+    pub repaired: bool,
+}
+
+impl Journal {
+    /// Opens (or creates) the journal, locks it, reads it, and repairs a torn last line.
+    pub fn open(path: &Path) -> Result<Journal> {
+        let shown = path.display();
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(path)
+            .map_err(|e| Error::usage(format!("cannot open the journal {shown}: {e}")))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::usage(format!(
+                    "another batch is using the journal {shown}: wait for it to finish, or give this one --journal OTHER_PATH"
+                )));
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(Error::usage(format!(
+                    "cannot lock the journal {shown}: {e}"
+                )));
+            }
+        }
+        let mut text = String::new();
+        file.read_to_string(&mut text)
+            .map_err(|e| Error::usage(format!("cannot read the journal {shown}: {e}")))?;
+        let mut repaired = false;
+        let complete = match text.rfind('\n') {
+            Some(i) => i + 1,
+            None => 0,
+        };
+        if complete < text.len() {
+            let tail = &text[complete..];
+            if serde_json::from_str::<Line>(tail).is_ok() {
+                // Whole, only its line break missing: finish the line.
+                file.write_all(b"\n")
+                    .map_err(|e| Error::usage(format!("cannot write the journal {shown}: {e}")))?;
+                text.push('\n');
+            } else {
+                // Cut short while being written: it recorded nothing that happened (a
+                // line is written before the step it records completes), so it goes.
+                file.set_len(complete as u64)
+                    .and_then(|()| file.seek(std::io::SeekFrom::End(0)).map(|_| ()))
+                    .map_err(|e| Error::usage(format!("cannot repair the journal {shown}: {e}")))?;
+                text.truncate(complete);
+                repaired = true;
+            }
+        }
+        let mut entries = HashMap::new();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let Ok(l) = serde_json::from_str::<Line>(line) else {
+                return Err(Error::usage(format!(
+                    "the journal {shown} has a line that is not a journal entry: '{}'; it was not written by le, or was edited",
+                    crate::text::printable(line)
+                )));
+            };
+            let entry = match l.state.as_deref() {
+                Some("sending") => Entry::Sending { key: l.key },
+                _ => Entry::Done {
+                    key: l.key,
+                    invoice_id: l.invoice_id.unwrap_or(Value::Null),
+                },
+            };
+            // A `done` is final: a later `sending` for the order cannot undo it.
+            if !matches!(entries.get(&l.order), Some(Entry::Done { .. })) {
+                entries.insert(l.order, entry);
+            }
+        }
+        Ok(Journal {
+            file,
+            path: path.to_owned(),
+            entries,
+            repaired,
+        })
+    }
+
+    pub fn get(&self, order: &str) -> Option<&Entry> {
+        self.entries.get(order)
+    }
+
+    /// Records that a create for `order` with `key` is about to be sent.
+    pub fn sending(&mut self, order: &str, key: &str) -> Result<()> {
+        self.append(Line {
+            order: order.to_owned(),
+            key: key.to_owned(),
+            state: Some("sending".into()),
+            invoice_id: None,
+        })?;
+        self.entries.insert(
+            order.to_owned(),
+            Entry::Sending {
+                key: key.to_owned(),
+            },
+        );
+        Ok(())
+    }
+
+    /// Records that the API confirmed the payment for `order`.
+    pub fn done(&mut self, order: &str, key: &str, invoice_id: Value) -> Result<()> {
+        self.append(Line {
+            order: order.to_owned(),
+            key: key.to_owned(),
+            state: Some("done".into()),
+            invoice_id: Some(invoice_id.clone()),
+        })?;
+        self.entries.insert(
+            order.to_owned(),
+            Entry::Done {
+                key: key.to_owned(),
+                invoice_id,
+            },
+        );
+        Ok(())
+    }
+
+    /// One line, one write, synced before the step it records goes on.
+    fn append(&mut self, line: Line) -> Result<()> {
+        let mut text = serde_json::to_string(&line).map_err(Error::internal)?;
+        text.push('\n');
+        self.file
+            .write_all(text.as_bytes())
+            .and_then(|()| self.file.sync_data())
+            .map_err(|e| {
+                Error::internal(format!(
+                    "cannot write the journal {}: {e}",
+                    self.path.display()
+                ))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_steps_repairs_a_torn_line_and_locks() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("j");
+        {
+            let mut j = Journal::open(&p).unwrap();
+            j.sending("A", "k1").unwrap();
+            j.done("A", "k1", "inv_1".into()).unwrap();
+            j.sending("B", "k2").unwrap();
+            assert!(Journal::open(&p).is_err(), "a second batch is refused");
+        }
+        let whole = std::fs::read_to_string(&p).unwrap();
+        assert_eq!(whole.lines().count(), 3);
+        // A crash in the middle of a line.
+        std::fs::write(&p, format!("{whole}{{\"order\":\"C\",\"ke")).unwrap();
+        let j = Journal::open(&p).unwrap();
+        assert!(j.repaired);
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), whole);
+        assert!(matches!(j.get("A"), Some(Entry::Done { .. })));
+        assert_eq!(j.get("B"), Some(&Entry::Sending { key: "k2".into() }));
+        assert_eq!(j.get("C"), None);
+        drop(j);
+        // A journal from before states were written: its lines are done.
+        std::fs::write(
+            &p,
+            "{\"order\":\"O\",\"key\":\"k\",\"invoiceId\":\"inv_9\"}\n",
+        )
+        .unwrap();
+        let j = Journal::open(&p).unwrap();
+        assert!(matches!(j.get("O"), Some(Entry::Done { .. })));
+    }
+}

@@ -1,0 +1,473 @@
+//! The only writer to stdout and stderr. Everything `le` shows goes through here, so that
+//! three rules hold everywhere at once:
+//!
+//! - text that did not come from `le` is escaped before a terminal sees it (`crate::text`);
+//! - the API key never appears, whatever a server echoed back (every registered secret is
+//!   scrubbed from every byte written, JSON included);
+//! - writes wait for spinners and progress bars to step aside, so nothing is drawn over.
+//!
+//! stdout carries data only; notes, warnings, errors and progress go to stderr.
+
+use std::borrow::Cow;
+use std::io::{IsTerminal, Write};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+
+use crate::cli::ColorChoice;
+use crate::error::{Error, Result};
+use crate::secret::SecretString;
+use crate::text;
+
+/// Human output composed by `render` from escaped parts: the only text that reaches
+/// stdout without being escaped again (it may carry the colours `render` chose).
+#[derive(Debug, Clone, Default)]
+pub struct Screen(String);
+
+impl Screen {
+    pub(in crate::render) fn new(s: String) -> Screen {
+        Screen(s)
+    }
+
+    /// Plain text of `le`'s own, escaped as untrusted text is, line breaks kept.
+    pub fn plain(s: &str) -> Screen {
+        Screen(text::escape_keeping_lines(s).into_owned())
+    }
+
+    pub fn push(&mut self, other: &Screen) {
+        self.0.push_str(&other.0);
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn lines(&self) -> usize {
+        self.0.lines().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// How this run presents its results, and the one handle on the terminal.
+#[derive(Clone)]
+pub struct Output {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    json: bool,
+    stdout_tty: bool,
+    stderr_tty: bool,
+    stdout_color: bool,
+    stderr_color: bool,
+    /// Texts that must never be written: the key, and its JSON-escaped form.
+    secrets: RwLock<Vec<(String, String)>>,
+    bars: MultiProgress,
+    /// Notes said once per run.
+    said: Mutex<Vec<&'static str>>,
+}
+
+/// Keys shorter than this are not scrubbed: replacing every "a" in a message would
+/// garble it. `le` itself never puts a key in a message; a server echoing a key this
+/// short echoes a key that protects nothing.
+pub const MIN_SECRET_LEN: usize = 8;
+
+impl Output {
+    pub fn detect(json: bool, color: ColorChoice) -> Output {
+        let stdout_tty = std::io::stdout().is_terminal();
+        let stderr_tty = std::io::stderr().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+        let decide = |tty: bool| match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && !no_color && !dumb,
+        };
+        let bars = MultiProgress::with_draw_target(if stderr_tty && !json {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        });
+        Output {
+            inner: Arc::new(Inner {
+                json,
+                stdout_tty,
+                stderr_tty,
+                stdout_color: decide(stdout_tty) && !json,
+                stderr_color: decide(stderr_tty),
+                secrets: RwLock::new(Vec::new()),
+                bars,
+                said: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+
+    pub fn json(&self) -> bool {
+        self.inner.json
+    }
+
+    pub fn stdout_tty(&self) -> bool {
+        self.inner.stdout_tty
+    }
+
+    pub fn stderr_tty(&self) -> bool {
+        self.inner.stderr_tty
+    }
+
+    pub fn stdout_color(&self) -> bool {
+        self.inner.stdout_color
+    }
+
+    pub fn stderr_color(&self) -> bool {
+        self.inner.stderr_color
+    }
+
+    /// Whether a person is watching stderr (spinners, live tables, progress).
+    pub fn interactive(&self) -> bool {
+        self.inner.stderr_tty && !self.inner.json
+    }
+
+    /// From now on, this key is scrubbed from everything written.
+    pub fn register_secret(&self, key: &SecretString) {
+        let raw = key.expose();
+        if raw.len() < MIN_SECRET_LEN {
+            return;
+        }
+        let mut secrets = self
+            .inner
+            .secrets
+            .write()
+            .unwrap_or_else(|p| p.into_inner());
+        if secrets.iter().any(|(s, _)| s == raw) {
+            return;
+        }
+        secrets.push((raw.to_owned(), key.redacted()));
+        let in_json = raw.replace('\\', "\\\\").replace('"', "\\\"");
+        if in_json != raw {
+            secrets.push((in_json, key.redacted()));
+        }
+    }
+
+    /// The text with every registered secret replaced by its redacted form.
+    pub fn scrub<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        let secrets = self.inner.secrets.read().unwrap_or_else(|p| p.into_inner());
+        if !secrets.iter().any(|(k, _)| s.contains(k.as_str())) {
+            return Cow::Borrowed(s);
+        }
+        let mut out = s.to_owned();
+        for (k, shown) in secrets.iter() {
+            out = out.replace(k.as_str(), shown);
+        }
+        Cow::Owned(out)
+    }
+
+    /// Text fit for the terminal: escaped (line breaks kept) and scrubbed.
+    pub fn clean(&self, s: &str) -> String {
+        self.scrub(&text::escape_keeping_lines(s)).into_owned()
+    }
+
+    fn write_stdout(&self, bytes: &[u8]) -> Result<()> {
+        self.inner.bars.suspend(|| {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            lock.write_all(bytes)?;
+            lock.flush()?;
+            Ok(())
+        })
+    }
+
+    fn write_stderr(&self, text: &str) {
+        self.inner.bars.suspend(|| {
+            let mut e = std::io::stderr().lock();
+            let _ = e.write_all(text.as_bytes());
+            let _ = e.flush();
+        });
+    }
+
+    // ---- stdout: data ----
+
+    /// One JSON document on one line. Values are exactly as given; characters a terminal
+    /// would obey are written as `\u` escapes (the same JSON value), and secrets scrubbed.
+    pub fn json_line(&self, v: &impl Serialize) -> Result<()> {
+        let mut text = to_safe_json(v)?;
+        text = self.scrub(&text).into_owned();
+        text.push('\n');
+        self.write_stdout(text.as_bytes())
+    }
+
+    /// Human output that `render` composed.
+    pub fn show(&self, s: &Screen) -> Result<()> {
+        self.write_stdout(self.scrub(&s.0).as_bytes())
+    }
+
+    /// A line of text on stdout, escaped and scrubbed.
+    pub fn line(&self, s: &str) -> Result<()> {
+        let mut text = self.clean(s);
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        self.write_stdout(text.as_bytes())
+    }
+
+    /// Bytes that are the data asked for (a webhook payload as received): as they are for
+    /// a pipe or a file, escaped for a terminal.
+    pub fn data(&self, bytes: &[u8]) -> Result<()> {
+        if self.inner.stdout_tty {
+            let text = self.clean(&String::from_utf8_lossy(bytes));
+            self.write_stdout(text.as_bytes())
+        } else {
+            let text = String::from_utf8_lossy(bytes);
+            match self.scrub(&text) {
+                Cow::Borrowed(_) => self.write_stdout(bytes),
+                Cow::Owned(s) => self.write_stdout(s.as_bytes()),
+            }
+        }
+    }
+
+    // ---- stderr: for the person ----
+
+    /// A note for the person at the terminal; nothing under `--json`.
+    pub fn note(&self, msg: &str) {
+        if self.inner.json {
+            return;
+        }
+        self.write_stderr(&format!("{}\n", self.clean(msg)));
+    }
+
+    /// A note said at most once per run, whichever command path reaches it.
+    pub fn note_once(&self, id: &'static str, msg: &str) {
+        {
+            let mut said = self.inner.said.lock().unwrap_or_else(|p| p.into_inner());
+            if said.contains(&id) {
+                return;
+            }
+            said.push(id);
+        }
+        self.warn(msg);
+    }
+
+    /// A warning: on a terminal in words, under `--json` as a JSON line on stderr.
+    pub fn warn(&self, msg: &str) {
+        if self.inner.json {
+            let v = serde_json::json!({ "warning": { "message": msg } });
+            if let Ok(mut t) = to_safe_json(&v) {
+                t = self.scrub(&t).into_owned();
+                self.write_stderr(&format!("{t}\n"));
+            }
+            return;
+        }
+        let label = if self.inner.stderr_color {
+            "\x1b[33mwarning:\x1b[0m"
+        } else {
+            "warning:"
+        };
+        self.write_stderr(&format!("{label} {}\n", self.clean(msg)));
+    }
+
+    /// A machine-readable note on stderr under `--json` (the words go with `note`).
+    pub fn json_note(&self, v: &impl Serialize) {
+        if !self.inner.json {
+            return;
+        }
+        if let Ok(t) = to_safe_json(v) {
+            self.write_stderr(&format!("{}\n", self.scrub(&t)));
+        }
+    }
+
+    /// Human output meant for the person, not for stdout's reader (a QR code under
+    /// `--json`).
+    pub fn show_stderr(&self, s: &Screen) {
+        self.write_stderr(&self.scrub(&s.0));
+    }
+
+    /// A `--verbose` line: what went over the wire.
+    pub fn trace(&self, line: &str) {
+        self.write_stderr(&format!("{}\n", self.scrub(&text::escape(line))));
+    }
+
+    /// How a failed run is reported: once, at the end.
+    pub fn error(&self, e: &Error) {
+        if matches!(e, Error::OutputClosed) {
+            return;
+        }
+        if self.inner.json {
+            if let Ok(t) = to_safe_json(&e.to_json()) {
+                self.write_stderr(&format!("{}\n", self.scrub(&t)));
+            }
+            return;
+        }
+        let label = if self.inner.stderr_color {
+            "\x1b[31merror:\x1b[0m"
+        } else {
+            "error:"
+        };
+        let mut s = format!("{label} {}\n", self.clean(&e.to_string()));
+        if let Some(hint) = e.hint() {
+            s.push_str(&format!("  hint: {}\n", self.clean(&hint)));
+        }
+        self.write_stderr(&s);
+    }
+
+    // ---- things that move on stderr ----
+
+    /// A spinner on stderr, when a person is watching.
+    pub fn spinner(&self, msg: &str) -> Option<Spinner> {
+        if !self.interactive() {
+            return None;
+        }
+        let bar = self.inner.bars.add(ProgressBar::new_spinner());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.set_message(self.line_for_bar(msg));
+        bar.enable_steady_tick(Duration::from_millis(100));
+        Some(Spinner {
+            bar,
+            out: self.clone(),
+        })
+    }
+
+    /// A progress bar on stderr, when a person is watching.
+    pub fn progress(&self, len: u64, template: &str) -> Option<Spinner> {
+        if !self.interactive() {
+            return None;
+        }
+        let bar = self.inner.bars.add(ProgressBar::new(len));
+        bar.set_style(
+            ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Some(Spinner {
+            bar,
+            out: self.clone(),
+        })
+    }
+
+    /// A region of stderr redrawn in place (a live table), when a person is watching.
+    pub fn live(&self) -> Option<Live> {
+        if !self.interactive() {
+            return None;
+        }
+        let bar = self.inner.bars.add(ProgressBar::new_spinner());
+        bar.set_style(
+            ProgressStyle::with_template("{msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        Some(Live {
+            bar,
+            out: self.clone(),
+        })
+    }
+
+    fn line_for_bar(&self, msg: &str) -> String {
+        // One line: a bar's message that wrapped or broke would be redrawn wrongly.
+        self.scrub(&text::escape(msg)).into_owned()
+    }
+}
+
+/// A spinner or progress bar; cleared from the terminal when dropped.
+pub struct Spinner {
+    bar: ProgressBar,
+    out: Output,
+}
+
+impl Spinner {
+    pub fn set(&self, msg: &str) {
+        self.bar.set_message(self.out.line_for_bar(msg));
+    }
+
+    pub fn inc(&self, n: u64) {
+        self.bar.inc(n);
+    }
+}
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+        self.out.inner.bars.remove(&self.bar);
+    }
+}
+
+/// A multi-line region of stderr, redrawn in place; cleared when dropped.
+pub struct Live {
+    bar: ProgressBar,
+    out: Output,
+}
+
+impl Live {
+    pub fn set(&self, s: &Screen) {
+        self.bar
+            .set_message(self.out.scrub(s.as_str().trim_end()).into_owned());
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+        self.out.inner.bars.remove(&self.bar);
+    }
+}
+
+/// JSON with every character a terminal would obey written as a `\u` escape. The value is
+/// the same; only its spelling changes, and only for those characters.
+pub fn to_safe_json(v: &impl Serialize) -> Result<String> {
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter);
+    v.serialize(&mut ser).map_err(Error::internal)?;
+    String::from_utf8(buf).map_err(Error::internal)
+}
+
+struct SafeFormatter;
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if text::is_unsafe(c) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{u:04x}")?;
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_json_is_the_same_value() {
+        let v = serde_json::json!({ "a": "x\u{202e}y\u{9b}z\u{e0041}", "n": 1 });
+        let t = to_safe_json(&v).unwrap();
+        assert!(t.is_ascii(), "{t}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&t).unwrap(), v);
+    }
+
+    #[test]
+    fn secrets_are_scrubbed_everywhere_and_short_ones_left_alone() {
+        let out = Output::detect(false, ColorChoice::Never);
+        out.register_secret(&SecretString::new("le_merchant_abc\"def123".into()));
+        out.register_secret(&SecretString::new("a".into()));
+        assert_eq!(
+            out.scrub("key le_merchant_abc\"def123 seen"),
+            "key le_merchant_…(redacted) seen"
+        );
+        let j = to_safe_json(&serde_json::json!({ "k": "le_merchant_abc\"def123" })).unwrap();
+        assert!(!out.scrub(&j).contains("def123"));
+        assert_eq!(out.scrub("Invalid"), "Invalid");
+    }
+}
