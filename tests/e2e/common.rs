@@ -16,6 +16,13 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_le");
+
+/// The binary under test: this build's, or `LE_TEST_BIN` (to show that a test fails
+/// against an older `le`).
+pub fn bin() -> &'static str {
+    static BIN_PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BIN_PATH.get_or_init(|| std::env::var("LE_TEST_BIN").unwrap_or_else(|_| BIN.to_owned()))
+}
 pub const TEST_KEY: &str = "le_merchant_testkey0123456789";
 
 /// A home of its own for each test: sandbox state, config and key files in a temp dir,
@@ -52,7 +59,7 @@ impl Env {
 
     /// `le` with a clean environment.
     pub fn le(&self) -> Command {
-        let mut c = Command::new(BIN);
+        let mut c = Command::new(bin());
         self.isolate(c.env_clear());
         c.timeout(Duration::from_secs(60));
         c
@@ -60,10 +67,25 @@ impl Env {
 
     /// `le` as a std process, for what runs in the background.
     pub fn le_std(&self) -> std::process::Command {
-        let mut c = std::process::Command::new(BIN);
+        let mut c = std::process::Command::new(bin());
         c.env_clear();
         self.isolate_std(&mut c);
         c
+    }
+
+    /// The environment `le` runs with in a pseudo-terminal.
+    pub fn vars_for_pty(&self) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = self
+            .vars()
+            .into_iter()
+            .map(|(k, p)| (k.to_owned(), p.display().to_string()))
+            .collect();
+        v.push((
+            "PATH".into(),
+            std::env::var("PATH").unwrap_or_default(),
+        ));
+        v.push(("TZ".into(), "UTC".into()));
+        v
     }
 
     fn vars(&self) -> Vec<(&'static str, PathBuf)> {
@@ -187,6 +209,8 @@ pub enum Step {
     ForwardThenDrop(SocketAddr),
     /// Relay without one header, as a proxy that strips it would.
     ForwardWithout(SocketAddr, &'static str),
+    /// Relay without one header, then drop the answer.
+    ForwardWithoutThenDrop(SocketAddr, &'static str),
 }
 
 impl Step {
@@ -358,7 +382,8 @@ fn serve_conn(mut conn: TcpStream, seen: Arc<Mutex<Vec<Seen>>>, responder: Respo
                 }
             }
         }
-        Step::ForwardWithout(up, header) => {
+        Step::ForwardWithout(up, header) | Step::ForwardWithoutThenDrop(up, header) => {
+            let drop_answer = matches!(step, Step::ForwardWithoutThenDrop(..));
             let text = String::from_utf8_lossy(&raw);
             let kept: String = text
                 .split_inclusive("\r\n")
@@ -367,7 +392,9 @@ fn serve_conn(mut conn: TcpStream, seen: Arc<Mutex<Vec<Seen>>>, responder: Respo
                         .starts_with(&format!("{}:", header.to_ascii_lowercase()))
                 })
                 .collect();
-            if let Some(a) = forward(up, kept.as_bytes()) {
+            if let Some(a) = forward(up, kept.as_bytes())
+                && !drop_answer
+            {
                 let _ = conn.write_all(&a);
             }
         }

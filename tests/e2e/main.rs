@@ -1,6 +1,7 @@
 //! End-to-end: the real `le` binary against real servers over loopback.
 
 mod common;
+mod pty;
 
 mod account;
 mod bad_input;
