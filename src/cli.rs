@@ -64,7 +64,7 @@ pub struct GlobalArgs {
     pub sandbox: bool,
 
     /// Do not cross-check the API's invoices (amount, network, expiry, signature, payee)
-    #[arg(long, global = true, env = "LE_NO_VERIFY")]
+    #[arg(long, global = true, env = "LE_NO_VERIFY", value_parser = clap::builder::BoolishValueParser::new())]
     pub no_verify: bool,
 
     /// The network the API's invoices must be for: mainnet, testnet, signet or regtest

@@ -54,6 +54,10 @@ impl KeySource {
     pub fn read(&self, profile: &str, config: &str, out: &Output) -> Result<SecretString> {
         match self {
             KeySource::FlagFile(source) => {
+                // Two flags that both want stdin is a usage error, not a key problem.
+                if source == "-" {
+                    crate::input::claim_stdin("--api-key-file")?;
+                }
                 let text = crate::input::read_secret(source, "--api-key-file", out)
                     .map_err(|e| Error::Key(e.message()))?;
                 non_empty(text, &format!("--api-key-file {source}"))

@@ -15,7 +15,7 @@ use crate::text::printable;
 static STDIN: Mutex<Option<String>> = Mutex::new(None);
 
 /// Stdin can be read once: the second thing that wants it is refused, naming both.
-fn claim_stdin(what: &str) -> Result<()> {
+pub fn claim_stdin(what: &str) -> Result<()> {
     let mut claimed = STDIN.lock().unwrap_or_else(|p| p.into_inner());
     match claimed.as_deref() {
         Some(first) if first == what => Ok(()),

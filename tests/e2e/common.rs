@@ -80,10 +80,7 @@ impl Env {
             .into_iter()
             .map(|(k, p)| (k.to_owned(), p.display().to_string()))
             .collect();
-        v.push((
-            "PATH".into(),
-            std::env::var("PATH").unwrap_or_default(),
-        ));
+        v.push(("PATH".into(), std::env::var("PATH").unwrap_or_default()));
         v.push(("TZ".into(), "UTC".into()));
         v
     }
