@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('get-order', 'get-order', [CompletionResultType]::ParameterValue, 'Show the newest payment of one of your order ids')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Ask the API to refresh a payment''s status from the provider, and show it')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Wait for a payment to be paid or to expire; the exit code tells which')
+            [CompletionResult]::new('pos', 'pos', [CompletionResultType]::ParameterValue, 'A till: type an amount, the customer scans, PAID, the next sale (full screen)')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Refund a paid payment, or look at refunds')
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Verify, send or receive signed webhooks')
@@ -57,9 +58,11 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             break
         }
         'le;create' {
-            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Your order id (unique per payment)')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Your order id (unique per sale); may be left out when the profile has an order_prefix: le then makes a new one, e.g. TILL-20261121-154203-7F3A')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Amount in --currency, e.g. 49.99')
-            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'USD, EUR, GBP, BTC or sats (any case)')
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'USD, EUR, GBP, BTC or sats (any case); default: the profile''s currency')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --watch: give up (exit 11) if not settled by then, e.g. 10m')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: time between polls; the API asks for no less than 3s')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Create one payment per row of a CSV or NDJSON file (`-` for stdin), with columns named as these flags (order, amount, currency, description, customer_email, …)')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'With --from: where to record what was created, so a rerun skips it (default: beside the input, FILE.le-journal)')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'With --from: most requests in flight at once, when the rate limit leaves room (default 4)')
@@ -78,6 +81,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Then wait for the payment as `le watch` does, the QR code in view: exit 0 paid, 10 expired, 11 --timeout, 12 another end, 13 the order was paid before')
             [CompletionResult]::new('--unordered', '--unordered', [CompletionResultType]::ParameterName, 'With --from: print results as they finish rather than in input order')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -91,6 +95,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             break
         }
         'le;get' {
+            [CompletionResult]::new('--qr', '--qr', [CompletionResultType]::ParameterName, 'Show the invoice as a QR code again while it can be paid: auto (on a terminal, not with --json), always, never (default for get)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
@@ -150,6 +155,28 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--reads-per-minute', '--reads-per-minute', [CompletionResultType]::ParameterName, 'Reads per minute to share among several payments (the API allows 200 reads and 100 requests in all a minute; the default leaves room for other work)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls; the API asks for no less than 3s')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up (exit 11) if the payment has not settled by then, e.g. 10m')
+            [CompletionResult]::new('--qr', '--qr', [CompletionResultType]::ParameterName, 'Show the invoice as a QR code above the spinner while it can be paid (one payment only): auto (on a terminal, not with --json), always, never (default)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the local sandbox: no account, no network, no money')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the request that would be sent, and send nothing')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'le;pos' {
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'The currency of every sale (default: the profile''s currency)')
+            [CompletionResult]::new('--order-prefix', '--order-prefix', [CompletionResultType]::ParameterName, 'Order ids are made with this prefix (default: the profile''s order_prefix, else POS)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Shown to the payer in their wallet (default: the profile''s description)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
@@ -847,6 +874,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('get-order', 'get-order', [CompletionResultType]::ParameterValue, 'Show the newest payment of one of your order ids')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Ask the API to refresh a payment''s status from the provider, and show it')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Wait for a payment to be paid or to expire; the exit code tells which')
+            [CompletionResult]::new('pos', 'pos', [CompletionResultType]::ParameterValue, 'A till: type an amount, the customer scans, PAID, the next sale (full screen)')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Refund a paid payment, or look at refunds')
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Verify, send or receive signed webhooks')
@@ -873,6 +901,9 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             break
         }
         'le;help;watch' {
+            break
+        }
+        'le;help;pos' {
             break
         }
         'le;help;decode' {

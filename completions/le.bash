@@ -46,6 +46,9 @@ _le() {
             le,man)
                 cmd="le__subcmd__man"
                 ;;
+            le,pos)
+                cmd="le__subcmd__pos"
+                ;;
             le,rates)
                 cmd="le__subcmd__rates"
                 ;;
@@ -123,6 +126,9 @@ _le() {
                 ;;
             le__subcmd__help,man)
                 cmd="le__subcmd__help__subcmd__man"
+                ;;
+            le__subcmd__help,pos)
+                cmd="le__subcmd__help__subcmd__pos"
                 ;;
             le__subcmd__help,rates)
                 cmd="le__subcmd__help__subcmd__rates"
@@ -305,7 +311,7 @@ _le() {
 
     case "${cmd}" in
         le)
-            opts="-v -h -V --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help --version create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help"
+            opts="-v -h -V --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help --version create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,7 +661,7 @@ _le() {
             return 0
             ;;
         le__subcmd__create)
-            opts="-v -h --order --amount --currency --from --unordered --journal --concurrency --description --customer-email --customer-name --success-url --cancel-url --metadata --idempotency-key --qr --qr-svg --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --order --amount --currency --watch --timeout --interval --from --unordered --journal --concurrency --description --customer-email --customer-name --success-url --cancel-url --metadata --idempotency-key --qr --qr-svg --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,6 +676,14 @@ _le() {
                     return 0
                     ;;
                 --currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -829,12 +843,16 @@ _le() {
             return 0
             ;;
         le__subcmd__get)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --qr --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --qr)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -905,7 +923,7 @@ _le() {
             return 0
             ;;
         le__subcmd__help)
-            opts="create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help"
+            opts="create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1101,6 +1119,20 @@ _le() {
             return 0
             ;;
         le__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__help__subcmd__pos)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1447,6 +1479,56 @@ _le() {
                 return 0
             fi
             case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__pos)
+            opts="-v -h --currency --order-prefix --description --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --order-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2355,7 +2437,7 @@ _le() {
             return 0
             ;;
         le__subcmd__watch)
-            opts="-v -h --order --from --reads-per-minute --interval --timeout --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --order --from --reads-per-minute --interval --timeout --qr --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2379,6 +2461,10 @@ _le() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --qr)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)

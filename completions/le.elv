@@ -40,6 +40,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand get-order 'Show the newest payment of one of your order ids'
             cand sync 'Ask the API to refresh a payment''s status from the provider, and show it'
             cand watch 'Wait for a payment to be paid or to expire; the exit code tells which'
+            cand pos 'A till: type an amount, the customer scans, PAID, the next sale (full screen)'
             cand decode 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
             cand refund 'Refund a paid payment, or look at refunds'
             cand webhook 'Verify, send or receive signed webhooks'
@@ -53,9 +54,11 @@ set edit:completion:arg-completer[le] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'le;create'= {
-            cand --order 'Your order id (unique per payment)'
+            cand --order 'Your order id (unique per sale); may be left out when the profile has an order_prefix: le then makes a new one, e.g. TILL-20261121-154203-7F3A'
             cand --amount 'Amount in --currency, e.g. 49.99'
-            cand --currency 'USD, EUR, GBP, BTC or sats (any case)'
+            cand --currency 'USD, EUR, GBP, BTC or sats (any case); default: the profile''s currency'
+            cand --timeout 'With --watch: give up (exit 11) if not settled by then, e.g. 10m'
+            cand --interval 'With --watch: time between polls; the API asks for no less than 3s'
             cand --from 'Create one payment per row of a CSV or NDJSON file (`-` for stdin), with columns named as these flags (order, amount, currency, description, customer_email, …)'
             cand --journal 'With --from: where to record what was created, so a rerun skips it (default: beside the input, FILE.le-journal)'
             cand --concurrency 'With --from: most requests in flight at once, when the rate limit leaves room (default 4)'
@@ -74,6 +77,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --watch 'Then wait for the payment as `le watch` does, the QR code in view: exit 0 paid, 10 expired, 11 --timeout, 12 another end, 13 the order was paid before'
             cand --unordered 'With --from: print results as they finish rather than in input order'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
@@ -86,6 +90,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --help 'Print help'
         }
         &'le;get'= {
+            cand --qr 'Show the invoice as a QR code again while it can be paid: auto (on a terminal, not with --json), always, never (default for get)'
             cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
             cand --profile 'Profile from the config file'
             cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
@@ -142,6 +147,27 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --reads-per-minute 'Reads per minute to share among several payments (the API allows 200 reads and 100 requests in all a minute; the default leaves room for other work)'
             cand --interval 'Time between polls; the API asks for no less than 3s'
             cand --timeout 'Give up (exit 11) if the payment has not settled by then, e.g. 10m'
+            cand --qr 'Show the invoice as a QR code above the spinner while it can be paid (one payment only): auto (on a terminal, not with --json), always, never (default)'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;pos'= {
+            cand --currency 'The currency of every sale (default: the profile''s currency)'
+            cand --order-prefix 'Order ids are made with this prefix (default: the profile''s order_prefix, else POS)'
+            cand --description 'Shown to the payer in their wallet (default: the profile''s description)'
             cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
             cand --profile 'Profile from the config file'
             cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
@@ -784,6 +810,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand get-order 'Show the newest payment of one of your order ids'
             cand sync 'Ask the API to refresh a payment''s status from the provider, and show it'
             cand watch 'Wait for a payment to be paid or to expire; the exit code tells which'
+            cand pos 'A till: type an amount, the customer scans, PAID, the next sale (full screen)'
             cand decode 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
             cand refund 'Refund a paid payment, or look at refunds'
             cand webhook 'Verify, send or receive signed webhooks'
@@ -805,6 +832,8 @@ set edit:completion:arg-completer[le] = {|@words|
         &'le;help;sync'= {
         }
         &'le;help;watch'= {
+        }
+        &'le;help;pos'= {
         }
         &'le;help;decode'= {
         }

@@ -45,6 +45,7 @@ complete -c le -n "__fish_le_needs_command" -f -a "get" -d 'Show a payment by it
 complete -c le -n "__fish_le_needs_command" -f -a "get-order" -d 'Show the newest payment of one of your order ids'
 complete -c le -n "__fish_le_needs_command" -f -a "sync" -d 'Ask the API to refresh a payment\'s status from the provider, and show it'
 complete -c le -n "__fish_le_needs_command" -f -a "watch" -d 'Wait for a payment to be paid or to expire; the exit code tells which'
+complete -c le -n "__fish_le_needs_command" -f -a "pos" -d 'A till: type an amount, the customer scans, PAID, the next sale (full screen)'
 complete -c le -n "__fish_le_needs_command" -f -a "decode" -d 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
 complete -c le -n "__fish_le_needs_command" -f -a "refund" -d 'Refund a paid payment, or look at refunds'
 complete -c le -n "__fish_le_needs_command" -f -a "webhook" -d 'Verify, send or receive signed webhooks'
@@ -56,9 +57,11 @@ complete -c le -n "__fish_le_needs_command" -f -a "doctor" -d 'Check that le can
 complete -c le -n "__fish_le_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c le -n "__fish_le_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c le -n "__fish_le_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c le -n "__fish_le_using_subcommand create" -l order -d 'Your order id (unique per payment)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l order -d 'Your order id (unique per sale); may be left out when the profile has an order_prefix: le then makes a new one, e.g. TILL-20261121-154203-7F3A' -r
 complete -c le -n "__fish_le_using_subcommand create" -l amount -d 'Amount in --currency, e.g. 49.99' -r
-complete -c le -n "__fish_le_using_subcommand create" -l currency -d 'USD, EUR, GBP, BTC or sats (any case)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l currency -d 'USD, EUR, GBP, BTC or sats (any case); default: the profile\'s currency' -r
+complete -c le -n "__fish_le_using_subcommand create" -l timeout -d 'With --watch: give up (exit 11) if not settled by then, e.g. 10m' -r
+complete -c le -n "__fish_le_using_subcommand create" -l interval -d 'With --watch: time between polls; the API asks for no less than 3s' -r
 complete -c le -n "__fish_le_using_subcommand create" -l from -d 'Create one payment per row of a CSV or NDJSON file (`-` for stdin), with columns named as these flags (order, amount, currency, description, customer_email, …)' -r
 complete -c le -n "__fish_le_using_subcommand create" -l journal -d 'With --from: where to record what was created, so a rerun skips it (default: beside the input, FILE.le-journal)' -r -F
 complete -c le -n "__fish_le_using_subcommand create" -l concurrency -d 'With --from: most requests in flight at once, when the rate limit leaves room (default 4)' -r
@@ -81,6 +84,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand create" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand create" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l watch -d 'Then wait for the payment as `le watch` does, the QR code in view: exit 0 paid, 10 expired, 11 --timeout, 12 another end, 13 the order was paid before'
 complete -c le -n "__fish_le_using_subcommand create" -l unordered -d 'With --from: print results as they finish rather than in input order'
 complete -c le -n "__fish_le_using_subcommand create" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand create" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
@@ -89,6 +93,9 @@ complete -c le -n "__fish_le_using_subcommand create" -l no-verify -d 'Do not cr
 complete -c le -n "__fish_le_using_subcommand create" -l dry-run -d 'Show the request that would be sent, and send nothing'
 complete -c le -n "__fish_le_using_subcommand create" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand create" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand get" -l qr -d 'Show the invoice as a QR code again while it can be paid: auto (on a terminal, not with --json), always, never (default for get)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c le -n "__fish_le_using_subcommand get" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand get" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand get" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
@@ -139,6 +146,9 @@ complete -c le -n "__fish_le_using_subcommand watch" -l from -d 'Watch the payme
 complete -c le -n "__fish_le_using_subcommand watch" -l reads-per-minute -d 'Reads per minute to share among several payments (the API allows 200 reads and 100 requests in all a minute; the default leaves room for other work)' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l interval -d 'Time between polls; the API asks for no less than 3s' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l timeout -d 'Give up (exit 11) if the payment has not settled by then, e.g. 10m' -r
+complete -c le -n "__fish_le_using_subcommand watch" -l qr -d 'Show the invoice as a QR code above the spinner while it can be paid (one payment only): auto (on a terminal, not with --json), always, never (default)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c le -n "__fish_le_using_subcommand watch" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
@@ -154,6 +164,24 @@ complete -c le -n "__fish_le_using_subcommand watch" -l no-verify -d 'Do not cro
 complete -c le -n "__fish_le_using_subcommand watch" -l dry-run -d 'Show the request that would be sent, and send nothing'
 complete -c le -n "__fish_le_using_subcommand watch" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand watch" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand pos" -l currency -d 'The currency of every sale (default: the profile\'s currency)' -r
+complete -c le -n "__fish_le_using_subcommand pos" -l order-prefix -d 'Order ids are made with this prefix (default: the profile\'s order_prefix, else POS)' -r
+complete -c le -n "__fish_le_using_subcommand pos" -l description -d 'Shown to the payer in their wallet (default: the profile\'s description)' -r
+complete -c le -n "__fish_le_using_subcommand pos" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand pos" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand pos" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand pos" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand pos" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand pos" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand pos" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand pos" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand pos" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand pos" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand pos" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand pos" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand pos" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand decode" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand decode" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand decode" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
@@ -670,22 +698,23 @@ complete -c le -n "__fish_le_using_subcommand man" -l no-verify -d 'Do not cross
 complete -c le -n "__fish_le_using_subcommand man" -l dry-run -d 'Show the request that would be sent, and send nothing'
 complete -c le -n "__fish_le_using_subcommand man" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand man" -s h -l help -d 'Print help'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "get" -d 'Show a payment by its invoice id'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "get-order" -d 'Show the newest payment of one of your order ids'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "sync" -d 'Ask the API to refresh a payment\'s status from the provider, and show it'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "watch" -d 'Wait for a payment to be paid or to expire; the exit code tells which'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "decode" -d 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "refund" -d 'Refund a paid payment, or look at refunds'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "webhook" -d 'Verify, send or receive signed webhooks'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "rates" -d 'Show exchange rates (price of 1 BTC)'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "login" -d 'Store an API key for a profile: typed at a prompt without echo, or piped in'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "config" -d 'Show where le reads its settings, what they are, and change them'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "doctor" -d 'Check that le can work: config, key, API reachable, key accepted, clock'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "get" -d 'Show a payment by its invoice id'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "get-order" -d 'Show the newest payment of one of your order ids'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "sync" -d 'Ask the API to refresh a payment\'s status from the provider, and show it'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "watch" -d 'Wait for a payment to be paid or to expire; the exit code tells which'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "pos" -d 'A till: type an amount, the customer scans, PAID, the next sale (full screen)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "decode" -d 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "refund" -d 'Refund a paid payment, or look at refunds'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "webhook" -d 'Verify, send or receive signed webhooks'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "rates" -d 'Show exchange rates (price of 1 BTC)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "login" -d 'Store an API key for a profile: typed at a prompt without echo, or piped in'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "config" -d 'Show where le reads its settings, what they are, and change them'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "doctor" -d 'Check that le can work: config, key, API reachable, key accepted, clock'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch pos decode refund webhook rates sandbox login config doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "create" -d 'Send money back for a paid payment'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "get" -d 'Show a refund'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "list" -d 'List refunds, newest first'

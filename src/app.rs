@@ -31,6 +31,7 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(global: GlobalArgs, out: Output) -> Ctx {
+        out.set_invocation(invocation(&global));
         Ctx {
             global,
             out,
@@ -243,6 +244,33 @@ impl Ctx {
             .warn(&format!("{summary}: {}", problems.join("; ")));
         Ok(())
     }
+}
+
+/// `le` with the flags given on this command line that decide which API it reaches, so a
+/// command suggested in a hint goes where this one went.
+fn invocation(g: &GlobalArgs) -> String {
+    let quote = |s: &str| {
+        if s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./:@".contains(&b))
+        {
+            s.to_owned()
+        } else {
+            format!("'{}'", s.replace('\'', r"'\''"))
+        }
+    };
+    let flag =
+        |name: &str| std::env::args().any(|a| a == name || a.starts_with(&format!("{name}=")));
+    let mut le = String::from("le");
+    if g.sandbox {
+        le.push_str(" --sandbox");
+    }
+    if let Some(u) = g.base_url.as_deref().filter(|_| flag("--base-url")) {
+        le.push_str(&format!(" --base-url {}", quote(u)));
+    }
+    if let Some(p) = g.profile.as_deref().filter(|_| flag("--profile")) {
+        le.push_str(&format!(" --profile {}", quote(p)));
+    }
+    le
 }
 
 /// What the funnel reports, said through the output.

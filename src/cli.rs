@@ -14,7 +14,8 @@ use clap_complete::Shell;
     long_about = "Take Bitcoin Lightning payments from the command line, through the Lightning Enable API.\n\n\
         Try it with no account and no network: `le --sandbox create --order ORDER-1 --amount 49.99 --currency USD`.",
     after_help = "Exit codes: 0 ok, 2 usage, 3 unreachable, 4 auth, 5 not found, 6 API error, 7 rate limited, \
-        10/11/12 watch outcomes, 130 interrupted. See the README for the full table."
+        10 expired, 11 timed out, 12 another end, 13 paid before (no new payment), 20 a check failed, \
+        130 interrupted. `le man` has the full table."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -93,13 +94,15 @@ pub enum Command {
     /// Create a payment and show its Lightning invoice as a QR code
     Create(CreateArgs),
     /// Show a payment by its invoice id
-    Get(InvoiceArg),
+    Get(ShowArgs),
     /// Show the newest payment of one of your order ids
     GetOrder(OrderArg),
     /// Ask the API to refresh a payment's status from the provider, and show it
     Sync(InvoiceArg),
     /// Wait for a payment to be paid or to expire; the exit code tells which
     Watch(WatchArgs),
+    /// A till: type an amount, the customer scans, PAID, the next sale (full screen)
+    Pos(PosArgs),
     /// Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)
     Decode {
         /// The invoice, with or without `lightning:`, in any one case
@@ -135,8 +138,9 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
-    /// Your order id (unique per payment)
-    #[arg(long, value_name = "ID", required_unless_present = "from")]
+    /// Your order id (unique per sale); may be left out when the profile has an
+    /// order_prefix: le then makes a new one, e.g. TILL-20261121-154203-7F3A
+    #[arg(long, value_name = "ID")]
     pub order: Option<String>,
     /// Amount in --currency, e.g. 49.99
     #[arg(
@@ -146,9 +150,19 @@ pub struct CreateArgs {
         required_unless_present = "from"
     )]
     pub amount: Option<String>,
-    /// USD, EUR, GBP, BTC or sats (any case)
-    #[arg(long, value_name = "CODE", required_unless_present = "from")]
+    /// USD, EUR, GBP, BTC or sats (any case); default: the profile's currency
+    #[arg(long, value_name = "CODE")]
     pub currency: Option<String>,
+    /// Then wait for the payment as `le watch` does, the QR code in view: exit 0 paid,
+    /// 10 expired, 11 --timeout, 12 another end, 13 the order was paid before
+    #[arg(long, conflicts_with = "from")]
+    pub watch: bool,
+    /// With --watch: give up (exit 11) if not settled by then, e.g. 10m
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, requires = "watch")]
+    pub timeout: Option<Duration>,
+    /// With --watch: time between polls; the API asks for no less than 3s
+    #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub interval: Duration,
     /// Create one payment per row of a CSV or NDJSON file (`-` for stdin), with columns
     /// named as these flags (order, amount, currency, description, customer_email, …)
     #[arg(long, value_name = "FILE|-", conflicts_with_all = ["order", "amount", "currency", "qr_svg"])]
@@ -200,6 +214,17 @@ pub enum QrMode {
 }
 
 #[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Lightning Enable invoice id (inv_…)
+    #[arg(value_name = "INVOICE_ID")]
+    pub invoice_id: String,
+    /// Show the invoice as a QR code again while it can be paid: auto (on a terminal, not
+    /// with --json), always, never (default for get)
+    #[arg(long, value_enum, default_value_t = QrMode::Never, value_name = "WHEN")]
+    pub qr: QrMode,
+}
+
+#[derive(Debug, Args)]
 pub struct InvoiceArg {
     /// Lightning Enable invoice id (inv_…)
     #[arg(value_name = "INVOICE_ID")]
@@ -235,6 +260,23 @@ pub struct WatchArgs {
     /// Give up (exit 11) if the payment has not settled by then, e.g. 10m
     #[arg(long, value_name = "DURATION", value_parser = parse_duration, allow_hyphen_values = true)]
     pub timeout: Option<Duration>,
+    /// Show the invoice as a QR code above the spinner while it can be paid (one payment
+    /// only): auto (on a terminal, not with --json), always, never (default)
+    #[arg(long, value_enum, default_value_t = QrMode::Never, value_name = "WHEN")]
+    pub qr: QrMode,
+}
+
+#[derive(Debug, Args)]
+pub struct PosArgs {
+    /// The currency of every sale (default: the profile's currency)
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// Order ids are made with this prefix (default: the profile's order_prefix, else POS)
+    #[arg(long, value_name = "PREFIX")]
+    pub order_prefix: Option<String>,
+    /// Shown to the payer in their wallet (default: the profile's description)
+    #[arg(long)]
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,9 @@ pub const RATE_LIMITED: u8 = 7;
 pub const EXPIRED: u8 = 10;
 pub const WATCH_TIMEOUT: u8 = 11;
 pub const WATCH_OTHER: u8 = 12;
+/// `create` found the order already paid (or paid and refunded, or being paid): no new
+/// payment was taken.
+pub const EARLIER_PAYMENT: u8 = 13;
 pub const MISMATCH: u8 = 20;
 pub const INTERRUPTED: u8 = 130;
 
@@ -35,6 +38,8 @@ pub enum Outcome {
     OtherEnd,
     /// Stopped by Ctrl-C after showing what it saw (`watch`).
     Interrupted,
+    /// The order was already paid (or is being paid): nothing new was taken.
+    EarlierPayment,
     /// It reported its results, some of which failed: the exit code is that of the first
     /// failure it reports (a batch's first failed row, doctor's first failed check).
     Failed(u8),
@@ -48,6 +53,7 @@ impl Outcome {
             Outcome::TimedOut => WATCH_TIMEOUT,
             Outcome::OtherEnd => WATCH_OTHER,
             Outcome::Interrupted => INTERRUPTED,
+            Outcome::EarlierPayment => EARLIER_PAYMENT,
             Outcome::Failed(code) => *code,
         }
     }

@@ -1,6 +1,7 @@
 //! A payment shown to a person or a script, the same way by every command: checked
 //! first (a wrong invoice is never shown as payable), then the API's object under
-//! `--json`, else the summary, the invoice string while it can be paid, and its QR code.
+//! `--json`, else the summary, the invoice string while it can be paid, and its QR code,
+//! laid out for the terminal there is.
 
 use std::path::Path;
 
@@ -8,13 +9,15 @@ use crate::api::{Client, Payment, Status};
 use crate::app::Ctx;
 use crate::cli::QrMode;
 use crate::error::Result;
-use crate::render::{self, qr};
+use crate::render::{self, Screen, qr, till};
 
 /// How a payable invoice is offered.
 #[derive(Debug, Clone, Copy)]
 pub struct Offer<'a> {
     pub qr: QrMode,
     pub svg: Option<&'a Path>,
+    /// A spinner will follow on the line under the QR code (`--watch`): keep a row for it.
+    pub spinner: bool,
 }
 
 impl Offer<'_> {
@@ -22,6 +25,7 @@ impl Offer<'_> {
     pub const PLAIN: Offer<'static> = Offer {
         qr: QrMode::Never,
         svg: None,
+        spinner: false,
     };
 }
 
@@ -47,36 +51,101 @@ pub fn show_payment(ctx: &Ctx, client: &Client, p: &Payment, offer: Offer<'_>) -
     if out.json() {
         out.json_line(p.raw())?;
         if want_qr && let Some(inv) = invoice {
-            // The QR goes to stderr so that stdout stays one JSON document.
-            let ink = qr::Ink::choose(out.stderr_color(), out.stderr_tty());
-            match qr::terminal(inv, ink, None) {
+            // The QR goes to stderr so that stdout stays one JSON document per line.
+            let (ink, _) = qr::choose_ink(out.stderr_color(), out.stderr_tty());
+            match qr::terminal(inv, ink) {
                 Ok(art) => out.show_stderr(&art),
                 Err(e) => out.warn(&e),
             }
         }
         return Ok(());
     }
-    let mut screen = render::payment_table(p, out);
-    match invoice {
-        Some(inv) => screen.push(&render::Screen::plain(&format!("\n{inv}\n"))),
-        None if payable => out.warn("the API sent no lightningInvoice for this payment"),
-        None => {}
-    }
-    out.show(&screen)?;
-    if want_qr && let Some(inv) = invoice {
-        let columns = if out.stdout_tty() {
-            qr::terminal_columns()
-        } else {
-            None
-        };
-        let ink = qr::Ink::choose(out.stdout_color(), out.stdout_tty());
-        match qr::terminal(inv, ink, columns) {
-            Ok(art) => {
-                out.show(&render::Screen::plain("\n"))?;
-                out.show(&art)?;
-            }
-            Err(e) => out.warn(&e),
+    let (Some(inv), true) = (invoice, want_qr) else {
+        let mut screen = render::payment_table(p, out);
+        match invoice {
+            Some(inv) => screen.push(&Screen::plain(&format!("\n{inv}\n"))),
+            None if payable => out.warn("the API sent no lightningInvoice for this payment"),
+            None => {}
         }
+        return out.show(&screen);
+    };
+    let size = match qr::size(inv) {
+        Ok(s) => s,
+        Err(e) => {
+            out.warn(&e);
+            return show_payment(ctx, client, p, Offer::PLAIN);
+        }
+    };
+    let Some((rows, cols)) = out.stdout_size() else {
+        // A file or a printer: everything, the code in dark ink.
+        let mut screen = render::payment_table(p, out);
+        screen.push(&Screen::plain(&format!("\n{inv}\n\n")));
+        out.show(&screen)?;
+        if let Ok(art) = qr::terminal(inv, qr::choose_ink(out.stdout_color(), false).0) {
+            out.show(&art)?;
+        }
+        return Ok(());
+    };
+    // On a terminal: the invoice string to copy (it may scroll away), then all that must
+    // be in view together: a compact summary, the code, and the spinner's line and the
+    // cursor's under it.
+    let summary = render::compact_summary(p, cols);
+    let needed_rows = summary.lines() + size.rows + usize::from(offer.spinner) + 1;
+    if size.cols > cols || needed_rows > rows {
+        let mut screen = render::payment_table(p, out);
+        screen.push(&Screen::plain(&format!("\n{inv}\n")));
+        out.show(&screen)?;
+        let mut advice = format!(
+            "the QR code does not fit: it needs {} columns and {needed_rows} rows with the summary, and this terminal has {cols} × {rows}; make the window bigger or the font smaller, or write it to a file with --qr-svg FILE",
+            size.cols,
+        );
+        if let Some(url) = p.hosted_checkout_url() {
+            advice.push_str(&format!(", or send the customer to {url}"));
+        }
+        advice.push_str("; the invoice above can be copied as it is");
+        out.warn(&advice);
+        return Ok(());
+    }
+    let (ink, guessed) = qr::choose_ink(out.stdout_color(), true);
+    let art = match qr::terminal(inv, ink) {
+        Ok(a) => a,
+        Err(e) => {
+            out.warn(&e);
+            return show_payment(ctx, client, p, Offer::PLAIN);
+        }
+    };
+    out.show(&Screen::plain(&format!("{inv}\n\n")))?;
+    out.show(&summary)?;
+    out.show(&art)?;
+    if guessed {
+        out.note("(if the code does not scan, the terminal may have a light background: LE_QR_INK=dark draws it for one)");
     }
     Ok(())
+}
+
+/// The banner that ends a wait at a till, and the bell: only for a person watching.
+pub fn announce_end(ctx: &Ctx, p: &Payment) {
+    let out = &ctx.out;
+    if !out.interactive() {
+        return;
+    }
+    let end = match p.status() {
+        Status::Paid => till::End::Paid,
+        Status::Expired => till::End::Expired,
+        _ => till::End::Other,
+    };
+    let mut detail = format!("order {}", p.order_id().unwrap_or("?"));
+    detail.push_str(&format!(" · {}", p.invoice_id()));
+    if end == till::End::Other {
+        detail.push_str(&format!(" · {}", p.status()));
+    }
+    let cols = out.stderr_size().map_or(80, |(_, c)| c);
+    out.show_stderr(&till::banner(
+        end,
+        &render::amount_text(p),
+        &detail,
+        out.stderr_color(),
+        cols,
+    ));
+    out.bell();
 }

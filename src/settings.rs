@@ -216,6 +216,14 @@ impl Settings {
             }
         }
 
+        if let Some(c) = &profile.currency {
+            c.parse::<crate::money::Currency>()
+                .map_err(|e| Error::Config(format!("currency in profile {label}: {e}")))?;
+        }
+        if let Some(p) = &profile.order_prefix {
+            config::check_order_prefix(p)
+                .map_err(|e| Error::Config(format!("order_prefix in profile {label}: {e}")))?;
+        }
         let key_source = key_source(g, &profile);
         Ok(Settings {
             config_path,

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::http::{Call, Client, RateInfo, Retry};
 use super::recover::Recover;
-use super::wire::{self, NewPayment, NewRefund, Payment, Refund};
+use super::wire::{self, NewPayment, NewRefund, Payment, Refund, Status};
 use crate::error::{Error, Result};
 use crate::text::printable;
 
@@ -134,7 +134,8 @@ pub struct Created {
     /// The payment as it is now.
     pub payment: Payment,
     /// The API had made this payment before this run (an idempotent replay of an earlier
-    /// request): it is not a new one.
+    /// request, or the order's payment that a customer can no longer pay): it is not a
+    /// new one.
     pub earlier: bool,
     /// Found by looking the order up after an attempt whose answer was lost.
     pub recovered: bool,
@@ -153,7 +154,27 @@ pub struct CreatedRefund {
 impl Client {
     pub async fn create_payment(&self, new: &NewPayment, idempotency_key: &str) -> Result<Created> {
         let call = Call::create_payment(new, idempotency_key)?;
-        let reply = self.send(&call, Some(Recover::Payment(new))).await?;
+        let reply = match self.send(&call, Some(Recover::Payment(new))).await {
+            Ok(r) => r,
+            // The order already has a payment the API will not replace. When a customer
+            // can no longer pay it (paid, refunded, being paid), that is the answer: the
+            // order was settled earlier. One that can still be paid stays a refusal: its
+            // amount may not be this request's.
+            Err(Error::Api(e)) if e.code.as_deref() == Some("DUPLICATE_ORDER_ID") => {
+                match self.get_payment_by_order(&new.order_id).await {
+                    Ok(p) if !matches!(p.status(), Status::Unpaid | Status::Expired) => {
+                        return Ok(Created {
+                            payment: p,
+                            earlier: true,
+                            recovered: false,
+                            rate: RateInfo::Unknown,
+                        });
+                    }
+                    _ => return Err(Error::Api(e)),
+                }
+            }
+            Err(e) => return Err(e),
+        };
         let answered = payment(reply.body)?;
         check_created(new, &answered)?;
         // A replay answers our own earlier attempt (a later attempt of this run) or an

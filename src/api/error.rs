@@ -84,8 +84,11 @@ impl ApiError {
                 Some("check the key in LIGHTNING_API_KEY, --api-key-file or your profile".into())
             }
             (409, Some("DUPLICATE_ORDER_ID")) => Some(match detail("invoiceId") {
-                Some(id) => format!("this order already has a payment: le get {id}"),
-                None => "this order already has a payment: le get-order <orderId>".into(),
+                Some(id) => format!(
+                    "this order already has a payment a customer could still pay: {{le}} get {} --qr always shows it again; a new sale needs a new order id",
+                    crate::text::printable(&id)
+                ),
+                None => "this order already has a payment: {le} get-order <orderId>".into(),
             }),
             (429, _) => Some(match self.retry_after {
                 Some(d) => format!("the API asks to wait {} s before trying again", d.as_secs()),

@@ -1,12 +1,16 @@
-//! `le create`: one payment, shown as a summary, the invoice and a QR code.
+//! `le create`: one payment, shown as a summary, the invoice and a QR code; with
+//! `--watch`, then waited for as `le watch` does.
 
-use crate::api::{Call, Status};
+use crate::api::{Call, Payment, Status};
 use crate::app::Ctx;
 use crate::cli::CreateArgs;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
-use crate::input::rows::Row;
-use crate::present::{Offer, show_payment};
+use crate::follow::{Follow, check_interval, follow};
+use crate::input::rows::{Row, new_order_id};
+use crate::present::{Offer, announce_end, show_payment};
+use crate::render::time::local;
+use crate::text::printable;
 
 pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
     for (given, flag) in [
@@ -20,7 +24,11 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
             )));
         }
     }
-    let (new, key) = row(&args).prepare()?;
+    if args.watch {
+        check_interval(args.interval)?;
+    }
+    let (row, generated) = row(ctx, &args)?;
+    let (new, key) = row.prepare()?;
     if let Some(path) = &args.qr_svg {
         check_writable(path)?;
     }
@@ -28,46 +36,165 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
     if let Some(plan) = ctx.plan(&client, &Call::create_payment(&new, &key)?) {
         return Ok(plan);
     }
+    if generated {
+        ctx.out.note(&format!("order {}", new.order_id));
+    }
     let created = client.create_payment(&new, &key).await?;
-    let payment = &created.payment;
-    if created.earlier {
+    let payment = created.payment;
+    // A payment the API had made before is not this sale: it must never look like one.
+    if created.earlier && !matches!(payment.status(), Status::Unpaid | Status::Expired) {
+        return earlier_sale(ctx, &client, &payment);
+    }
+    if created.earlier && payment.status() == Status::Unpaid {
         ctx.out.note(&format!(
-            "note: this request was made before (idempotency key {key}): this is the payment it created then, now {}",
-            payment.status()
+            "order {} already had this payment, made earlier and not yet paid: it is shown again",
+            printable(&new.order_id)
         ));
     }
     show_payment(
         ctx,
         &client,
-        payment,
+        &payment,
         Offer {
             qr: args.qr,
             svg: args.qr_svg.as_deref(),
+            spinner: args.watch,
         },
     )?;
     if payment.status() == Status::Expired {
-        ctx.out.note(&format!(
-            "that payment expired; to take a new one for order {}, run the same command with --idempotency-key {}-2",
-            new.order_id, new.order_id
-        ));
+        expired_hint(ctx, &args, &new.order_id, generated);
         return Ok(Outcome::Expired);
     }
-    Ok(Outcome::Done)
+    if !args.watch {
+        return Ok(Outcome::Done);
+    }
+    let (outcome, last) = follow(
+        ctx,
+        &client,
+        payment.invoice_id(),
+        Follow {
+            interval: args.interval,
+            timeout: args.timeout,
+        },
+    )
+    .await?;
+    if matches!(outcome, Outcome::Interrupted) {
+        return Ok(outcome);
+    }
+    let last = last.unwrap_or(payment);
+    if ctx.out.json() {
+        // NDJSON: the created payment above, the final one here.
+        ctx.out.json_line(last.raw())?;
+    } else {
+        show_payment(ctx, &client, &last, Offer::PLAIN)?;
+    }
+    if last.status().is_final() {
+        announce_end(ctx, &last);
+    }
+    if matches!(outcome, Outcome::TimedOut) {
+        ctx.out.note(&format!(
+            "gave up waiting (--timeout); the payment is still {}: {{le}} watch {} to go on",
+            last.status(),
+            printable(last.invoice_id())
+        ));
+    }
+    Ok(outcome)
 }
 
-fn row(a: &CreateArgs) -> Row {
-    Row {
-        order: a.order.clone().unwrap_or_default(),
-        amount: a.amount.clone().unwrap_or_default(),
-        currency: a.currency.clone().unwrap_or_default(),
-        description: a.description.clone(),
-        customer_email: a.customer_email.clone(),
-        customer_name: a.customer_name.clone(),
-        success_url: a.success_url.clone(),
-        cancel_url: a.cancel_url.clone(),
-        metadata: a.metadata.clone(),
-        idempotency_key: a.idempotency_key.clone(),
+/// The order was settled before this sale: say so plainly, show what it was, take
+/// nothing (exit 13).
+fn earlier_sale(ctx: &Ctx, client: &crate::api::Client, p: &Payment) -> Result<Outcome> {
+    let order = printable(p.order_id().unwrap_or("?"));
+    let when = p
+        .paid_at()
+        .map(|t| format!(" at {}", local(t)))
+        .unwrap_or_default();
+    let what = match p.status() {
+        Status::Paid => format!("order {order} was paid{when}"),
+        Status::Refunded => format!("order {order} was paid{when} and has been refunded"),
+        Status::Processing => format!("order {order} is already being paid, by an earlier payment"),
+        other => format!("order {order} already has a payment that is {other}"),
+    };
+    let message = format!("{what}: no new payment was taken");
+    ctx.out.json_note(&serde_json::json!({
+        "note": {
+            "code": "EARLIER_PAYMENT",
+            "message": message,
+            "invoiceId": p.invoice_id(),
+            "orderId": p.order_id(),
+            "status": p.status().as_str(),
+        }
+    }));
+    show_payment(ctx, client, p, Offer::PLAIN)?;
+    ctx.out
+        .warn(&format!("{message}; a new sale needs a new order id"));
+    Ok(Outcome::EarlierPayment)
+}
+
+/// How to take a new payment for an order whose payment expired: a command that works
+/// when followed, however many times.
+fn expired_hint(ctx: &Ctx, args: &CreateArgs, order: &str, generated: bool) {
+    if generated {
+        ctx.out
+            .note("that payment expired; run the same command again for a new order id");
+        return;
     }
+    let fresh = format!(
+        "{}-{}",
+        order
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .take(40)
+            .collect::<String>(),
+        jiff::Zoned::now().strftime("%Y%m%d%H%M%S")
+    );
+    let how = if args.idempotency_key.is_some() {
+        format!("the same command with --idempotency-key {fresh} in place of yours")
+    } else {
+        format!("the same command with --idempotency-key {fresh}")
+    };
+    ctx.out.note(&format!(
+        "that payment expired; to take a new one for order {}, run {how}",
+        printable(order)
+    ));
+}
+
+/// The payment to make, from the flags and the profile's defaults; and whether its order
+/// id was made here.
+fn row(ctx: &Ctx, a: &CreateArgs) -> Result<(Row, bool)> {
+    let profile = ctx.settings()?.profile.clone();
+    let amount = a.amount.clone().ok_or_else(|| {
+        Error::usage("--amount is required, e.g. le create --amount 3.50 --currency USD")
+    })?;
+    let currency = a.currency.clone().or(profile.currency.clone()).ok_or_else(|| {
+        Error::usage(
+            "--currency is required (or a currency in the profile: le config set currency USD), e.g. --currency USD",
+        )
+    })?;
+    let (order, generated) = match (&a.order, &profile.order_prefix) {
+        (Some(o), _) => (o.clone(), false),
+        (None, Some(prefix)) => (new_order_id(prefix), true),
+        (None, None) => {
+            return Err(Error::usage(
+                "--order is required, e.g. --order ORDER-1 (or an order_prefix in the profile, and le makes one: le config set order_prefix TILL)",
+            ));
+        }
+    };
+    Ok((
+        Row {
+            order,
+            amount,
+            currency,
+            description: a.description.clone().or(profile.description.clone()),
+            customer_email: a.customer_email.clone(),
+            customer_name: a.customer_name.clone(),
+            success_url: a.success_url.clone(),
+            cancel_url: a.cancel_url.clone(),
+            metadata: a.metadata.clone(),
+            idempotency_key: a.idempotency_key.clone(),
+        },
+        generated,
+    ))
 }
 
 fn check_writable(path: &std::path::Path) -> Result<()> {

@@ -9,6 +9,7 @@ mod decode;
 mod docs;
 mod doctor;
 mod login;
+mod pos;
 mod rates;
 mod refund;
 mod sandbox;
@@ -26,7 +27,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<Outcome> {
     match command {
         Command::Create(a) if a.from.is_some() => batch::run(ctx, a).await,
         Command::Create(a) => create::run(ctx, a).await,
-        Command::Get(a) => show::get(ctx, &a.invoice_id).await,
+        Command::Get(a) => show::get(ctx, &a.invoice_id, a.qr).await,
         Command::GetOrder(a) => show::get_order(ctx, &a.order_id).await,
         Command::Sync(a) => show::sync(ctx, &a.invoice_id).await,
         Command::Watch(a)
@@ -45,5 +46,6 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<Outcome> {
         Command::Doctor => doctor::run(ctx).await,
         Command::Completions { shell } => docs::completions(ctx, shell),
         Command::Man => docs::man(ctx),
+        Command::Pos(a) => pos::run(ctx, a).await,
     }
 }

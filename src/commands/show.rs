@@ -7,14 +7,15 @@ use crate::exit::Outcome;
 use crate::input::check_id;
 use crate::present::{Offer, show_payment};
 
-pub async fn get(ctx: &Ctx, invoice_id: &str) -> Result<Outcome> {
+pub async fn get(ctx: &Ctx, invoice_id: &str, qr: crate::cli::QrMode) -> Result<Outcome> {
     check_id("the invoice id", "le get inv_abc123", invoice_id)?;
     let client = ctx.client().await?;
     if let Some(plan) = ctx.plan(&client, &Call::get_payment(invoice_id)) {
         return Ok(plan);
     }
     let p = client.get_payment(invoice_id).await?;
-    show_payment(ctx, &client, &p, Offer::PLAIN)?;
+    let offer = Offer { qr, ..Offer::PLAIN };
+    show_payment(ctx, &client, &p, offer)?;
     Ok(Outcome::Done)
 }
 

@@ -3,13 +3,23 @@
 use std::time::Instant;
 
 use crate::api::Call;
+use crate::api::{Payment, Status};
 use crate::app::Ctx;
+use crate::cli::QrMode;
 use crate::cli::WatchArgs;
 use crate::error::Result;
 use crate::exit::Outcome;
 use crate::follow::{Follow, check_interval, follow};
 use crate::input::check_id;
-use crate::present::{Offer, show_payment};
+use crate::present::{Offer, announce_end, show_payment};
+
+fn final_outcome(p: &Payment) -> Outcome {
+    match p.status() {
+        Status::Paid => Outcome::Done,
+        Status::Expired => Outcome::Expired,
+        _ => Outcome::OtherEnd,
+    }
+}
 
 pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
     let invoice_id = args.invoice_ids[0].clone();
@@ -20,6 +30,25 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
         return Ok(plan);
     }
     let started = Instant::now();
+    // The customer walked off, the screen was cleared: the QR code again, above the
+    // spinner, while it can be paid.
+    if args.qr != QrMode::Never {
+        let p = client.get_payment(&invoice_id).await?;
+        show_payment(
+            ctx,
+            &client,
+            &p,
+            Offer {
+                qr: args.qr,
+                svg: None,
+                spinner: true,
+            },
+        )?;
+        if p.status().is_final() {
+            announce_end(ctx, &p);
+            return Ok(final_outcome(&p));
+        }
+    }
     let (outcome, last) = follow(
         ctx,
         &client,
@@ -30,8 +59,15 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
         },
     )
     .await?;
+    // Ctrl-C leaves a clean line: no summary printed again.
+    if matches!(outcome, Outcome::Interrupted) {
+        return Ok(outcome);
+    }
     if let Some(p) = &last {
         show_payment(ctx, &client, p, Offer::PLAIN)?;
+        if p.status().is_final() {
+            announce_end(ctx, p);
+        }
     }
     if matches!(outcome, Outcome::TimedOut) {
         ctx.out.note(&format!(

@@ -44,6 +44,11 @@ impl Entry {
 
 pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
     check_interval(args.interval)?;
+    if args.qr != crate::cli::QrMode::Never {
+        return Err(Error::usage(
+            "--qr shows one payment's code: watch one invoice id to show it",
+        ));
+    }
     let mut ids: Vec<String> = args.invoice_ids.clone();
     if let Some(source) = &args.from {
         ids.extend(read_ids(source)?);
@@ -251,7 +256,26 @@ fn summary(ctx: &Ctx, entries: &[Entry], live: bool) -> Result<()> {
         }));
     }
     let rows: Vec<Row<'_>> = entries.iter().map(Entry::row).collect();
-    ctx.out.show(&many_table(&rows))
+    let cols = ctx
+        .out
+        .stdout_size()
+        .map(|(_, c)| c.saturating_sub(1).max(20));
+    ctx.out.show(&many_table(&rows, cols))?;
+    // The end, as a single watch ends: a line a person at the terminal cannot miss.
+    let words = format!(
+        "{} paid · {} expired · {} other{}",
+        count("paid"),
+        count("expired"),
+        entries.iter().filter(|e| e.done()).count() - count("paid") - count("expired"),
+        if unsettled > 0 {
+            format!(" · {unsettled} not settled")
+        } else {
+            String::new()
+        }
+    );
+    ctx.out.note(&words);
+    ctx.out.bell();
+    Ok(())
 }
 
 /// Invoice ids from a file: one per line, or NDJSON lines of payments or batch results.

@@ -47,6 +47,12 @@ pub struct Profile {
     pub payee_pubkeys: Option<Vec<String>>,
     /// Cross-check the API's invoices (default true).
     pub verify: Option<bool>,
+    /// `create`'s currency when `--currency` is not given.
+    pub currency: Option<String>,
+    /// `create`'s description when `--description` is not given.
+    pub description: Option<String>,
+    /// With it, `create` may leave out `--order`: it makes a new order id with this prefix.
+    pub order_prefix: Option<String>,
 }
 
 pub fn config_path() -> Option<PathBuf> {
@@ -147,6 +153,24 @@ pub fn check_base_url(raw: &str) -> Result<String> {
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
+/// An order prefix: short, and made of what order ids usually are, so that the ids made
+/// from it are easy to read out at a till and safe in a URL.
+pub fn check_order_prefix(p: &str) -> std::result::Result<(), String> {
+    if p.is_empty() || p.len() > 32 {
+        return Err("must be 1 to 32 characters, e.g. TILL".into());
+    }
+    if !p
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(format!(
+            "'{}' may hold only letters, digits, '-' and '_', e.g. TILL",
+            printable(p)
+        ));
+    }
+    Ok(())
+}
+
 /// `~/keys/live` as the shell would read it.
 pub fn expand_home(p: &Path) -> PathBuf {
     match p.strip_prefix("~") {
@@ -156,7 +180,7 @@ pub fn expand_home(p: &Path) -> PathBuf {
 }
 
 /// Keys a profile takes, for `le config set`.
-pub const PROFILE_KEYS: [&str; 8] = [
+pub const PROFILE_KEYS: [&str; 11] = [
     "base_url",
     "api_key_env",
     "api_key_file",
@@ -165,6 +189,9 @@ pub const PROFILE_KEYS: [&str; 8] = [
     "network",
     "payee_pubkeys",
     "verify",
+    "currency",
+    "description",
+    "order_prefix",
 ];
 
 /// Edits the config file in place, keeping its comments and layout: the result must still
@@ -232,6 +259,19 @@ pub fn check_profile_value(key: &str, value: &str) -> Result<toml_edit::Item> {
                     printable(v)
                 )));
             }
+            Ok(toml_edit::value(v))
+        }
+        "currency" => {
+            v.parse::<crate::money::Currency>()
+                .map_err(|e| Error::usage(format!("currency: {e}")))?;
+            Ok(toml_edit::value(v))
+        }
+        "description" => {
+            crate::input::check_text("description", value)?;
+            Ok(toml_edit::value(value))
+        }
+        "order_prefix" => {
+            check_order_prefix(v).map_err(|e| Error::usage(format!("order_prefix: {e}")))?;
             Ok(toml_edit::value(v))
         }
         "verify" => match v {

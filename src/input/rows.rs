@@ -152,6 +152,13 @@ pub fn derived_key(new: &NewPayment) -> String {
     format!("le-{}", &hash.to_string()[..40])
 }
 
+/// A new order id: `TILL-20261121-154203-7F3A`, unique, and sorted by time.
+pub fn new_order_id(prefix: &str) -> String {
+    let now = jiff::Zoned::now();
+    let tail = crate::text::hex(&crate::rand::bytes::<2>()).to_ascii_uppercase();
+    format!("{prefix}-{}-{tail}", now.strftime("%Y%m%d-%H%M%S"))
+}
+
 /// A row as read, with its line (or record) number for messages.
 pub struct Input {
     pub number: usize,

@@ -3,21 +3,25 @@
 //! of it on the way.
 
 mod output;
-mod payment;
+pub(crate) mod payment;
+pub mod pos;
 pub mod qr;
 pub mod request;
 pub mod tables;
+pub mod till;
 pub mod time;
 pub mod watch;
 
 pub use output::{Live, MIN_SECRET_LEN, Output, Screen, Spinner, to_safe_json};
-pub use payment::{amount_text, payment_table, payments_table};
+pub use payment::{amount_text, compact_summary, cut, money, payment_table, payments_table};
 
 /// A panic is a bug: say so and exit 1, as the exit-code table promises, rather than
 /// Rust's 101. Panics on other threads (a sandbox request) are caught where they run.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         use std::io::Write;
+        // A full-screen till gives the terminal back before anything is said.
+        pos::restore_after_panic();
         let text = crate::text::escape_keeping_lines(&info.to_string()).into_owned();
         let _ = writeln!(
             std::io::stderr(),

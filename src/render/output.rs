@@ -13,7 +13,7 @@ use std::io::{IsTerminal, Write};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use crate::cli::ColorChoice;
@@ -67,9 +67,15 @@ struct Inner {
     stderr_color: bool,
     /// Texts that must never be written: the key, and its JSON-escaped form.
     secrets: RwLock<Vec<(String, String)>>,
-    bars: MultiProgress,
+    /// Spinners and progress bars on stderr now.
+    bars: Mutex<Vec<ProgressBar>>,
+    /// The live region on stderr now: its text and how many lines it took.
+    live: Mutex<Option<(String, usize)>>,
     /// Notes said once per run.
     said: Mutex<Vec<&'static str>>,
+    /// How to run `le` again against the same API (`le --sandbox`, `le --profile shop`):
+    /// what `{le}` in a hint becomes, so that a suggested command works when followed.
+    invocation: RwLock<String>,
 }
 
 /// Keys shorter than this are not scrubbed: replacing every "a" in a message would
@@ -88,11 +94,6 @@ impl Output {
             ColorChoice::Never => false,
             ColorChoice::Auto => tty && !no_color && !dumb,
         };
-        let bars = MultiProgress::with_draw_target(if stderr_tty && !json {
-            ProgressDrawTarget::stderr()
-        } else {
-            ProgressDrawTarget::hidden()
-        });
         Output {
             inner: Arc::new(Inner {
                 json,
@@ -101,8 +102,10 @@ impl Output {
                 stdout_color: decide(stdout_tty) && !json,
                 stderr_color: decide(stderr_tty),
                 secrets: RwLock::new(Vec::new()),
-                bars,
+                bars: Mutex::new(Vec::new()),
+                live: Mutex::new(None),
                 said: Mutex::new(Vec::new()),
+                invocation: RwLock::new("le".into()),
             }),
         }
     }
@@ -130,6 +133,34 @@ impl Output {
     /// Whether a person is watching stderr (spinners, live tables, progress).
     pub fn interactive(&self) -> bool {
         self.inner.stderr_tty && !self.inner.json
+    }
+
+    /// Rows and columns of the terminal on stdout, when it is one.
+    pub fn stdout_size(&self) -> Option<(usize, usize)> {
+        if !self.inner.stdout_tty {
+            return None;
+        }
+        console::Term::stdout()
+            .size_checked()
+            .map(|(r, c)| (usize::from(r), usize::from(c)))
+    }
+
+    /// Rows and columns of the terminal on stderr, when it is one.
+    pub fn stderr_size(&self) -> Option<(usize, usize)> {
+        if !self.inner.stderr_tty {
+            return None;
+        }
+        console::Term::stderr()
+            .size_checked()
+            .map(|(r, c)| (usize::from(r), usize::from(c)))
+    }
+
+    /// The terminal bell, for an outcome a person at a till must not miss; only when a
+    /// person is watching.
+    pub fn bell(&self) {
+        if self.interactive() {
+            self.write_stderr("\u{7}");
+        }
     }
 
     /// From now on, this key is scrubbed from everything written.
@@ -166,13 +197,81 @@ impl Output {
         Cow::Owned(out)
     }
 
-    /// Text fit for the terminal: escaped (line breaks kept) and scrubbed.
+    /// Text fit for the terminal: escaped (line breaks kept) and scrubbed; `{le}` in a
+    /// hint becomes the command that reaches the same API.
     pub fn clean(&self, s: &str) -> String {
-        self.scrub(&text::escape_keeping_lines(s)).into_owned()
+        let filled = self.fill(s);
+        self.scrub(&text::escape_keeping_lines(&filled))
+            .into_owned()
+    }
+
+    pub fn set_invocation(&self, le: String) {
+        *self
+            .inner
+            .invocation
+            .write()
+            .unwrap_or_else(|p| p.into_inner()) = le;
+    }
+
+    /// `{le}` replaced by the invocation that reaches the same API.
+    pub fn fill<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        if !s.contains("{le}") {
+            return Cow::Borrowed(s);
+        }
+        let le = self
+            .inner
+            .invocation
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        Cow::Owned(s.replace("{le}", &le))
+    }
+
+    /// Runs `f` with the terminal to itself: bars suspended, the live region taken down
+    /// and put back after.
+    fn aside<T>(&self, f: impl FnOnce() -> T) -> T {
+        let bars: Vec<ProgressBar> = self
+            .inner
+            .bars
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let mut live = self.inner.live.lock().unwrap_or_else(|p| p.into_inner());
+        let run = || {
+            if let Some((_, lines)) = live.as_ref() {
+                erase_lines(*lines);
+            }
+            let r = f();
+            if let Some((text, lines)) = live.as_mut() {
+                *lines = draw_lines(text);
+            }
+            r
+        };
+        match bars.as_slice() {
+            [] => run(),
+            [one] => one.suspend(run),
+            many => {
+                let mut run = Some(run);
+                let mut out = None;
+                // Nested: every bar steps aside.
+                fn nest<T>(bars: &[ProgressBar], f: &mut dyn FnMut() -> T) -> T {
+                    match bars.split_first() {
+                        None => f(),
+                        Some((b, rest)) => b.suspend(|| nest(rest, f)),
+                    }
+                }
+                nest(many, &mut || {
+                    if let Some(r) = run.take() {
+                        out = Some(r());
+                    }
+                });
+                out.expect("ran once")
+            }
+        }
     }
 
     fn write_stdout(&self, bytes: &[u8]) -> Result<()> {
-        self.inner.bars.suspend(|| {
+        self.aside(|| {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
             lock.write_all(bytes)?;
@@ -182,7 +281,7 @@ impl Output {
     }
 
     fn write_stderr(&self, text: &str) {
-        self.inner.bars.suspend(|| {
+        self.aside(|| {
             let mut e = std::io::stderr().lock();
             let _ = e.write_all(text.as_bytes());
             let _ = e.flush();
@@ -254,7 +353,7 @@ impl Output {
     /// A warning: on a terminal in words, under `--json` as a JSON line on stderr.
     pub fn warn(&self, msg: &str) {
         if self.inner.json {
-            let v = serde_json::json!({ "warning": { "message": msg } });
+            let v = serde_json::json!({ "warning": { "message": self.fill(msg) } });
             if let Ok(mut t) = to_safe_json(&v) {
                 t = self.scrub(&t).into_owned();
                 self.write_stderr(&format!("{t}\n"));
@@ -297,7 +396,7 @@ impl Output {
         }
         if self.inner.json {
             if let Ok(t) = to_safe_json(&e.to_json()) {
-                self.write_stderr(&format!("{}\n", self.scrub(&t)));
+                self.write_stderr(&format!("{}\n", self.scrub(&self.fill(&t))));
             }
             return;
         }
@@ -320,7 +419,7 @@ impl Output {
         if !self.interactive() {
             return None;
         }
-        let bar = self.inner.bars.add(ProgressBar::new_spinner());
+        let bar = self.add_bar(ProgressBar::new_spinner());
         bar.set_style(
             ProgressStyle::with_template("{spinner} {msg}")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
@@ -338,7 +437,7 @@ impl Output {
         if !self.interactive() {
             return None;
         }
-        let bar = self.inner.bars.add(ProgressBar::new(len));
+        let bar = self.add_bar(ProgressBar::new(len));
         bar.set_style(
             ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
@@ -353,20 +452,84 @@ impl Output {
         if !self.interactive() {
             return None;
         }
-        let bar = self.inner.bars.add(ProgressBar::new_spinner());
-        bar.set_style(
-            ProgressStyle::with_template("{msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        Some(Live {
-            bar,
-            out: self.clone(),
-        })
+        Some(Live { out: self.clone() })
+    }
+
+    /// A one-line bar on stderr, drawn short of the terminal's edge.
+    fn add_bar(&self, bar: ProgressBar) -> ProgressBar {
+        bar.set_draw_target(ProgressDrawTarget::term_like_with_hz(
+            Box::new(ShortOfTheEdge(console::Term::stderr())),
+            20,
+        ));
+        self.inner
+            .bars
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(bar.clone());
+        bar
+    }
+
+    fn remove_bar(&self, bar: &ProgressBar) {
+        bar.finish_and_clear();
+        self.inner
+            .bars
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|b| !b.is_finished());
     }
 
     fn line_for_bar(&self, msg: &str) -> String {
         // One line: a bar's message that wrapped or broke would be redrawn wrongly.
         self.scrub(&text::escape(msg)).into_owned()
+    }
+}
+
+/// The terminal bars draw on, two columns narrower than it is. A line drawn to the very
+/// last column leaves the cursor waiting to wrap, and the `^C` a terminal echoes then
+/// lands on a line of its own that the bar does not know of: clearing the bar would wipe
+/// that line and leave the bar's own behind. Two columns leave room for the `^C`.
+#[derive(Debug)]
+struct ShortOfTheEdge(console::Term);
+
+impl indicatif::TermLike for ShortOfTheEdge {
+    fn width(&self) -> u16 {
+        self.0.size().1.saturating_sub(2).max(1)
+    }
+
+    fn height(&self) -> u16 {
+        self.0.size().0
+    }
+
+    fn move_cursor_up(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_up(n)
+    }
+
+    fn move_cursor_down(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_down(n)
+    }
+
+    fn move_cursor_right(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_right(n)
+    }
+
+    fn move_cursor_left(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_left(n)
+    }
+
+    fn write_line(&self, s: &str) -> std::io::Result<()> {
+        self.0.write_line(s)
+    }
+
+    fn write_str(&self, s: &str) -> std::io::Result<()> {
+        self.0.write_str(s)
+    }
+
+    fn clear_line(&self) -> std::io::Result<()> {
+        self.0.clear_line()
+    }
+
+    fn flush(&self) -> std::io::Result<()> {
+        self.0.flush()
     }
 }
 
@@ -388,29 +551,83 @@ impl Spinner {
 
 impl Drop for Spinner {
     fn drop(&mut self) {
-        self.bar.finish_and_clear();
-        self.out.inner.bars.remove(&self.bar);
+        self.out.remove_bar(&self.bar);
     }
 }
 
-/// A multi-line region of stderr, redrawn in place; cleared when dropped.
+/// A multi-line region of stderr, redrawn in place; cleared when dropped. Drawn by
+/// `le` itself with explicit line breaks and every line two columns short of the edge: a
+/// line that reached the last column would leave the cursor waiting to wrap, and the
+/// `^C` a terminal echoes would then fall on a line the redraw does not know of.
 pub struct Live {
-    bar: ProgressBar,
     out: Output,
 }
 
 impl Live {
     pub fn set(&self, s: &Screen) {
-        self.bar
-            .set_message(self.out.scrub(s.as_str().trim_end()).into_owned());
+        let text = self.out.scrub(s.as_str().trim_end()).into_owned();
+        let mut live = self
+            .out
+            .inner
+            .live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        let old = live.as_ref().map_or(0, |l| l.1);
+        erase_lines(old);
+        let lines = draw_lines(&text);
+        *live = Some((text, lines));
     }
 }
 
 impl Drop for Live {
     fn drop(&mut self) {
-        self.bar.finish_and_clear();
-        self.out.inner.bars.remove(&self.bar);
+        let mut live = self
+            .out
+            .inner
+            .live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        if let Some((_, lines)) = live.take() {
+            erase_lines(lines);
+        }
     }
+}
+
+/// Takes down `lines` lines drawn by `draw_lines`, the cursor ending where they began.
+fn erase_lines(lines: usize) {
+    if lines == 0 {
+        return;
+    }
+    let mut e = std::io::stderr().lock();
+    let up = if lines > 1 {
+        format!("\x1b[{}A", lines - 1)
+    } else {
+        String::new()
+    };
+    let _ = write!(e, "\r{up}\x1b[J");
+    let _ = e.flush();
+}
+
+/// Draws `text` from the cursor: its lines cut two columns short of the edge, as many as
+/// the terminal has rows for, no line break after the last. Returns how many it drew.
+fn draw_lines(text: &str) -> usize {
+    let term = console::Term::stderr();
+    let (rows, cols) = term.size();
+    let width = usize::from(cols).saturating_sub(2).max(1);
+    let mut shown: Vec<String> = text
+        .lines()
+        .map(|l| console::truncate_str(l, width, "…").into_owned())
+        .collect();
+    let room = usize::from(rows).saturating_sub(1).max(1);
+    if shown.len() > room {
+        let more = shown.len() - room + 1;
+        shown.truncate(room - 1);
+        shown.push(format!("… {more} more lines: a taller window shows them"));
+    }
+    let mut e = std::io::stderr().lock();
+    let _ = e.write_all(shown.join("\n").as_bytes());
+    let _ = e.flush();
+    shown.len()
 }
 
 /// JSON with every character a terminal would obey written as a `\u` escape. The value is

@@ -1,7 +1,9 @@
-//! The human view of payments.
+//! The human view of payments: amounts as a till shows them, the summary, the one-line
+//! summary beside a QR code, and tables that fit the terminal.
 
-use comfy_table::{Cell, CellAlignment, Color, presets};
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 use jiff::Timestamp;
+use rust_decimal::Decimal;
 
 use super::time::{local, relative};
 use super::{Output, Screen, clean, new_table};
@@ -21,41 +23,81 @@ fn status_cell(s: &Status, color: bool) -> Cell {
     }
 }
 
+/// A number with its currency's decimals and thousands grouped: `4.20 USD`,
+/// `1,000,000.00 EUR`, `0.00100000 BTC`, `1,250 sats`. Never rounded: an amount with
+/// more decimals than its currency takes is shown with all of them.
+pub fn money(amount: &str, currency: &str) -> String {
+    let decimals = match currency.to_ascii_uppercase().as_str() {
+        "BTC" => Some(8),
+        "SATS" => Some(0),
+        c if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => Some(2),
+        _ => None,
+    };
+    let parsed = amount.trim().parse::<Decimal>().ok();
+    let text = match (parsed, decimals) {
+        (Some(d), Some(places)) if d.scale() <= places => {
+            let mut d = d;
+            d.rescale(places);
+            grouped(&d.to_string())
+        }
+        (Some(d), _) => grouped(&d.to_string()),
+        (None, _) => amount.to_owned(),
+    };
+    if currency.is_empty() {
+        text
+    } else {
+        format!("{text} {currency}")
+    }
+}
+
+/// `1234567.5` → `1,234,567.5`.
+fn grouped(number: &str) -> String {
+    let (sign, rest) = match number.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", number),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let int = match int.parse::<u64>() {
+        Ok(n) => group_thousands(n),
+        Err(_) => int.to_owned(),
+    };
+    match frac {
+        Some(f) => format!("{sign}{int}.{f}"),
+        None => format!("{sign}{int}"),
+    }
+}
+
+/// The amount as a till shows it, with its sats and, when the API gives one, the rate:
+/// `4.20 USD (4,200 sats at 100,000 USD/BTC)`. A rate worked back from rounded sats would
+/// mislead for small amounts, so none is made up.
 pub fn amount_text(p: &Payment) -> String {
-    let mut s = match (p.amount_text(), p.currency()) {
-        (Some(a), Some(c)) => format!("{a} {c}"),
-        (Some(a), None) => a,
-        _ => "?".into(),
+    let currency = p.currency().unwrap_or("");
+    let mut s = match p.amount_text() {
+        Some(a) => money(&a, currency),
+        None => "?".into(),
     };
     if let Some(sats) = p.amount_sats()
-        && p.currency() != Some("sats")
+        && !currency.eq_ignore_ascii_case("sats")
     {
         s.push_str(&format!(" ({} sats", group_thousands(sats)));
-        if let Some(rate) = implied_rate(p, sats) {
-            s.push_str(&format!(" at {rate}"));
+        if let Some(rate) = api_rate(p) {
+            s.push_str(&format!(" at {} {currency}/BTC", grouped(&rate)));
         }
         s.push(')');
     }
     s
 }
 
-/// The rate a fiat amount was converted at, from the payment itself: `100,000 USD/BTC`.
-/// Arithmetic is checked: a hostile amount or sats value gives no rate, never a panic.
-fn implied_rate(p: &Payment, sats: u64) -> Option<String> {
-    use rust_decimal::Decimal;
-    let currency = p.currency()?;
-    if !matches!(currency, "USD" | "EUR" | "GBP") || sats == 0 {
-        return None;
-    }
-    let amount = p.amount()?;
-    let rate = amount
-        .checked_mul(Decimal::from(100_000_000u64))?
-        .checked_div(Decimal::from(sats))?
-        .round_dp(0);
-    Some(format!(
-        "{} {currency}/BTC",
-        group_thousands(u64::try_from(rate).ok()?)
-    ))
+/// The exchange rate the API says it used, under any of the names APIs give it.
+fn api_rate(p: &Payment) -> Option<String> {
+    ["exchangeRate", "btcRate", "rate"].iter().find_map(|k| {
+        let v = p.raw().get(*k)?;
+        let d: Decimal = v.to_string().trim_matches('"').parse().ok()?;
+        (d > Decimal::ZERO).then(|| d.normalize().to_string())
+    })
 }
 
 /// A key/value summary of one payment. The invoice string is left out: it is printed on
@@ -64,6 +106,7 @@ pub fn payment_table(p: &Payment, out: &Output) -> Screen {
     let now = Timestamp::now();
     let mut t = new_table(out);
     t.load_style(presets::NOTHING);
+    fit(&mut t, out);
     let mut row = |k: &str, v: Cell| {
         t.add_row(vec![Cell::new(k), v]);
     };
@@ -87,7 +130,7 @@ pub fn payment_table(p: &Payment, out: &Output) -> Screen {
     }
     if let Some(e) = p.expires_at() {
         let label = if e <= now { "Expired" } else { "Expires" };
-        if p.status() == Status::Unpaid || p.status() == Status::Processing || e <= now {
+        if !p.status().is_final() || e <= now {
             row(
                 label,
                 Cell::new(format!("{} ({})", local(e), relative(e, now))),
@@ -105,6 +148,50 @@ pub fn payment_table(p: &Payment, out: &Output) -> Screen {
     Screen::new(s)
 }
 
+/// What a customer in front of a QR code and the cashier need, in as few lines as the
+/// width allows: the invoice id (for `le watch`), the order, the amount and the expiry.
+pub fn compact_summary(p: &Payment, cols: usize) -> Screen {
+    let now = Timestamp::now();
+    let id = clean(p.invoice_id()).into_owned();
+    let order = p.order_id().map(|o| clean(o).into_owned());
+    let amount = clean(&amount_text(p)).into_owned();
+    let expiry = p
+        .expires_at()
+        .map(|e| format!("expires {} ({})", local(e), relative(e, now)));
+    let mut parts = vec![amount, id];
+    parts.extend(order);
+    parts.extend(expiry);
+    let one = parts.join(" · ");
+    if one.chars().count() <= cols {
+        return Screen::new(format!("{one}\n"));
+    }
+    // One part a line, each cut to the width.
+    let mut s = String::new();
+    for part in parts {
+        s.push_str(&cut(&part, cols));
+        s.push('\n');
+    }
+    Screen::new(s)
+}
+
+/// Text cut to `cols` characters, ending in `…` when cut.
+pub fn cut(s: &str, cols: usize) -> String {
+    if s.chars().count() <= cols {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(cols.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// A table no wider than the terminal: long cells wrap.
+pub(crate) fn fit(t: &mut Table, out: &Output) {
+    if let Some((_, cols)) = out.stdout_size() {
+        t.set_width(u16::try_from(cols).unwrap_or(u16::MAX));
+        t.set_content_arrangement(ContentArrangement::Dynamic);
+    }
+}
+
 /// One row per payment.
 pub fn payments_table(items: &[Payment], out: &Output) -> Screen {
     if items.is_empty() {
@@ -112,6 +199,7 @@ pub fn payments_table(items: &[Payment], out: &Output) -> Screen {
     }
     let mut t = new_table(out);
     t.load_style(presets::UTF8_HORIZONTAL_ONLY);
+    fit(&mut t, out);
     t.set_header(vec!["Invoice", "Order", "Status", "Amount", "Created"]);
     for p in items {
         t.add_row(vec![
@@ -125,4 +213,19 @@ pub fn payments_table(items: &[Payment], out: &Output) -> Screen {
     let mut s = t.to_string();
     s.push('\n');
     Screen::new(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_as_a_till_shows_them() {
+        assert_eq!(money("4.2", "USD"), "4.20 USD");
+        assert_eq!(money("1000000", "EUR"), "1,000,000.00 EUR");
+        assert_eq!(money("0.001", "BTC"), "0.00100000 BTC");
+        assert_eq!(money("1250", "sats"), "1,250 sats");
+        assert_eq!(money("4.205", "USD"), "4.205 USD", "never rounded");
+        assert_eq!(money("abc", "USD"), "abc USD");
+    }
 }

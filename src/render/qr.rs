@@ -1,10 +1,17 @@
 //! The invoice as a QR code: `lightning:` + the invoice in upper case, which fits the QR
 //! alphanumeric mode and gives a smaller, easier to scan code.
+//!
+//! On a terminal the code is drawn with half blocks, two modules to a character cell, so
+//! its modules are square. A scanner needs dark modules on a light ground, with a light
+//! margin around: with colour that is explicit black on white, whatever the terminal's
+//! theme; without colour, the blocks are drawn in the terminal's own text colour, so
+//! which modules get blocks depends on whether that colour is dark (a light theme) or
+//! light (a dark theme). `le` asks the terminal when it can.
 
 use std::path::Path;
 
-use qrcode::render::{svg, unicode};
-use qrcode::{EcLevel, QrCode};
+use qrcode::render::svg;
+use qrcode::{Color, EcLevel, QrCode};
 
 use super::Screen;
 
@@ -18,90 +25,143 @@ fn code(invoice: &str) -> Result<QrCode, String> {
         .map_err(|e| format!("cannot make a QR code of this invoice: {e}"))
 }
 
-/// Columns a terminal needs for the code, quiet zone included.
-pub fn width(code: &QrCode) -> usize {
-    code.width() + 8
-}
+/// The light margin the QR standard asks for, in modules.
+pub const MARGIN: usize = 4;
 
 /// How the blocks of the code are inked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ink {
     /// Black on white with colour codes, whatever the terminal's theme.
     Color,
-    /// Dark modules as blocks: for paper, files and light backgrounds.
+    /// Dark modules as blocks: for paper, files and light terminals.
     Dark,
-    /// Light modules as blocks: dark-on-light on the usual light-on-dark terminal.
+    /// Light modules (and the margin) as blocks: for the usual light-on-dark terminal.
     Light,
 }
 
-impl Ink {
-    /// Colour when allowed; without it, the usual dark terminal gets light ink and
-    /// anything that is not a terminal (a file, a receipt printer) gets dark ink.
-    pub fn choose(color: bool, tty: bool) -> Ink {
-        match (color, tty) {
-            (true, _) => Ink::Color,
-            (false, true) => Ink::Light,
-            (false, false) => Ink::Dark,
-        }
-    }
+/// The size of a code on a terminal, margin included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub cols: usize,
+    pub rows: usize,
 }
 
-/// Columns of the terminal on stdout, when it is one.
-pub fn terminal_columns() -> Option<usize> {
-    console::Term::stdout()
-        .size_checked()
-        .map(|(_rows, cols)| cols as usize)
+/// How many columns and rows the code of `invoice` takes on a terminal.
+pub fn size(invoice: &str) -> Result<Size, String> {
+    let n = code(invoice)?.width() + 2 * MARGIN;
+    Ok(Size {
+        cols: n,
+        rows: n.div_ceil(2),
+    })
 }
 
-/// The code drawn with half blocks, two modules per line.
-pub fn terminal(invoice: &str, ink: Ink, columns: Option<usize>) -> Result<Screen, String> {
-    let color = ink == Ink::Color;
+/// The code drawn with half blocks, two modules per character, margin included; each
+/// line ends in a line break.
+pub fn terminal(invoice: &str, ink: Ink) -> Result<Screen, String> {
     let c = code(invoice)?;
-    let need = width(&c);
-    if let Some(cols) = columns
-        && cols < need
-    {
-        return Err(format!(
-            "the terminal is {cols} columns wide and the QR code needs {need}: widen it, or use --qr-svg FILE"
-        ));
-    }
-    let (dark, light) = if ink == Ink::Light {
-        (unicode::Dense1x2::Light, unicode::Dense1x2::Dark)
-    } else {
-        (unicode::Dense1x2::Dark, unicode::Dense1x2::Light)
-    };
-    let art = c
-        .render::<unicode::Dense1x2>()
-        .dark_color(dark)
-        .light_color(light)
-        .quiet_zone(true)
-        .build();
-    let mut s = String::with_capacity(art.len() * 2);
-    for line in art.lines() {
-        if color {
-            s.push_str("\x1b[30;107m");
-            s.push_str(line);
-            s.push_str("\x1b[0m\n");
-        } else {
-            s.push_str(line);
-            s.push('\n');
+    let w = c.width();
+    let n = w + 2 * MARGIN;
+    let modules = c.to_colors();
+    // Dark or not, margin included.
+    let dark = |x: usize, y: usize| {
+        if x < MARGIN || y < MARGIN || x >= MARGIN + w || y >= MARGIN + w {
+            return false;
         }
+        modules[(y - MARGIN) * w + (x - MARGIN)] == Color::Dark
+    };
+    let mut s = String::with_capacity(n * n * 2);
+    for row in 0..n.div_ceil(2) {
+        if ink == Ink::Color {
+            s.push_str("\x1b[30;107m");
+        }
+        for x in 0..n {
+            let top = dark(x, 2 * row);
+            let bottom = 2 * row + 1 < n && dark(x, 2 * row + 1);
+            // Which half gets the block: the dark modules with dark ink, the light ones
+            // with light ink. Past the last row (an odd count), nothing is drawn.
+            let (t, b) = match ink {
+                Ink::Color | Ink::Dark => (top, bottom),
+                Ink::Light => (!top, 2 * row + 1 < n && !bottom),
+            };
+            s.push(match (t, b) {
+                (true, true) => '█',
+                (true, false) => '▀',
+                (false, true) => '▄',
+                (false, false) => ' ',
+            });
+        }
+        if ink == Ink::Color {
+            s.push_str("\x1b[0m");
+        }
+        s.push('\n');
     }
     Ok(Screen::new(s))
 }
 
 /// Writes the code as an SVG file, whole or not at all.
 pub fn write_svg(invoice: &str, path: &Path) -> Result<(), String> {
-    let c = code(invoice)?;
-    let image = c
+    let image = svg_text(invoice, 320)?;
+    crate::files::write_atomic(path, image.as_bytes(), crate::files::Mode::Shared)
+        .map_err(|e| format!("cannot write the QR code to {}: {e}", path.display()))
+}
+
+/// The code as SVG text, at least `min` pixels square, black on white with its margin.
+pub fn svg_text(invoice: &str, min: u32) -> Result<String, String> {
+    Ok(code(invoice)?
         .render::<svg::Color<'_>>()
-        .min_dimensions(320, 320)
+        .min_dimensions(min, min)
         .dark_color(svg::Color("#000000"))
         .light_color(svg::Color("#ffffff"))
         .quiet_zone(true)
-        .build();
-    crate::files::write_atomic(path, image.as_bytes(), crate::files::Mode::Shared)
-        .map_err(|e| format!("cannot write the QR code to {}: {e}", path.display()))
+        .build())
+}
+
+/// The terminal's theme, when it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Dark,
+    Light,
+}
+
+/// Asks the terminal whether its background is dark or light (OSC 11). Only for a
+/// terminal that understands escape sequences; `None` when it does not answer in time.
+pub fn ask_theme() -> Option<Theme> {
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        return None;
+    }
+    let mut o = terminal_colorsaurus::QueryOptions::default();
+    o.timeout = std::time::Duration::from_millis(300);
+    // The background alone says it; asking for the text colour too would fail on
+    // terminals that answer only this.
+    let bg = terminal_colorsaurus::background_color(o).ok()?;
+    Some(if bg.perceived_lightness() < 0.5 {
+        Theme::Dark
+    } else {
+        Theme::Light
+    })
+}
+
+/// How to ink a code for a stream, and whether that is a guess the person should know
+/// about: colour when allowed; for a file or a printer, dark; for a terminal without
+/// colour, what `LE_QR_INK` (`dark` or `light`) or the terminal itself says, else light
+/// ink for the common dark theme, as a guess.
+pub fn choose_ink(color: bool, tty: bool) -> (Ink, bool) {
+    if color {
+        return (Ink::Color, false);
+    }
+    if !tty {
+        return (Ink::Dark, false);
+    }
+    match std::env::var("LE_QR_INK").ok().as_deref() {
+        Some("dark") => return (Ink::Dark, false),
+        Some("light") => return (Ink::Light, false),
+        _ => {}
+    }
+    match ask_theme() {
+        Some(Theme::Light) => (Ink::Dark, false),
+        Some(Theme::Dark) => (Ink::Light, false),
+        None => (Ink::Light, true),
+    }
 }
 
 #[cfg(test)]
@@ -114,21 +174,26 @@ mod tests {
     }
 
     #[test]
-    fn refuses_narrow_terminals() {
+    fn inks_and_sizes() {
         let inv = "lnbcrt1".repeat(40);
-        assert!(
-            terminal(&inv, Ink::Dark, Some(20))
-                .unwrap_err()
-                .contains("20 columns")
+        let sz = size(&inv).unwrap();
+        let dark = terminal(&inv, Ink::Dark).unwrap();
+        let light = terminal(&inv, Ink::Light).unwrap();
+        assert_eq!(dark.lines(), sz.rows);
+        assert_eq!(
+            dark.as_str().lines().next().unwrap().chars().count(),
+            sz.cols
         );
-        let dark = terminal(&inv, Ink::Dark, None).unwrap().as_str().to_owned();
-        let light = terminal(&inv, Ink::Light, None)
-            .unwrap()
-            .as_str()
-            .to_owned();
-        assert!(dark.lines().count() > 10);
-        // The quiet zone is light: blank with dark ink, solid with light ink.
-        assert!(dark.lines().next().unwrap().trim().is_empty());
-        assert!(light.lines().next().unwrap().chars().all(|c| c == '█'));
+        // The margin is light: blank with dark ink, solid with light ink.
+        assert!(dark.as_str().lines().next().unwrap().trim().is_empty());
+        assert!(
+            light
+                .as_str()
+                .lines()
+                .next()
+                .unwrap()
+                .chars()
+                .all(|c| c == '█')
+        );
     }
 }

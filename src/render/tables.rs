@@ -13,6 +13,7 @@ use crate::money::group_thousands;
 
 fn table(out: &Output, style: &str) -> Table {
     let mut t = new_table(out);
+    super::payment::fit(&mut t, out);
     t.load_style(match style {
         "kv" => presets::NOTHING,
         _ => presets::UTF8_HORIZONTAL_ONLY,

@@ -114,21 +114,40 @@ fn status_text(r: &Row<'_>) -> String {
     }
 }
 
-/// The table of several payments being watched.
-pub fn many_table(rows: &[Row<'_>]) -> Screen {
+/// The table of several payments being watched, no wider than `cols` when given: a
+/// long cell ends in `…` rather than wrapping, so each payment stays one line.
+pub fn many_table(rows: &[Row<'_>], cols: Option<usize>) -> Screen {
     let mut t = Table::new();
     t.load_style(presets::UTF8_HORIZONTAL_ONLY);
     t.force_no_tty();
+    if let Some(c) = cols {
+        t.set_width(u16::try_from(c).unwrap_or(u16::MAX));
+        t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+        t.set_truncation_indicator("…");
+    }
     t.set_header(vec!["Invoice", "Order", "Status", "Amount"]);
+    if cols.is_some() {
+        // The status and its countdown matter most; long ids give way first.
+        if let Some(col) = t.column_mut(2) {
+            col.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                comfy_table::Width::Fixed(16),
+            ));
+        }
+    }
     for r in rows {
-        t.add_row(vec![
+        let mut row = comfy_table::Row::new();
+        row.max_height(1);
+        for cell in [
             clean(r.id).into_owned(),
             clean(r.last.and_then(Payment::order_id).unwrap_or("")).into_owned(),
             clean(&status_text(r)).into_owned(),
             r.last
                 .map(|p| clean(&super::amount_text(p)).into_owned())
                 .unwrap_or_default(),
-        ]);
+        ] {
+            row.add_cell(comfy_table::Cell::new(cell));
+        }
+        t.add_row(row);
     }
     Screen::new(format!("{t}\n"))
 }
@@ -136,11 +155,15 @@ pub fn many_table(rows: &[Row<'_>]) -> Screen {
 /// The live table, redrawn in place while a person watches.
 pub struct LiveTable {
     live: Option<Live>,
+    out: Output,
 }
 
 impl LiveTable {
     pub fn new(out: &Output) -> LiveTable {
-        LiveTable { live: out.live() }
+        LiveTable {
+            live: out.live(),
+            out: out.clone(),
+        }
     }
 
     pub fn is_live(&self) -> bool {
@@ -149,7 +172,13 @@ impl LiveTable {
 
     pub fn draw(&self, rows: &[Row<'_>]) {
         if let Some(l) = &self.live {
-            l.set(&many_table(rows));
+            // As wide as the bars draw (two columns short of the terminal), so no line
+            // wraps and every redraw clears exactly what it drew.
+            let cols = self
+                .out
+                .stderr_size()
+                .map(|(_, c)| c.saturating_sub(2).max(20));
+            l.set(&many_table(rows, cols));
         }
     }
 

@@ -116,7 +116,7 @@ fn other_client_errors_exit_6() {
             r#"{"error":"Conflict","message":"exists","code":"DUPLICATE_ORDER_ID","details":{"invoiceId":"inv_old"}}"#,
         ),
         6,
-        "le get inv_old",
+        "get inv_old --qr always",
     );
     expect(
         Step::json(

@@ -18,6 +18,7 @@ mod retry;
 mod safety;
 mod sandbox;
 mod served;
+mod till;
 mod trust_house;
 mod trust_money;
 mod trust_policy;

@@ -14,7 +14,7 @@ use crate::common::Env;
 pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     // Kept so the terminal stays open until the test is done with it.
     _master: Box<dyn portable_pty::MasterPty + Send>,
@@ -30,6 +30,21 @@ impl Pty {
         vars: &[(&str, &str)],
         rows: u16,
         cols: u16,
+    ) -> Pty {
+        Pty::run_as(env, program, args, vars, rows, cols, None)
+    }
+
+    /// As `run`, answering the program's questions about the terminal's background
+    /// colour (OSC 11, then DA1) as a terminal with that background would, e.g.
+    /// `ffff/ffff/ffff` for white.
+    pub fn run_as(
+        env: &Env,
+        program: &str,
+        args: &[&str],
+        vars: &[(&str, &str)],
+        rows: u16,
+        cols: u16,
+        background: Option<&'static str>,
     ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -53,19 +68,31 @@ impl Pty {
         let child = pair.slave.spawn_command(cmd).expect("spawn in the pty");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
         // A generous scrollback: what scrolled away is kept apart from what is on screen.
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 10_000)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (s, r) = (screen.clone(), raw.clone());
+        let (s, r, w) = (screen.clone(), raw.clone(), writer.clone());
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => return,
                     Ok(n) => {
-                        s.lock().unwrap().process(&buf[..n]);
-                        r.lock().unwrap().extend_from_slice(&buf[..n]);
+                        let chunk = &buf[..n];
+                        s.lock().unwrap().process(chunk);
+                        r.lock().unwrap().extend_from_slice(chunk);
+                        if let Some(bg) = background {
+                            let has = |q: &[u8]| chunk.windows(q.len()).any(|x| x == q);
+                            let mut w = w.lock().unwrap();
+                            if has(b"\x1b]11;?") {
+                                let _ = w.write_all(format!("\x1b]11;rgb:{bg}\x1b\\").as_bytes());
+                            }
+                            if has(b"\x1b[c") {
+                                let _ = w.write_all(b"\x1b[?62;22c");
+                            }
+                            let _ = w.flush();
+                        }
                     }
                 }
             }
@@ -132,8 +159,20 @@ impl Pty {
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
+        let mut w = self.writer.lock().unwrap();
+        w.write_all(bytes).unwrap();
+        w.flush().unwrap();
+    }
+
+    /// The exit code, if it has exited; it is left running otherwise.
+    pub fn exited(&mut self) -> Option<u32> {
+        match self.child.try_wait() {
+            Ok(Some(status)) => {
+                std::thread::sleep(Duration::from_millis(200));
+                Some(status.exit_code())
+            }
+            _ => None,
+        }
     }
 
     /// The exit code, waiting up to `limit`; `None` if it is still running (it is then
@@ -157,4 +196,77 @@ impl Drop for Pty {
     fn drop(&mut self) {
         let _ = self.child.kill();
     }
+}
+
+/// The colours a terminal shows text in by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Light text on a dark background, the usual terminal.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+}
+
+impl Pty {
+    /// The QR code on the screen, decoded as a phone would: each character cell is two
+    /// pixels (its top and bottom half), each dark or light by the colours the cell is
+    /// drawn in on a terminal of `theme`.
+    pub fn qr(&self, theme: Theme) -> Option<String> {
+        self.with_screen(|screen| decode_screen(screen, theme))
+    }
+}
+
+fn is_light(c: vt100::Color, fg: bool, theme: Theme) -> bool {
+    match c {
+        vt100::Color::Default => (theme == Theme::Dark) == fg,
+        vt100::Color::Idx(i) => matches!(i, 7 | 15) || (i >= 9 && i != 8 && i < 16),
+        vt100::Color::Rgb(r, g, b) => u32::from(r) + u32::from(g) + u32::from(b) > 3 * 128,
+    }
+}
+
+pub fn decode_screen(screen: &vt100::Screen, theme: Theme) -> Option<String> {
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (usize::from(rows), usize::from(cols));
+    // Pixels: true is dark.
+    let mut px = vec![vec![false; cols]; rows * 2];
+    #[allow(clippy::needless_range_loop)]
+    for r in 0..rows {
+        for c in 0..cols {
+            let Some(cell) = screen.cell(r as u16, c as u16) else {
+                continue;
+            };
+            let (mut fg, mut bg) = (
+                !is_light(cell.fgcolor(), true, theme),
+                !is_light(cell.bgcolor(), false, theme),
+            );
+            if cell.inverse() {
+                std::mem::swap(&mut fg, &mut bg);
+            }
+            let (top, bottom) = match cell.contents() {
+                "█" => (fg, fg),
+                "▀" => (fg, bg),
+                "▄" => (bg, fg),
+                _ => (bg, bg),
+            };
+            px[2 * r][c] = top;
+            px[2 * r + 1][c] = bottom;
+        }
+    }
+    // Scaled up and bordered with light, so the finder patterns stand out.
+    let scale = 4;
+    let border = 8;
+    let (w, h) = (cols * scale + 2 * border, rows * 2 * scale + 2 * border);
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
+        if x < border || y < border || x >= w - border || y >= h - border {
+            return 255;
+        }
+        if px[(y - border) / scale][(x - border) / scale] {
+            0
+        } else {
+            255
+        }
+    });
+    img.detect_grids()
+        .into_iter()
+        .find_map(|g| g.decode().ok().map(|(_, text)| text))
 }

@@ -352,7 +352,7 @@ fn rates() {
         .output()
         .unwrap();
     assert!(
-        stdout_of(&out).contains("13 USD (20,000 sats at 65,000 USD/BTC)"),
+        stdout_of(&out).contains("13.00 USD (20,000 sats)"),
         "{}",
         stdout_of(&out)
     );

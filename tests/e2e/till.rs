@@ -1,0 +1,674 @@
+//! The sale at the till, as a shop owner meets it: a real terminal of a real size, the
+//! QR code read from the screen as a phone would read it, and no old payment ever
+//! looking like a new sale.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::common::*;
+use crate::pty::{Pty, Theme};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+/// The invoice id shown on the screen.
+fn invoice_id_on(pty: &Pty) -> String {
+    let screen = pty.screen();
+    let start = screen
+        .find("inv_")
+        .unwrap_or_else(|| panic!("no invoice id on:\n{screen}"));
+    screen[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect()
+}
+
+fn invoice_of(env: &Env, id: &str) -> String {
+    env.sandbox_json(&["get", id])["lightningInvoice"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn uri(invoice: &str) -> String {
+    format!("lightning:{invoice}").to_ascii_uppercase()
+}
+
+#[test]
+fn create_watch_at_100x40_keeps_summary_qr_and_spinner_in_view_and_the_code_scans() {
+    let env = Env::new();
+    let mut pty = Pty::le(
+        &env,
+        &[
+            "--sandbox",
+            "create",
+            "--order",
+            "TILL-1",
+            "--amount",
+            "3.50",
+            "--currency",
+            "USD",
+            "--watch",
+        ],
+        &[],
+        40,
+        100,
+    );
+    assert!(pty.wait_for("expires in", WAIT), "{}", pty.screen());
+    let screen = pty.screen();
+    let id = invoice_id_on(&pty);
+    assert!(screen.contains("3.50 USD"), "{screen}");
+    assert!(screen.contains("TILL-1"), "{screen}");
+    assert!(
+        screen.contains(&format!("{id}: unpaid")),
+        "the spinner: {screen}"
+    );
+    let decoded = pty
+        .qr(Theme::Dark)
+        .unwrap_or_else(|| panic!("no QR code on:\n{screen}"));
+    assert_eq!(decoded, uri(&invoice_of(&env, &id)));
+    // The customer pays; the end is unmistakable.
+    env.sandbox_json(&["sandbox", "pay", &id]);
+    assert!(pty.wait_for("PAID  3.50 USD", WAIT), "{}", pty.screen());
+    assert_eq!(pty.wait(WAIT), Some(0));
+    assert!(pty.raw().contains(&7u8), "the bell rings");
+}
+
+#[test]
+fn at_80x24_le_says_what_the_code_needs_and_keeps_the_invoice() {
+    let env = Env::new();
+    let mut pty = Pty::le(
+        &env,
+        &[
+            "--sandbox",
+            "create",
+            "--order",
+            "SMALL-1",
+            "--amount",
+            "3.50",
+            "--currency",
+            "USD",
+        ],
+        &[],
+        24,
+        80,
+    );
+    assert_eq!(pty.wait(WAIT), Some(0));
+    let out = String::from_utf8_lossy(&pty.raw()).into_owned();
+    assert!(out.contains("does not fit"), "{out}");
+    assert!(out.contains("80 × 24") && out.contains("--qr-svg"), "{out}");
+    assert!(
+        out.contains("lnbcrt"),
+        "the invoice string is still there: {out}"
+    );
+    assert!(
+        !out.contains('▀') && !out.contains('▄'),
+        "no code cut short"
+    );
+}
+
+#[test]
+fn the_code_scans_on_light_and_dark_terminals_without_colour_and_on_a_dumb_one() {
+    let env = Env::new();
+    let p = env.create("INK-1");
+    let id = p["invoiceId"].as_str().unwrap().to_owned();
+    let want = uri(p["lightningInvoice"].as_str().unwrap());
+    let args = ["--sandbox", "get", id.as_str(), "--qr", "always"];
+    for (theme, answer) in [
+        (Theme::Light, "ffff/ffff/ffff"),
+        (Theme::Dark, "0000/0000/0000"),
+    ] {
+        let mut pty = Pty::run_as(
+            &env,
+            bin(),
+            &args,
+            &[("NO_COLOR", "1")],
+            40,
+            100,
+            Some(answer),
+        );
+        assert_eq!(pty.wait(WAIT), Some(0), "{}", pty.screen());
+        assert_eq!(
+            pty.qr(theme).as_deref(),
+            Some(want.as_str()),
+            "{theme:?} terminal:\n{}",
+            pty.screen()
+        );
+        assert!(
+            !String::from_utf8_lossy(&pty.raw()).contains("\u{1b}[3"),
+            "NO_COLOR: no colours"
+        );
+    }
+    // A dumb terminal cannot be asked: the usual dark theme is assumed, and said.
+    let mut pty = Pty::le(&env, &args, &[("TERM", "dumb")], 40, 100);
+    assert_eq!(pty.wait(WAIT), Some(0));
+    assert_eq!(
+        pty.qr(Theme::Dark).as_deref(),
+        Some(want.as_str()),
+        "{}",
+        pty.screen()
+    );
+    assert!(
+        !pty.raw().contains(&0x1b),
+        "no escape sequences for a dumb terminal"
+    );
+    assert!(pty.screen().contains("LE_QR_INK=dark"));
+    let mut pty = Pty::le(
+        &env,
+        &args,
+        &[("TERM", "dumb"), ("LE_QR_INK", "dark")],
+        40,
+        100,
+    );
+    assert_eq!(pty.wait(WAIT), Some(0));
+    assert_eq!(
+        pty.qr(Theme::Light).as_deref(),
+        Some(want.as_str()),
+        "{}",
+        pty.screen()
+    );
+}
+
+#[test]
+fn get_and_watch_show_the_code_again_for_a_customer_who_walked_off() {
+    let env = Env::new();
+    let p = env.create("AGAIN-1");
+    let id = p["invoiceId"].as_str().unwrap().to_owned();
+    let want = uri(p["lightningInvoice"].as_str().unwrap());
+    let mut pty = Pty::le(
+        &env,
+        &["--sandbox", "watch", &id, "--qr", "always"],
+        &[],
+        40,
+        100,
+    );
+    assert!(pty.wait_for("expires in", WAIT), "{}", pty.screen());
+    assert_eq!(
+        pty.qr(Theme::Dark).as_deref(),
+        Some(want.as_str()),
+        "{}",
+        pty.screen()
+    );
+    env.sandbox_json(&["sandbox", "pay", &id]);
+    assert_eq!(pty.wait(WAIT), Some(0));
+    // Paid: nothing to scan any more.
+    let mut pty = Pty::le(
+        &env,
+        &["--sandbox", "get", &id, "--qr", "always"],
+        &[],
+        40,
+        100,
+    );
+    assert_eq!(pty.wait(WAIT), Some(0));
+    assert_eq!(pty.qr(Theme::Dark), None);
+}
+
+#[test]
+fn create_watch_under_json_prints_the_created_and_the_final_object() {
+    let env = Env::new();
+    let served = Served::start(&env, &["--rate-limit", "off", "--auto-pay-after", "2s"]);
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", "k")
+        .args([
+            "--base-url",
+            &served.url,
+            "--json",
+            "create",
+            "--order",
+            "J-1",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+        ])
+        .args(["--watch", "--qr", "always"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let lines: Vec<Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", stdout_of(&out));
+    assert_eq!(lines[0]["status"], "unpaid");
+    assert_eq!(lines[1]["status"], "paid");
+    assert_eq!(lines[0]["invoiceId"], lines[1]["invoiceId"]);
+    assert!(stderr_of(&out).contains('█'), "the QR code goes to stderr");
+    // Not paid in time: 11, as watch.
+    let out = env
+        .le()
+        .args([
+            "--sandbox",
+            "create",
+            "--order",
+            "J-2",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+            "--watch",
+            "--timeout",
+            "2s",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(11), "{}", stderr_of(&out));
+}
+
+#[test]
+fn an_order_paid_before_is_never_a_new_sale() {
+    let env = Env::new();
+    let sale = |amount: &str, extra: &[&str]| {
+        env.le()
+            .args([
+                "--sandbox",
+                "create",
+                "--order",
+                "T-1",
+                "--amount",
+                amount,
+                "--currency",
+                "USD",
+            ])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let first = sale("3.50", &["--json"]);
+    let id = parse_json(&first.stdout)["invoiceId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    env.sandbox_json(&["sandbox", "pay", &id]);
+    // The next customer, the same order id: the same amount (the API replays), and
+    // another (the API refuses a second payment for the order).
+    for amount in ["3.50", "7.00"] {
+        for extra in [&[][..], &["--watch"][..]] {
+            let started = std::time::Instant::now();
+            let out = sale(amount, extra);
+            assert_eq!(
+                out.status.code(),
+                Some(13),
+                "{amount} {extra:?}: {}",
+                stderr_of(&out)
+            );
+            let err = stderr_of(&out);
+            assert!(
+                err.contains("order T-1 was paid at") && err.contains("no new payment was taken"),
+                "{err}"
+            );
+            assert!(!err.to_lowercase().contains("idempotency"), "{err}");
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "--watch did not wait"
+            );
+        }
+    }
+    let out = sale("7.00", &["--json"]);
+    assert_eq!(out.status.code(), Some(13));
+    assert_eq!(parse_json(&out.stdout)["invoiceId"], id.as_str());
+    let note: Value = serde_json::from_str(stderr_of(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(note["note"]["code"], "EARLIER_PAYMENT");
+}
+
+#[test]
+fn the_hint_after_an_expiry_works_however_often_it_is_followed() {
+    let env = Env::new();
+    let run = |extra: &[&str]| {
+        env.le()
+            .env("LE_SANDBOX_EXPIRY", "2s")
+            .args([
+                "--sandbox",
+                "create",
+                "--order",
+                "E-1",
+                "--amount",
+                "1",
+                "--currency",
+                "USD",
+            ])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&[]).status.code(), Some(0));
+    let mut extra: Vec<String> = Vec::new();
+    for round in 0..3 {
+        std::thread::sleep(Duration::from_millis(2500));
+        let args: Vec<&str> = extra.iter().map(String::as_str).collect();
+        let out = run(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(10),
+            "round {round}: {}",
+            stderr_of(&out)
+        );
+        let err = stderr_of(&out);
+        let key = err
+            .split("--idempotency-key ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .unwrap_or_else(|| panic!("no key in the hint: {err}"))
+            .to_owned();
+        assert!(
+            !extra.contains(&key),
+            "round {round}: the hint repeats a spent key: {err}"
+        );
+        extra = vec!["--idempotency-key".into(), key];
+        let args: Vec<&str> = extra.iter().map(String::as_str).collect();
+        let out = run(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "round {round}, following the hint: {}",
+            stderr_of(&out)
+        );
+    }
+}
+
+#[test]
+fn a_suggested_command_reaches_the_same_api() {
+    let env = Env::new();
+    let make = |amount: &str| {
+        env.le()
+            .args([
+                "--sandbox",
+                "create",
+                "--order",
+                "H-1",
+                "--amount",
+                amount,
+                "--currency",
+                "USD",
+            ])
+            .output()
+            .unwrap()
+    };
+    assert_eq!(make("1").status.code(), Some(0));
+    let out = make("2");
+    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    let suggested = err
+        .split("hint: ")
+        .nth(1)
+        .and_then(|h| h.split("le --sandbox get ").nth(1))
+        .unwrap_or_else(|| panic!("{err}"));
+    let id = suggested.split_whitespace().next().unwrap();
+    env.le().args(["--sandbox", "get", id]).assert().success();
+}
+
+#[test]
+fn a_profile_makes_a_sale_one_amount_away() {
+    let env = Env::new();
+    env.write(
+        "config.toml",
+        "default_profile = \"till\"\n[profiles.till]\nbase_url = \"sandbox\"\ncurrency = \"EUR\"\ndescription = \"Café\"\norder_prefix = \"TILL\"\n",
+    );
+    let out = env
+        .le()
+        .args(["--json", "create", "--amount", "3.50"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let p = parse_json(&out.stdout);
+    let order = p["orderId"].as_str().unwrap();
+    assert!(
+        order.starts_with("TILL-") && order.len() == "TILL-20261121-154203-7F3A".len(),
+        "{order}"
+    );
+    assert_eq!(p["currency"], "EUR");
+    assert_eq!(p["description"], "Café");
+    // Flags win; two sales get two orders.
+    let out = env
+        .le()
+        .args([
+            "--json",
+            "create",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+            "--description",
+            "Tea",
+        ])
+        .output()
+        .unwrap();
+    let q = parse_json(&out.stdout);
+    assert_eq!(
+        (q["currency"].as_str(), q["description"].as_str()),
+        (Some("USD"), Some("Tea"))
+    );
+    assert_ne!(q["orderId"], p["orderId"]);
+    // Without a prefix, --order is still asked for.
+    let out = env
+        .le()
+        .args(["--sandbox", "create", "--amount", "1", "--currency", "USD"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("--order is required"));
+}
+
+#[test]
+fn amounts_show_their_currency_s_decimals_and_no_made_up_rate() {
+    let env = Env::new();
+    for (amount, currency, shown) in [
+        ("1000000", "EUR", "1,000,000.00 EUR"),
+        ("4.2", "USD", "4.20 USD"),
+        ("0.001", "BTC", "0.00100000 BTC"),
+        ("1250", "sats", "1,250 sats"),
+    ] {
+        let order = format!("AMT-{currency}");
+        let out = env
+            .le()
+            .args([
+                "--sandbox",
+                "create",
+                "--order",
+                &order,
+                "--amount",
+                amount,
+                "--currency",
+                currency,
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            stdout_of(&out).contains(shown),
+            "{shown}: {}",
+            stdout_of(&out)
+        );
+    }
+    let out = env
+        .le()
+        .args([
+            "--sandbox",
+            "create",
+            "--order",
+            "AMT-small",
+            "--amount",
+            "0.01",
+            "--currency",
+            "EUR",
+        ])
+        .output()
+        .unwrap();
+    assert!(!stdout_of(&out).contains("EUR/BTC"), "{}", stdout_of(&out));
+}
+
+/// Display width of each line of what was written, escape sequences left out.
+fn widest_line(raw: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(raw);
+    let mut widest = 0;
+    for line in text.split(['\n', '\r']) {
+        let mut w = 0;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                // CSI … final byte.
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    for d in chars.by_ref() {
+                        if ('@'..='~').contains(&d) {
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
+            w += 1;
+        }
+        widest = widest.max(w);
+    }
+    widest
+}
+
+#[test]
+fn tables_fit_the_terminal_and_the_live_table_redraws_cleanly_at_60_columns() {
+    let env = Env::new();
+    let served = Served::start(&env, &["--rate-limit", "off", "--auto-pay-after", "5s"]);
+    let http = served.http();
+    let long = "ORDER-WITH-A-VERY-LONG-NAME-FROM-THE-SHOP-SYSTEM-0000000000";
+    let a = http.create(&format!("{long}-A"), "1234567.89", "USD");
+    let b = http.create(&format!("{long}-B"), "1", "USD");
+    let vars = [("LIGHTNING_API_KEY", "k")];
+    let mut pty = Pty::le(
+        &env,
+        &["--base-url", &served.url, "sandbox", "list"],
+        &vars,
+        24,
+        80,
+    );
+    assert_eq!(pty.wait(WAIT), Some(0));
+    assert!(
+        widest_line(&pty.raw()) <= 80,
+        "{}",
+        String::from_utf8_lossy(&pty.raw())
+    );
+    let ids = [
+        a["invoiceId"].as_str().unwrap(),
+        b["invoiceId"].as_str().unwrap(),
+    ];
+    let mut pty = Pty::le(
+        &env,
+        &[
+            "--base-url",
+            &served.url,
+            "watch",
+            ids[0],
+            ids[1],
+            "--reads-per-minute",
+            "600",
+        ],
+        &vars,
+        24,
+        60,
+    );
+    let mut samples = 0;
+    while pty.exited().is_none() && samples < 200 {
+        std::thread::sleep(Duration::from_millis(250));
+        let headers = pty.screen().matches("Invoice").count();
+        assert!(
+            headers <= 1,
+            "the live table left copies behind:\n{}",
+            pty.screen()
+        );
+        samples += 1;
+    }
+    assert!(samples > 4, "the table was seen redrawn: {}", pty.screen());
+    let screen = pty.screen();
+    assert!(screen.contains("2 paid · 0 expired · 0 other"), "{screen}");
+    assert!(
+        widest_line(&pty.raw()) <= 60,
+        "{}",
+        String::from_utf8_lossy(&pty.raw())
+    );
+}
+
+#[test]
+fn ctrl_c_in_watch_leaves_a_clean_line() {
+    let env = Env::new();
+    let p = env.create("CC-1");
+    let id = p["invoiceId"].as_str().unwrap();
+    let mut pty = Pty::le(&env, &["--sandbox", "watch", id], &[], 24, 80);
+    assert!(pty.wait_for("expires in", WAIT), "{}", pty.screen());
+    pty.send(b"\x03");
+    assert_eq!(pty.wait(WAIT), Some(130));
+    let screen = pty.screen();
+    let raw = pty.raw();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(300)..]).into_owned();
+    assert!(
+        !screen.contains("expires in"),
+        "a spinner remnant:\n{screen}\nraw tail: {tail:?}"
+    );
+    assert!(!screen.contains("Invoice"), "the summary again:\n{screen}");
+}
+
+#[test]
+fn pos_takes_sales_with_the_keyboard_alone_and_gives_the_terminal_back() {
+    let env = Env::new();
+    let mut pty = Pty::le(
+        &env,
+        &["--sandbox", "pos", "--currency", "USD"],
+        &[],
+        40,
+        100,
+    );
+    assert!(pty.wait_for("Amount in USD", WAIT), "{}", pty.screen());
+    assert!(pty.with_screen(|s| s.alternate_screen()), "full screen");
+    pty.send(b"3.50\r");
+    assert!(pty.wait_for("inv_", WAIT), "{}", pty.screen());
+    let id = invoice_id_on(&pty);
+    let decoded = pty
+        .qr(Theme::Dark)
+        .unwrap_or_else(|| panic!("no QR:\n{}", pty.screen()));
+    assert_eq!(decoded, uri(&invoice_of(&env, &id)));
+    // Paid from elsewhere, as a customer's wallet would.
+    env.sandbox_json(&["sandbox", "pay", &id]);
+    assert!(
+        pty.wait_for("Enter: next sale", WAIT),
+        "PAID: {}",
+        pty.screen()
+    );
+    assert!(
+        pty.wait_for("Amount in USD", WAIT),
+        "the next sale: {}",
+        pty.screen()
+    );
+    assert!(
+        pty.screen().contains("1 sale: 3.50 USD"),
+        "{}",
+        pty.screen()
+    );
+    // A sale cancelled with Esc is left to expire, and counts for nothing.
+    pty.send(b"1\r");
+    assert!(pty.wait_for("inv_", WAIT), "{}", pty.screen());
+    let cancelled = invoice_id_on(&pty);
+    pty.send(b"\x1b");
+    assert!(pty.wait_for("sale cancelled", WAIT), "{}", pty.screen());
+    assert_eq!(env.sandbox_json(&["get", &cancelled])["status"], "unpaid");
+    pty.send(b"q");
+    assert_eq!(pty.wait(WAIT), Some(0));
+    assert!(
+        !pty.with_screen(|s| s.alternate_screen()),
+        "the terminal is given back"
+    );
+    assert!(
+        pty.screen().contains("till closed: 1 sale: 3.50 USD"),
+        "{}",
+        pty.screen()
+    );
+    // Ctrl-C quits too, and gives the terminal back.
+    let mut pty = Pty::le(
+        &env,
+        &["--sandbox", "pos", "--currency", "EUR"],
+        &[],
+        24,
+        80,
+    );
+    assert!(pty.wait_for("Amount in EUR", WAIT));
+    pty.send(b"\x03");
+    assert_eq!(pty.wait(WAIT), Some(130));
+    assert!(!pty.with_screen(|s| s.alternate_screen()));
+}
