@@ -15,6 +15,7 @@ mod invoices;
 mod read;
 mod refunds;
 mod retry;
+mod review9;
 mod safety;
 mod sandbox;
 mod served;
