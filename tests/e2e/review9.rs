@@ -62,11 +62,19 @@ fn a_replayed_create_whose_read_shows_another_amount_is_exit_20() {
 #[test]
 fn a_huge_retry_after_on_a_create_is_not_a_crash() {
     let env = Env::new();
-    for status in [429u16, 503] {
-        let server = Scripted::always(
-            Step::json(status, r#"{"code":"SLOW_DOWN","message":"later"}"#)
-                .with_header("Retry-After", "18446744073709551615"),
-        );
+    for status in [503u16, 429] {
+        // The create is refused with the wait; the look-up after a 503 finds nothing.
+        let server = Scripted::with(move |req, _| {
+            if req.method == "POST" {
+                Step::json(status, r#"{"code":"SLOW_DOWN","message":"later"}"#)
+                    .with_header("Retry-After", "18446744073709551615")
+            } else {
+                Step::json(
+                    404,
+                    r#"{"code":"SETTLEMENT_NOT_FOUND","message":"Settlement not found"}"#,
+                )
+            }
+        });
         let out = le_at(
             &env,
             &server.url(),
@@ -255,6 +263,23 @@ fn a_long_key_echoed_in_a_plain_text_error_is_not_shown_in_part() {
         .unwrap();
     let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
     assert!(!all.contains(&key[..30]), "{all}");
+    // A redirect whose Location carries the key: cut at 60 characters, then scrubbed.
+    let server = Scripted::always(Step::Reply {
+        status: 302,
+        headers: vec![(
+            "Location".into(),
+            format!("https://login.example/session?apiKey={key}"),
+        )],
+        body: Vec::new(),
+    });
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", &key)
+        .args(["--base-url", &server.url(), "--json", "get", "inv_1"])
+        .output()
+        .unwrap();
+    let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
+    assert!(!all.contains(&key[..20]), "{all}");
 }
 
 /// A create the API has just made cannot already be paid or refunded; taking its word
@@ -595,5 +620,67 @@ fn a_lost_refund_is_found_when_the_api_does_not_echo_its_destination() {
         "{n} refunds; exit {:?}\n{}",
         out.status.code(),
         stderr_of(&out)
+    );
+}
+
+/// While `watch` waits, the same payment turns into a smaller one (another amount, another
+/// invoice that agrees with it) and is then "paid": exit 0, and a script fulfils an order
+/// that was paid half its price.
+#[test]
+fn watch_never_reports_paid_for_a_payment_whose_amount_changed_while_watched() {
+    let env = Env::new();
+    let polls = Arc::new(AtomicUsize::new(0));
+    let n = polls.clone();
+    let server = Scripted::with(move |_, _| {
+        if n.fetch_add(1, Ordering::SeqCst) == 0 {
+            Step::json(200, &payment_of("inv_1", "W-1", "10", "USD", "unpaid"))
+        } else {
+            Step::json(200, &payment_of("inv_1", "W-1", "5", "USD", "paid"))
+        }
+    });
+    let out = le_at(
+        &env,
+        &server.url(),
+        &[
+            "--json",
+            "watch",
+            "inv_1",
+            "--interval",
+            "3s",
+            "--timeout",
+            "20s",
+        ],
+    );
+    assert_ne!(
+        out.status.code(),
+        Some(0),
+        "stdout {}\nstderr {}",
+        stdout_of(&out),
+        stderr_of(&out)
+    );
+}
+
+/// A server that answers 404 to everything (a mistyped base URL, a web site) is taken
+/// for the API accepting the key: `doctor` is all green and `login` stores the key.
+#[test]
+fn doctor_does_not_take_any_404_for_an_accepted_key() {
+    let env = Env::new();
+    let server = Scripted::always(Step::Reply {
+        status: 404,
+        headers: vec![("Content-Type".into(), "text/html".into())],
+        body: b"<html><title>404 Not Found</title></html>".to_vec(),
+    });
+    let out = le_at(&env, &server.url(), &["--json", "doctor"]);
+    let report = parse_json(&out.stdout);
+    let accepted = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["check"] == "key accepted")
+        .cloned()
+        .unwrap_or(Value::Null);
+    assert!(
+        out.status.code() != Some(0) && accepted["ok"] != true,
+        "{report}"
     );
 }
