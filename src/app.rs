@@ -199,6 +199,17 @@ impl Ctx {
     /// 20, naming the payment); for a payment that can no longer be paid a disagreement is
     /// a warning.
     pub fn check_payment(&self, client: &Client, p: &Payment) -> Result<()> {
+        self.check(client, p, false)
+    }
+
+    /// The check for a payment `le` has just made: whatever status the server gives it, a
+    /// disagreement is exit 20. A payment a moment old is not "paid" by the server's word
+    /// alone, and a script would otherwise pass its invoice on.
+    pub fn check_new_payment(&self, client: &Client, p: &Payment) -> Result<()> {
+        self.check(client, p, true)
+    }
+
+    fn check(&self, client: &Client, p: &Payment, strict: bool) -> Result<()> {
         let s = self.settings()?;
         if !s.verify {
             self.out.note_once(
@@ -232,7 +243,7 @@ impl Ctx {
                 problems,
             ),
         };
-        if p.status().is_payable() {
+        if strict || p.status().is_payable() {
             return Err(Error::mismatch(
                 code,
                 format!("{summary}; it is not shown (--no-verify to show it anyway)"),
@@ -249,15 +260,7 @@ impl Ctx {
 /// `le` with the flags given on this command line that decide which API it reaches, so a
 /// command suggested in a hint goes where this one went.
 fn invocation(g: &GlobalArgs) -> String {
-    let quote = |s: &str| {
-        if s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./:@".contains(&b))
-        {
-            s.to_owned()
-        } else {
-            format!("'{}'", s.replace('\'', r"'\''"))
-        }
-    };
+    let quote = crate::text::shell_word;
     let flag =
         |name: &str| std::env::args().any(|a| a == name || a.starts_with(&format!("{name}=")));
     let mut le = String::from("le");

@@ -156,10 +156,11 @@ impl Error {
         serde_json::json!({ "error": inner })
     }
 
-    /// The message without the code prefix used on a terminal.
+    /// The message without the code prefix used on a terminal; a server's words in it are
+    /// escaped, line breaks included.
     pub fn message(&self) -> String {
         match self {
-            Error::Api(e) => e.message.clone(),
+            Error::Api(e) => crate::text::escape(&e.message).into_owned(),
             other => other.to_string(),
         }
     }

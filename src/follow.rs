@@ -48,6 +48,7 @@ pub async fn follow(
     let never = started + Duration::from_secs(100 * 365 * 86_400);
     let give_up = tokio::time::Instant::from_std(deadline.unwrap_or(never));
     let mut last: Option<Payment> = None;
+    let mut known: Option<crate::api::Identity> = None;
     let mut last_answer: Option<Instant> = None;
 
     let ctrl_c = tokio::signal::ctrl_c();
@@ -57,7 +58,13 @@ pub async fn follow(
         // The deadline bounds the request too: a server that never answers cannot hold
         // a watch past --timeout.
         let polled = tokio::select! {
-            r = client.get_payment(invoice_id) => r,
+            // After the first answer, every later one must describe the same payment.
+            r = async {
+                match &known {
+                    Some(k) => client.get_payment_again(k).await,
+                    None => client.get_payment(invoice_id).await,
+                }
+            } => r,
             _ = &mut ctrl_c => break Outcome::Interrupted,
             _ = tokio::time::sleep_until(give_up) => break Outcome::TimedOut,
         };
@@ -70,6 +77,7 @@ pub async fn follow(
                     return Err(e);
                 }
                 last_answer = Some(Instant::now());
+                known.get_or_insert_with(|| crate::api::Identity::of(&p));
                 view.update(&p);
                 let status = p.status();
                 last = Some(p);

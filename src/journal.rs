@@ -23,8 +23,13 @@ use crate::error::{Error, Result};
 /// What the journal knows of an order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
-    /// A create was sent (or about to be) with this key; its outcome is not recorded.
-    Sending { key: String },
+    /// A create was sent (or about to be) with this key, for this amount and currency
+    /// (absent in journals written before they were recorded); its outcome is not.
+    Sending {
+        key: String,
+        amount: Option<String>,
+        currency: Option<String>,
+    },
     /// The API confirmed the payment.
     Done { key: String, invoice_id: Value },
 }
@@ -39,6 +44,10 @@ struct Line {
     state: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     invoice_id: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    currency: Option<String>,
 }
 
 pub struct Journal {
@@ -51,14 +60,34 @@ pub struct Journal {
 
 impl Journal {
     /// Opens (or creates) the journal, locks it, reads it, and repairs a torn last line.
+    /// A path that is not a regular file (a symlink someone planted, a device, a pipe), or
+    /// a file that is not a journal, is refused before anything in it is changed.
     pub fn open(path: &Path) -> Result<Journal> {
         let shown = path.display();
+        match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(Error::usage(format!(
+                    "the journal {shown} is a symbolic link: le writes journals only as regular files, give --journal the file itself"
+                )));
+            }
+            Ok(m) if !m.is_file() => {
+                return Err(Error::usage(format!(
+                    "the journal {shown} is not a regular file"
+                )));
+            }
+            _ => {}
+        }
         let mut file = std::fs::OpenOptions::new()
             .read(true)
             .append(true)
             .create(true)
             .open(path)
             .map_err(|e| Error::usage(format!("cannot open the journal {shown}: {e}")))?;
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            return Err(Error::usage(format!(
+                "the journal {shown} is not a regular file"
+            )));
+        }
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -80,6 +109,22 @@ impl Journal {
             Some(i) => i + 1,
             None => 0,
         };
+        // Every whole line must be a journal entry before anything is repaired: a path
+        // that names some other file is refused as it is, untouched.
+        for line in text[..complete].lines().filter(|l| !l.trim().is_empty()) {
+            if serde_json::from_str::<Line>(line).is_err() {
+                return Err(Error::usage(format!(
+                    "{shown} is not a journal of le's (a line reads '{}'): give --journal a file of its own",
+                    crate::text::printable(line)
+                )));
+            }
+        }
+        // A line cut short by le is the start of one of its entries, which always begin so.
+        if complete < text.len() && !text[complete..].starts_with("{\"order\":") {
+            return Err(Error::usage(format!(
+                "{shown} is not a journal of le's: give --journal a file of its own"
+            )));
+        }
         if complete < text.len() {
             let tail = &text[complete..];
             if serde_json::from_str::<Line>(tail).is_ok() {
@@ -106,7 +151,11 @@ impl Journal {
                 )));
             };
             let entry = match l.state.as_deref() {
-                Some("sending") => Entry::Sending { key: l.key },
+                Some("sending") => Entry::Sending {
+                    key: l.key,
+                    amount: l.amount,
+                    currency: l.currency,
+                },
                 _ => Entry::Done {
                     key: l.key,
                     invoice_id: l.invoice_id.unwrap_or(Value::Null),
@@ -129,18 +178,23 @@ impl Journal {
         self.entries.get(order)
     }
 
-    /// Records that a create for `order` with `key` is about to be sent.
-    pub fn sending(&mut self, order: &str, key: &str) -> Result<()> {
+    /// Records that a create for `order` with `key`, for `amount` `currency`, is about to
+    /// be sent.
+    pub fn sending(&mut self, order: &str, key: &str, amount: &str, currency: &str) -> Result<()> {
         self.append(Line {
             order: order.to_owned(),
             key: key.to_owned(),
             state: Some("sending".into()),
             invoice_id: None,
+            amount: Some(amount.to_owned()),
+            currency: Some(currency.to_owned()),
         })?;
         self.entries.insert(
             order.to_owned(),
             Entry::Sending {
                 key: key.to_owned(),
+                amount: Some(amount.to_owned()),
+                currency: Some(currency.to_owned()),
             },
         );
         Ok(())
@@ -153,6 +207,8 @@ impl Journal {
             key: key.to_owned(),
             state: Some("done".into()),
             invoice_id: Some(invoice_id.clone()),
+            amount: None,
+            currency: None,
         })?;
         self.entries.insert(
             order.to_owned(),
@@ -190,9 +246,9 @@ mod tests {
         let p = d.path().join("j");
         {
             let mut j = Journal::open(&p).unwrap();
-            j.sending("A", "k1").unwrap();
+            j.sending("A", "k1", "1", "USD").unwrap();
             j.done("A", "k1", "inv_1".into()).unwrap();
-            j.sending("B", "k2").unwrap();
+            j.sending("B", "k2", "2", "EUR").unwrap();
             assert!(Journal::open(&p).is_err(), "a second batch is refused");
         }
         let whole = std::fs::read_to_string(&p).unwrap();
@@ -203,7 +259,14 @@ mod tests {
         assert!(j.repaired);
         assert_eq!(std::fs::read_to_string(&p).unwrap(), whole);
         assert!(matches!(j.get("A"), Some(Entry::Done { .. })));
-        assert_eq!(j.get("B"), Some(&Entry::Sending { key: "k2".into() }));
+        assert_eq!(
+            j.get("B"),
+            Some(&Entry::Sending {
+                key: "k2".into(),
+                amount: Some("2".into()),
+                currency: Some("EUR".into())
+            })
+        );
         assert_eq!(j.get("C"), None);
         drop(j);
         // A journal from before states were written: its lines are done.

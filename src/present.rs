@@ -18,6 +18,8 @@ pub struct Offer<'a> {
     pub svg: Option<&'a Path>,
     /// A spinner will follow on the line under the QR code (`--watch`): keep a row for it.
     pub spinner: bool,
+    /// `le` has just made this payment: checked strictly, whatever its status.
+    pub made_now: bool,
 }
 
 impl Offer<'_> {
@@ -26,12 +28,17 @@ impl Offer<'_> {
         qr: QrMode::Never,
         svg: None,
         spinner: false,
+        made_now: false,
     };
 }
 
 pub fn show_payment(ctx: &Ctx, client: &Client, p: &Payment, offer: Offer<'_>) -> Result<()> {
     // A lying invoice must not reach a customer's wallet as a string or a QR code.
-    ctx.check_payment(client, p)?;
+    if offer.made_now {
+        ctx.check_new_payment(client, p)?;
+    } else {
+        ctx.check_payment(client, p)?;
+    }
     let out = &ctx.out;
     // Only an invoice that can still be paid is offered to a payer.
     let payable = p.status() == Status::Unpaid;

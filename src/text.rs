@@ -8,28 +8,31 @@
 use std::borrow::Cow;
 
 /// Characters that change how a terminal shows text instead of being shown: every
-/// control character (C0, DEL, C1), the bidirectional controls, and invisible
-/// formatting characters that can hide or join what is around them.
+/// control character (C0, DEL, C1), and every code point Unicode calls default
+/// ignorable (zero-width spaces and joiners, bidirectional controls, variation
+/// selectors, tags, fillers): invisible, they can hide or reorder what is around them.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{00AD}'                      // soft hyphen: invisible
-            | '\u{034F}'                    // combining grapheme joiner
-            | '\u{061C}'                    // Arabic letter mark (bidi)
-            | '\u{115F}' | '\u{1160}'       // Hangul fillers: blank
+            '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}' | '\u{1160}'
             | '\u{17B4}' | '\u{17B5}'
-            | '\u{180E}'                    // Mongolian vowel separator
-            | '\u{200B}'..='\u{200F}'       // zero-width space, joiners, LRM, RLM
-            | '\u{2028}' | '\u{2029}'       // line and paragraph separators
-            | '\u{202A}'..='\u{202E}'       // bidi embeddings and overrides
-            | '\u{2060}'..='\u{206F}'       // word joiner, invisible operators, bidi isolates
-            | '\u{3164}'                    // Hangul filler
-            | '\u{FE00}'..='\u{FE0F}'       // variation selectors
-            | '\u{FEFF}'                    // zero-width no-break space
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}' | '\u{2029}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
             | '\u{FFA0}'
-            | '\u{FFF9}'..='\u{FFFB}'       // interlinear annotations
-            | '\u{E0000}'..='\u{E007F}'     // tags
+            | '\u{FFF0}'..='\u{FFFB}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
         )
 }
 
@@ -94,6 +97,30 @@ pub fn printable(s: &str) -> String {
     out
 }
 
+/// A short word of letters, digits and `_ - . :` only: safe to show inside a command
+/// without quoting, and what every real id looks like.
+pub fn is_plain_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 128
+        && !s.starts_with('-')
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
+}
+
+/// A word for a command line a person may copy into a shell: as it is when it is plainly
+/// one word, else single-quoted, and escaped either way, so a server's text becomes one
+/// harmless argument.
+pub fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./:@%+=,".contains(&b));
+    if plain {
+        s.to_owned()
+    } else {
+        escape(&format!("'{}'", s.replace('\'', r"'\''"))).into_owned()
+    }
+}
+
 /// Lowercase hex of bytes.
 pub fn hex(b: &[u8]) -> String {
     use std::fmt::Write;
@@ -115,9 +142,21 @@ mod tests {
         assert_eq!(escape("\u{9b}31m"), "\\u{9b}31m");
         assert_eq!(escape("inv_\u{202e}A"), "inv_\\u{202e}A");
         assert_eq!(escape("x\u{200b}y"), "x\\u{200b}y");
+        for c in [
+            '\u{180b}',
+            '\u{1bca0}',
+            '\u{1d173}',
+            '\u{e0100}',
+            '\u{fff0}',
+        ] {
+            assert!(is_unsafe(c), "{c:?}");
+        }
         assert_eq!(escape("one\ntwo"), "one\\ntwo");
         assert_eq!(escape_keeping_lines("one\ntwo\x07"), "one\ntwo\\u{7}");
         assert_eq!(printable(&"a".repeat(70)).chars().count(), 61);
+        assert_eq!(shell_word("inv_1"), "inv_1");
+        assert_eq!(shell_word("inv_1; rm -rf ~"), "'inv_1; rm -rf ~'");
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
         assert_eq!(hex(&[0, 255]), "00ff");
     }
 }

@@ -6,7 +6,7 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use super::http::{Call, Client, RateInfo, Retry};
+use super::http::{Call, Client, Probe, RateInfo, Retry};
 use super::recover::Recover;
 use super::wire::{self, NewPayment, NewRefund, Payment, Refund, Status};
 use crate::error::{Error, Result};
@@ -128,6 +128,97 @@ impl Call {
     }
 }
 
+/// What an answer about a payment must agree with: what was asked for, or what an
+/// earlier answer about it said. A later answer may change its status, never what it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Identity {
+    pub invoice_id: Option<String>,
+    pub order_id: Option<String>,
+    pub amount: Option<rust_decimal::Decimal>,
+    /// Compared without regard to case.
+    pub currency: Option<String>,
+}
+
+impl Identity {
+    /// A payment, as an answer described it.
+    pub fn of(p: &Payment) -> Identity {
+        Identity {
+            invoice_id: Some(p.invoice_id().to_owned()),
+            order_id: p.order_id().map(str::to_owned),
+            amount: p.amount(),
+            currency: p.currency().map(str::to_owned),
+        }
+    }
+
+    /// The payment a create asked for.
+    pub fn of_request(new: &NewPayment) -> Identity {
+        Identity {
+            invoice_id: None,
+            order_id: Some(new.order_id.clone()),
+            amount: Some(new.amount),
+            currency: Some(new.currency.as_str().to_owned()),
+        }
+    }
+
+    /// The payment with this invoice id.
+    pub fn invoice(id: &str) -> Identity {
+        Identity {
+            invoice_id: Some(id.to_owned()),
+            ..Identity::default()
+        }
+    }
+
+    /// Each way `p` is not this payment.
+    pub fn differences(&self, p: &Payment) -> Vec<String> {
+        let mut d = Vec::new();
+        if let Some(id) = &self.invoice_id
+            && p.invoice_id() != id
+        {
+            d.push(format!(
+                "its invoiceId is {}, not {}",
+                shown(Some(p.invoice_id())),
+                printable(id)
+            ));
+        }
+        if let Some(o) = &self.order_id
+            && p.order_id() != Some(o.as_str())
+        {
+            d.push(format!(
+                "its orderId is {}, not {}",
+                shown(p.order_id()),
+                printable(o)
+            ));
+        }
+        if let Some(a) = &self.amount
+            && p.amount() != Some(*a)
+        {
+            d.push(format!(
+                "its amount is {}, not {a}",
+                shown(p.amount_text().as_deref())
+            ));
+        }
+        if let Some(c) = &self.currency
+            && !p.currency().is_some_and(|x| x.eq_ignore_ascii_case(c))
+        {
+            d.push(format!(
+                "its currency is {}, not {}",
+                shown(p.currency()),
+                printable(c)
+            ));
+        }
+        d
+    }
+
+    /// `p` if it is this payment, else the API is answering about another (exit 20).
+    pub fn check(&self, p: &Payment, what: impl FnOnce() -> String) -> Result<()> {
+        let problems = self.differences(p);
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(answer_mismatch(what(), problems, p))
+    }
+}
+
 /// The answer to a create.
 #[derive(Debug)]
 pub struct Created {
@@ -176,27 +267,30 @@ impl Client {
             Err(e) => return Err(e),
         };
         let answered = payment(reply.body)?;
-        check_created(new, &answered)?;
+        let asked = Identity::of_request(new);
+        asked.check(&answered, || {
+            format!(
+                "the API answered a create for order {} ({} {}) with payment {}, which is another",
+                printable(&new.order_id),
+                new.amount,
+                new.currency,
+                printable(answered.invoice_id())
+            )
+        })?;
         // A replay answers our own earlier attempt (a later attempt of this run) or an
         // earlier run. The earlier run's answer is as old as that run: what matters is
         // whether the payment can still be paid now.
         let earlier = reply.replayed && reply.attempts == 1;
         let payment = if earlier {
+            // Read again: the same payment, only its status may have moved on.
+            let same = Identity::of(&answered);
             let now = self.get_payment(answered.invoice_id()).await?;
-            if now.order_id() != Some(new.order_id.as_str()) {
-                return Err(answer_mismatch(
-                    format!(
-                        "the API's record of payment {} is for another order than the one it answered the create with",
-                        printable(answered.invoice_id())
-                    ),
-                    vec![format!(
-                        "orderId is {} in the create's answer but {} when read",
-                        shown(answered.order_id()),
-                        shown(now.order_id())
-                    )],
-                    &now,
-                ));
-            }
+            same.check(&now, || {
+                format!(
+                    "the API's record of payment {} is not the payment it answered the create with",
+                    printable(answered.invoice_id())
+                )
+            })?;
             now
         } else {
             answered
@@ -212,6 +306,20 @@ impl Client {
     pub async fn get_payment(&self, invoice_id: &str) -> Result<Payment> {
         let p = payment(self.send(&Call::get_payment(invoice_id), None).await?.body)?;
         same_invoice(invoice_id, &p)?;
+        Ok(p)
+    }
+
+    /// The payment again, as an earlier answer described it: a later answer may move its
+    /// status on, never change what it is (its order, amount or currency).
+    pub async fn get_payment_again(&self, known: &Identity) -> Result<Payment> {
+        let id = known.invoice_id.as_deref().unwrap_or_default();
+        let p = self.get_payment(id).await?;
+        known.check(&p, || {
+            format!(
+                "the API's answer about payment {} no longer describes the same payment",
+                printable(id)
+            )
+        })?;
         Ok(p)
     }
 
@@ -371,8 +479,12 @@ impl Client {
 
     /// Every payment the sandbox holds, newest first, a page at a time.
     pub async fn sandbox_list(&self) -> Result<Vec<Payment>> {
+        /// More payments than any sandbox is asked to hold: past it, the server is
+        /// paging in a circle.
+        const MAX_LISTED: usize = 1_000_000;
         let mut all = Vec::new();
         let mut after: Option<String> = None;
+        let mut cursors = std::collections::HashSet::new();
         loop {
             let body = self
                 .send(&Call::sandbox_list(after.as_deref()), None)
@@ -386,8 +498,19 @@ impl Client {
                 all.push(payment(v.clone())?);
             }
             match body.get("next").and_then(Value::as_str) {
-                Some(next) if !items.is_empty() && after.as_deref() != Some(next) => {
+                // A cursor seen before would list the same pages again, for ever.
+                Some(next) if !items.is_empty() && cursors.insert(next.to_owned()) => {
+                    if all.len() > MAX_LISTED {
+                        return Err(Error::BadResponse(format!(
+                            "the sandbox listed more than {MAX_LISTED} payments without an end"
+                        )));
+                    }
                     after = Some(next.to_owned());
+                }
+                Some(_) if !items.is_empty() => {
+                    return Err(Error::BadResponse(
+                        "the sandbox's list of payments pointed back at a page already read".into(),
+                    ));
                 }
                 _ => return Ok(all),
             }
@@ -422,49 +545,6 @@ impl Client {
             ))
         })
     }
-}
-
-/// A created payment must be the one asked for: same order, amount and currency.
-fn check_created(new: &NewPayment, p: &Payment) -> Result<()> {
-    let mut problems = Vec::new();
-    if p.order_id() != Some(new.order_id.as_str()) {
-        problems.push(format!(
-            "its orderId is {}, not {}",
-            shown(p.order_id()),
-            printable(&new.order_id)
-        ));
-    }
-    if p.amount() != Some(new.amount) {
-        problems.push(format!(
-            "its amount is {}, not {}",
-            shown(p.amount_text().as_deref()),
-            new.amount
-        ));
-    }
-    if !p
-        .currency()
-        .is_some_and(|c| c.eq_ignore_ascii_case(new.currency.as_str()))
-    {
-        problems.push(format!(
-            "its currency is {}, not {}",
-            shown(p.currency()),
-            new.currency
-        ));
-    }
-    if problems.is_empty() {
-        return Ok(());
-    }
-    Err(answer_mismatch(
-        format!(
-            "the API answered a create for order {} ({} {}) with payment {}, which is another",
-            printable(&new.order_id),
-            new.amount,
-            new.currency,
-            printable(p.invoice_id())
-        ),
-        problems,
-        p,
-    ))
 }
 
 fn same_invoice(asked: &str, p: &Payment) -> Result<()> {
@@ -511,4 +591,38 @@ fn bad_shape(expected: &str, got: &Value) -> Error {
         "expected {expected} from the server, got {}",
         wire::kind(got)
     ))
+}
+
+impl Probe {
+    /// What a key check's answer says about the key, the same for `doctor` and `login`.
+    pub fn key_verdict(&self) -> KeyVerdict {
+        let said = || {
+            self.error
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_else(|| format!("HTTP {}", self.status))
+        };
+        match self.status {
+            401 | 403 => KeyVerdict::Refused(said()),
+            // The API's own "no such payment": only reached with a key it took.
+            404 if self.error.as_ref().is_some_and(|e| e.code.is_some()) => KeyVerdict::Accepted,
+            s if s >= 500 => KeyVerdict::Failing(said()),
+            s => KeyVerdict::NotTheApi(format!(
+                "HTTP {s} for a payment that does not exist, where the API answers 404 with an error code: is the base URL the API's?"
+            )),
+        }
+    }
+}
+
+/// How a server answered a request for a payment that cannot exist, made with the key.
+#[derive(Debug)]
+pub enum KeyVerdict {
+    /// The API's own 404 with an error code: it took the key.
+    Accepted,
+    /// 401 or 403: the API refused the key.
+    Refused(String),
+    /// Something answered that is not the API (a web site's 404, a redirect, a 200).
+    NotTheApi(String),
+    /// The API failed (5xx): the key could not be checked.
+    Failing(String),
 }

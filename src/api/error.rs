@@ -24,15 +24,21 @@ pub struct ApiError {
 
 impl std::error::Error for ApiError {}
 
+/// The server's words inside le's sentences: escaped, line breaks included, so that no
+/// answer can add a line of its own to what le says.
+fn said(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::escape(s)
+}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.code {
-            Some(code) => write!(f, "{code}: {}", self.message)?,
-            None => f.write_str(&self.message)?,
+            Some(code) => write!(f, "{}: {}", said(code), said(&self.message))?,
+            None => f.write_str(&said(&self.message))?,
         }
         write!(f, " (HTTP {}", self.status)?;
         if let Some(id) = &self.correlation_id {
-            write!(f, ", correlation id {id}")?;
+            write!(f, ", correlation id {}", said(id))?;
         }
         f.write_str(")")
     }
@@ -84,11 +90,13 @@ impl ApiError {
                 Some("check the key in LIGHTNING_API_KEY, --api-key-file or your profile".into())
             }
             (409, Some("DUPLICATE_ORDER_ID")) => Some(match detail("invoiceId") {
-                Some(id) => format!(
+                // Only an id that looks like one goes into a command a person may paste:
+                // the server does not get to write the command, quoted or not.
+                Some(id) if crate::text::is_plain_token(&id) => format!(
                     "this order already has a payment a customer could still pay: {{le}} get {} --qr always shows it again; a new sale needs a new order id",
-                    crate::text::printable(&id)
+                    id
                 ),
-                None => "this order already has a payment: {le} get-order <orderId>".into(),
+                _ => "this order already has a payment: {le} get-order <orderId>".into(),
             }),
             (429, _) => Some(match self.retry_after {
                 Some(d) => format!("the API asks to wait {} s before trying again", d.as_secs()),

@@ -189,6 +189,8 @@ pub(super) struct Reply {
     pub rate: RateInfo,
     /// `X-Idempotency-Replayed: true`: the server answered from its cache.
     pub replayed: bool,
+    /// The server's clock when it answered (its `Date` header).
+    pub date: Option<jiff::Timestamp>,
 }
 
 /// One exchange as it went over the wire.
@@ -349,6 +351,7 @@ impl Client {
                         return Ok(Reply {
                             body: found,
                             replayed: false,
+                            date: None,
                             attempts: attempt,
                             recovered: true,
                             rate: RateInfo::Unknown,
@@ -361,23 +364,22 @@ impl Client {
                 }
             }
             let limited = matches!(&error, Error::Api(e) if e.status == 429);
-            if limited {
+            // A 429 or a 503 is the server saying it has too much to do: whatever its
+            // Retry-After says, le waits a second at least, doubling while it lasts.
+            let overloaded = limited || matches!(&error, Error::Api(e) if e.status == 503);
+            if overloaded {
                 refusals += 1;
+            } else {
+                refusals = 0;
             }
             let handed_back = limited && !self.opts.retry_rate_limited;
-            let wait = match (limited, wait) {
-                // A rate limit is waited out for at least a second, longer each time it
-                // refuses again, whatever Retry-After says (0 included).
-                (true, w) => w
-                    .unwrap_or_default()
-                    .max(Duration::from_secs(1 << refusals.min(6).saturating_sub(1))),
-                (false, Some(w)) => w,
-                (false, None) => backoff(attempt),
-            };
+            let wait = wait_before_retry(wait, attempt, overloaded.then_some(refusals));
             let in_budget = match call.retry {
                 Retry::Never => false,
                 Retry::Read => attempt < self.opts.read_attempts.max(1),
-                Retry::Create => Instant::now() + wait < deadline,
+                Retry::Create => Instant::now()
+                    .checked_add(wait)
+                    .is_some_and(|t| t < deadline),
             };
             if !retry || handed_back || !in_budget || wait > MAX_RETRY_AFTER {
                 let unsure = matches!(&error, Error::Unreachable { .. })
@@ -494,6 +496,9 @@ impl Client {
                 .await
                 .map_err(|_| Transport::TimedOut)?
                 .map_err(Transport::Http)?;
+        // A server or proxy that echoes the request back must not make le show the key,
+        // whole or cut short by whatever later shortens the text: it goes at the source.
+        let body = self.scrub_bytes(body);
         let elapsed = started.elapsed();
         self.opts.observer.answered(
             status.as_u16(),
@@ -522,6 +527,9 @@ impl Client {
                 Ok(body) => Attempt::Done(Reply {
                     body,
                     replayed,
+                    date: header(&ex.headers, "date")
+                        .and_then(|d| jiff::fmt::rfc2822::parse(d).ok())
+                        .map(|z| z.timestamp()),
                     attempts: 0,
                     recovered: false,
                     rate: RateLimit::from_headers(&ex.headers)
@@ -539,11 +547,15 @@ impl Client {
             };
         }
         if status.is_redirection() {
-            let to = header(&ex.headers, "location").unwrap_or("nowhere");
+            let to = self.scrub(
+                header(&ex.headers, "location")
+                    .unwrap_or("nowhere")
+                    .to_owned(),
+            );
             return Attempt::Failed {
                 error: Error::BadResponse(self.scrub(format!(
                     "the server answered {status}, redirecting to {}; le does not follow redirects (the key would go along): check --base-url",
-                    crate::text::printable(to)
+                    crate::text::printable(&to)
                 ))),
                 retry: false,
                 wait: None,
@@ -622,6 +634,30 @@ impl Client {
         }
     }
 
+    /// The answer's bytes with every occurrence of the key replaced by its redacted form.
+    fn scrub_bytes(&self, body: Vec<u8>) -> Vec<u8> {
+        let Some(k) = &self.opts.api_key else {
+            return body;
+        };
+        let key = k.expose().as_bytes();
+        if key.len() < crate::render::MIN_SECRET_LEN || !body.windows(key.len()).any(|w| w == key) {
+            return body;
+        }
+        let shown = k.redacted();
+        let mut out = Vec::with_capacity(body.len());
+        let mut i = 0;
+        while i < body.len() {
+            if body[i..].starts_with(key) {
+                out.extend_from_slice(shown.as_bytes());
+                i += key.len();
+            } else {
+                out.push(body[i]);
+                i += 1;
+            }
+        }
+        out
+    }
+
     fn timeout_reason(&self) -> String {
         format!(
             "no complete answer within {} s (--request-timeout)",
@@ -670,15 +706,34 @@ pub(super) fn backoff(attempt: u32) -> Duration {
     Duration::from_millis(half + crate::rand::u64() % (half + 1))
 }
 
+/// How long to wait before trying again: what the server asked for, but never less than
+/// the backoff, and after a 429 or a 503 at least a second, doubling each time it refuses
+/// again (`refusals` in a row): a `Retry-After: 0` is no invitation to hammer it.
+pub(super) fn wait_before_retry(
+    asked: Option<Duration>,
+    attempt: u32,
+    refusals: Option<u32>,
+) -> Duration {
+    let floor = match refusals {
+        Some(n) => Duration::from_secs(1 << (n.clamp(1, 7) - 1)),
+        None => backoff(attempt),
+    };
+    asked.unwrap_or_default().max(floor)
+}
+
+/// The longest wait a server's word is taken for; anything past it is reported, not
+/// waited out (and no arithmetic on it can overflow).
+const MAX_ASKED_WAIT: Duration = Duration::from_secs(366 * 86_400);
+
 /// `Retry-After` is either seconds or an HTTP date.
 fn parse_retry_after(v: &str) -> Option<Duration> {
     let v = v.trim();
     if let Ok(secs) = v.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
+        return Some(Duration::from_secs(secs).min(MAX_ASKED_WAIT));
     }
     let when = jiff::fmt::rfc2822::parse(v).ok()?.timestamp();
     let secs = (when - jiff::Timestamp::now()).get_seconds().max(0);
-    Some(Duration::from_secs(secs as u64))
+    Some(Duration::from_secs(secs as u64).min(MAX_ASKED_WAIT))
 }
 
 #[cfg(test)]
@@ -708,6 +763,20 @@ mod tests {
             assert!(d <= Duration::from_secs(8), "{a}: {d:?}");
             assert!(d >= Duration::from_millis(125));
         }
+    }
+
+    #[test]
+    fn server_waits_are_floored_and_capped() {
+        assert!(wait_before_retry(Some(Duration::ZERO), 3, None) >= Duration::from_millis(500));
+        assert_eq!(
+            wait_before_retry(Some(Duration::ZERO), 1, Some(1)),
+            Duration::from_secs(1)
+        );
+        assert_eq!(wait_before_retry(None, 1, Some(3)), Duration::from_secs(4));
+        assert_eq!(
+            parse_retry_after("18446744073709551615"),
+            Some(MAX_ASKED_WAIT)
+        );
     }
 
     #[test]

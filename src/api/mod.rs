@@ -9,7 +9,7 @@ mod plan;
 mod recover;
 pub mod wire;
 
-pub use endpoints::{Created, CreatedRefund};
+pub use endpoints::{Created, CreatedRefund, Identity, KeyVerdict};
 pub use error::{ApiError, reason_phrase};
 pub use http::{
     Call, Client, ClientOptions, NETWORK_HEADER, Observer, Probe, RateInfo, RateLimit, Retry,

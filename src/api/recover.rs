@@ -12,9 +12,22 @@ use super::http::{Call, Client, backoff};
 use super::wire::{NewPayment, NewRefund, Payment, Refund};
 use crate::error::Error;
 
-/// How long before this run's first attempt a `createdAt` may be and still be counted as
-/// this run's (clocks differ).
-const CLOCK_SLACK_SECS: i64 = 300;
+/// How long before this run's first attempt (on the server's clock) a `createdAt` may be
+/// and still be counted as this run's: `Date` is to the second, and requests take time.
+const SLACK_SECS: i64 = 60;
+
+/// Whether something created at `created` was made since `since` (this run's start on
+/// this machine's clock), judged on the server's clock when its `skew` (server minus this
+/// machine, in seconds) is known. `None` when it cannot be told.
+fn made_since(created: Option<Timestamp>, since: Timestamp, skew: Option<i64>) -> Option<bool> {
+    let created = created?.as_second();
+    match skew {
+        Some(skew) => Some(created >= since.as_second() + skew - SLACK_SECS),
+        // Without the server's clock only a time after this run's start on ours is sure;
+        // an earlier one may be this run's on a server whose clock is behind.
+        None => (created >= since.as_second() - SLACK_SECS).then_some(true),
+    }
+}
 
 /// What a create was trying to make, to recognise it when looking.
 #[derive(Clone, Copy)]
@@ -95,22 +108,24 @@ impl Client {
         }
     }
 
-    /// One GET, judged by the funnel's own rules but never retried or recovered.
-    async fn once(&self, segments: &[&str]) -> Result<Value, Option<u16>> {
+    /// One GET, judged by the funnel's own rules but never retried or recovered; with how
+    /// far ahead of this machine's clock the server's is, when it sent its `Date`.
+    async fn once(&self, segments: &[&str]) -> Result<(Value, Option<i64>), Option<u16>> {
         let mut call = Call::get(segments);
         call.retry = super::http::Retry::Never;
+        let asked = Timestamp::now().as_second();
         // Boxed: the funnel calls this from within itself.
         match Box::pin(self.send(&call, None)).await {
-            Ok(reply) => Ok(reply.body),
+            Ok(reply) => Ok((reply.body, reply.date.map(|d| d.as_second() - asked))),
             Err(Error::Api(e)) => Err(Some(e.status)),
             Err(_) => Err(None),
         }
     }
 
     /// The payment this run's lost attempt made, if the order has one that matches the
-    /// request and is no older than the run.
+    /// request and was made during the run.
     async fn find_payment(&self, new: &NewPayment, since: Timestamp) -> Lookup {
-        let body = match self
+        let (body, skew) = match self
             .once(&["api", "payments", "order", &new.order_id])
             .await
         {
@@ -125,20 +140,22 @@ impl Client {
             && p.amount() == Some(new.amount)
             && p.currency()
                 .is_some_and(|c| c.eq_ignore_ascii_case(new.currency.as_str()));
-        let recent = p
-            .created_at()
-            .is_some_and(|c| c.as_second() >= since.as_second() - CLOCK_SLACK_SECS);
-        if same && recent {
-            Lookup::Found(body)
-        } else {
-            // The order's payment is an older one, or another request's: not ours.
-            Lookup::Absent
+        if !same {
+            // The order's payment is another request's: not this one.
+            return Lookup::Absent;
+        }
+        match made_since(p.created_at(), since, skew) {
+            Some(true) => Lookup::Found(body),
+            // The same request, made before this run: an older payment of the order.
+            Some(false) => Lookup::Absent,
+            // Whether it is this run's cannot be told: another POST might make a second.
+            None => Lookup::Unknown,
         }
     }
 
     /// The refund this run's lost attempt made, among the payment's refunds.
     async fn find_refund(&self, new: &NewRefund, since: Timestamp) -> Lookup {
-        let body = match self
+        let (body, skew) = match self
             .once(&["api", "refunds", "invoice", &new.invoice_id])
             .await
         {
@@ -149,29 +166,40 @@ impl Client {
         let Some(items) = body.get("refunds").and_then(Value::as_array) else {
             return Lookup::Unknown;
         };
+        let mut found = Vec::new();
+        let mut unsure = false;
         for item in items {
             let Ok(r) = Refund::from_value(item.clone()) else {
                 continue;
             };
-            let same_destination = match (&new.lightning_invoice, &new.bitcoin_address) {
-                (Some(inv), _) => r
-                    .str("lightningInvoice")
-                    .is_some_and(|x| x.eq_ignore_ascii_case(inv)),
-                (None, Some(addr)) => r.str("bitcoinAddress") == Some(addr.as_str()),
-                (None, None) => false,
-            };
             let same = r.invoice_id() == Some(new.invoice_id.as_str())
                 && r.amount() == Some(new.amount)
                 && r.currency()
-                    .is_some_and(|c| c.eq_ignore_ascii_case(new.currency.as_str()))
-                && same_destination;
-            let recent = r
-                .created_at()
-                .is_some_and(|c| c.as_second() >= since.as_second() - CLOCK_SLACK_SECS);
-            if same && recent {
-                return Lookup::Found(item.clone());
+                    .is_some_and(|c| c.eq_ignore_ascii_case(new.currency.as_str()));
+            // The reference's refund object does not name its destination; when an API
+            // does, it must be this request's.
+            let destination = match (&new.lightning_invoice, &new.bitcoin_address) {
+                (Some(inv), _) => r
+                    .str("lightningInvoice")
+                    .map(|x| x.eq_ignore_ascii_case(inv)),
+                (None, Some(addr)) => r.str("bitcoinAddress").map(|x| x == addr.as_str()),
+                (None, None) => Some(false),
+            };
+            if !same || destination == Some(false) {
+                continue;
+            }
+            match made_since(r.created_at(), since, skew) {
+                Some(true) => found.push(item.clone()),
+                Some(false) => {}
+                None => unsure = true,
             }
         }
-        Lookup::Absent
+        match (found.len(), unsure) {
+            (1, false) => Lookup::Found(found.remove(0)),
+            (0, false) => Lookup::Absent,
+            // Two alike, or one whose time cannot be judged: which is this run's cannot be
+            // told, and another POST might refund twice.
+            _ => Lookup::Unknown,
+        }
     }
 }

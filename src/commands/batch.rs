@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde_json::{Value, json};
 
-use crate::api::{Client, Payment};
+use crate::api::{Client, Identity, Payment};
 use crate::app::Ctx;
 use crate::cli::CreateArgs;
 use crate::error::{Error, Result};
@@ -311,13 +311,35 @@ impl Batch<'_> {
             }
             // A create went out and its outcome was never recorded: the same key again,
             // and a look at the order before anything is sent.
-            Some(Entry::Sending { key: old }) => {
+            Some(Entry::Sending {
+                key: old,
+                amount,
+                currency,
+            }) => {
                 key = old;
                 match self
                     .paced(|| self.client.get_payment_by_order(&order))
                     .await
                 {
                     Ok(Ok(p)) => {
+                        // It must be what that run sent (not what the row says now: it
+                        // may have been edited since), or the API is answering about
+                        // another payment.
+                        let sent = Identity {
+                            invoice_id: None,
+                            order_id: Some(order.clone()),
+                            amount: amount.as_deref().and_then(|a| a.parse().ok()),
+                            currency: currency.clone(),
+                        };
+                        if let Err(e) = sent.check(&p, || {
+                            format!(
+                                "order {} has payment {}, which is not what an earlier run of this batch sent for it",
+                                printable(&order),
+                                printable(p.invoice_id())
+                            )
+                        }) {
+                            return Ok(RowOutcome::failed(row, order, &e));
+                        }
                         let note = (p.amount() != Some(new.amount)
                             || !p.currency().is_some_and(|c| c.eq_ignore_ascii_case(new.currency.as_str())))
                         .then(|| "an earlier, interrupted run created this order with other details; that payment is kept, and no second one was made".to_owned());
@@ -337,7 +359,7 @@ impl Batch<'_> {
             }
             None => {
                 if let Some(j) = self.journal.borrow_mut().as_mut() {
-                    j.sending(&order, &key)?;
+                    j.sending(&order, &key, &new.amount.to_string(), new.currency.as_str())?;
                 }
             }
         }
@@ -357,7 +379,9 @@ impl Batch<'_> {
         }
     }
 
-    /// Records the payment, then checks its invoice as a single create would.
+    /// Checks the payment's invoice as a single create would (strictly, for one this batch
+    /// made), then records it: a row whose invoice was refused is never marked done, so a
+    /// rerun checks it again rather than skipping it.
     fn finish(
         &self,
         row: usize,
@@ -367,11 +391,15 @@ impl Batch<'_> {
         how: How,
         note: Option<String>,
     ) -> Result<RowOutcome> {
+        let checked = match how {
+            How::Replayed => self.ctx.check_payment(self.client, &p),
+            How::New | How::Recovered => self.ctx.check_new_payment(self.client, &p),
+        };
+        if let Err(e) = checked {
+            return Ok(RowOutcome::failed(row, order.to_owned(), &e));
+        }
         if let Some(j) = self.journal.borrow_mut().as_mut() {
             j.done(order, key, p.invoice_id().into())?;
-        }
-        if let Err(e) = self.ctx.check_payment(self.client, &p) {
-            return Ok(RowOutcome::failed(row, order.to_owned(), &e));
         }
         Ok(RowOutcome::Created {
             row,

@@ -65,28 +65,7 @@ fn set(ctx: &Ctx, key: &str, value: Option<&str>) -> Result<Outcome> {
             config::check_profile_value(key, "")?;
         }
         let profile = target_profile(ctx, doc)?;
-        let profiles = doc["profiles"].or_insert(toml_edit::table());
-        if let Some(t) = profiles.as_table_mut() {
-            t.set_implicit(true);
-        }
-        let table = profiles[&profile].or_insert(toml_edit::table());
-        let Some(table) = table.as_table_mut() else {
-            return Err(Error::Config(format!("profiles.{profile} is not a table")));
-        };
-        match item {
-            Some(item) => {
-                // One place for the key: setting one source clears the others.
-                if key.starts_with("api_key_") {
-                    for other in ["api_key_env", "api_key_file", "api_key_command"] {
-                        table.remove(other);
-                    }
-                }
-                table.insert(key, item);
-            }
-            None => {
-                table.remove(key);
-            }
-        }
+        config::set_profile_key(doc, &profile, key, item)?;
         written = format!("profiles.{profile}.{key}");
         Ok(())
     })?;

@@ -59,6 +59,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
             qr: args.qr,
             svg: args.qr_svg.as_deref(),
             spinner: args.watch,
+            made_now: !created.earlier,
         },
     )?;
     if payment.status() == Status::Expired {

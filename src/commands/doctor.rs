@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::api::Call;
+use crate::api::{Call, KeyVerdict};
 use crate::app::Ctx;
 use crate::config::KeySource;
 use crate::error::Result;
@@ -200,21 +200,13 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
     };
     if let (Some(keyed), true) = (keyed, reached) {
         match keyed.probe(&Call::key_check()).await {
-            Ok(p) if p.status < 300 || p.status == 404 => {
-                list.push(pass("key accepted", "the API accepted the key"))
-            }
-            Ok(p) if p.status == 401 || p.status == 403 => list.push(fail(
-                "key accepted",
-                exit::AUTH,
-                p.error
-                    .map(|e| e.to_string())
-                    .unwrap_or_else(|| format!("HTTP {}", p.status)),
-            )),
-            Ok(p) => list.push(fail(
-                "key accepted",
-                exit::API,
-                format!("HTTP {} for an authenticated request", p.status),
-            )),
+            Ok(p) => match p.key_verdict() {
+                KeyVerdict::Accepted => list.push(pass("key accepted", "the API accepted the key")),
+                KeyVerdict::Refused(why) => list.push(fail("key accepted", exit::AUTH, why)),
+                KeyVerdict::NotTheApi(why) | KeyVerdict::Failing(why) => {
+                    list.push(fail("key accepted", exit::API, why))
+                }
+            },
             Err(e) => list.push(fail("key accepted", e.exit_code(), e.message())),
         }
     }

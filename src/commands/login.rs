@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use bitcoin::hashes::{Hash, sha256};
 
-use crate::api::Call;
+use crate::api::{Call, KeyVerdict};
 use crate::app::Ctx;
 use crate::cli::LoginArgs;
 use crate::config::{self, DEFAULT_BASE_URL, SANDBOX};
@@ -136,18 +136,7 @@ fn key_path(config: &Path, profile: &str, file: &config::ConfigFile) -> PathBuf 
 }
 
 fn record(doc: &mut toml_edit::DocumentMut, profile: &str, key: &str, value: &str) -> Result<()> {
-    let profiles = doc["profiles"].or_insert(toml_edit::table());
-    if let Some(t) = profiles.as_table_mut() {
-        t.set_implicit(true);
-    }
-    let table = profiles[profile]
-        .or_insert(toml_edit::table())
-        .as_table_mut()
-        .ok_or_else(|| Error::Config(format!("profiles.{} is not a table", printable(profile))))?;
-    for other in ["api_key_env", "api_key_file", "api_key_command"] {
-        table.remove(other);
-    }
-    table.insert(key, toml_edit::value(value));
+    config::set_profile_key(doc, profile, key, Some(toml_edit::value(value)))?;
     if doc.get("default_profile").is_none() {
         doc["default_profile"] = toml_edit::value(profile);
     }
@@ -206,15 +195,24 @@ fn timeout(ctx: &Ctx) -> std::time::Duration {
 /// A key the API refuses is not stored; one that cannot be checked now is, with a warning.
 async fn check(ctx: &Ctx, base: &str, key: &SecretString) -> Result<()> {
     let client = ctx.client_for(base, Some(key.clone()), timeout(ctx))?;
-    // An unknown payment: 404 with a key the API accepts, 401/403 without one.
-    match client.probe(&Call::key_check()).await {
-        Ok(p) if p.status == 401 || p.status == 403 => Err(Error::Key(format!(
-            "the API refused this key ({}); nothing was stored",
-            p.error
-                .map(|e| e.to_string())
-                .unwrap_or_else(|| format!("HTTP {}", p.status))
+    match client
+        .probe(&Call::key_check())
+        .await
+        .map(|p| p.key_verdict())
+    {
+        Ok(KeyVerdict::Accepted) => Ok(()),
+        Ok(KeyVerdict::Refused(why)) => Err(Error::Key(format!(
+            "the API refused this key ({why}); nothing was stored"
         ))),
-        Ok(_) => Ok(()),
+        Ok(KeyVerdict::NotTheApi(why)) => Err(Error::Key(format!(
+            "{base} does not answer like the API ({why}); nothing was stored. --no-check stores the key without asking"
+        ))),
+        Ok(KeyVerdict::Failing(why)) => {
+            ctx.out.warn(&format!(
+                "could not check the key: the API failed ({why}); storing it anyway"
+            ));
+            Ok(())
+        }
         Err(e) => {
             ctx.out.warn(&format!(
                 "could not check the key ({}); storing it anyway",

@@ -9,7 +9,7 @@ use std::time::Duration;
 use rust_decimal::Decimal;
 use tokio::time::{Instant, sleep, sleep_until};
 
-use crate::api::{Client, Payment, Status};
+use crate::api::{Client, Identity, Payment, Status};
 use crate::app::Ctx;
 use crate::cli::PosArgs;
 use crate::error::{Error, Result};
@@ -227,7 +227,7 @@ impl Till<'_> {
         }
         // A lying invoice never reaches a customer's wallet.
         self.ctx
-            .check_payment(&self.client, &created.payment)
+            .check_new_payment(&self.client, &created.payment)
             .map_err(|e| e.message())?;
         if created.payment.status() != Status::Unpaid {
             return Err(format!(
@@ -310,7 +310,7 @@ impl Till<'_> {
                 },
                 _ = sleep_until(next_poll) => {
                     next_poll = Instant::now() + MIN_INTERVAL;
-                    match self.client.get_payment(p.invoice_id()).await {
+                    match self.client.get_payment_again(&Identity::of(&p)).await {
                         Ok(now) => {
                             if let Err(e) = self.ctx.check_payment(&self.client, &now) {
                                 return Ok((Next::Sale, Some(e.message())));

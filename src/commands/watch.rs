@@ -42,6 +42,7 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
                 qr: args.qr,
                 svg: None,
                 spinner: true,
+                made_now: false,
             },
         )?;
         if p.status().is_final() {

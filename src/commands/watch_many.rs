@@ -26,6 +26,8 @@ struct Entry {
     next_due: Instant,
     /// Not found or otherwise refused: nothing more to learn.
     error: Option<String>,
+    /// What the first answer said it is: later ones must agree.
+    known: Option<crate::api::Identity>,
 }
 
 impl Entry {
@@ -93,6 +95,7 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
             last: None,
             next_due: started,
             error: None,
+            known: None,
         })
         .collect();
     // The whole allowance, spread evenly: one request per `gap`.
@@ -132,7 +135,12 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
         last_request = Instant::now();
         let never = tokio::time::Instant::from_std(at + Duration::from_secs(366 * 86_400));
         let polled = tokio::select! {
-            r = client.get_payment(&entries[i].id) => r,
+            r = async {
+                match &entries[i].known {
+                    Some(k) => client.get_payment_again(k).await,
+                    None => client.get_payment(&entries[i].id).await,
+                }
+            } => r,
             _ = &mut ctrl_c => break Some(Outcome::Interrupted),
             // A poll waiting out a Retry-After must not outlive --timeout either.
             _ = tokio::time::sleep_until(deadline.map_or(never, tokio::time::Instant::from_std)) => break Some(Outcome::TimedOut),
@@ -166,6 +174,9 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
                     });
                     ctx.out.json_line(&change)?;
                 }
+                entries[i]
+                    .known
+                    .get_or_insert_with(|| crate::api::Identity::of(&p));
                 entries[i].next_due =
                     Instant::now() + interval_for(&p, args.interval, gap * active);
                 entries[i].last = Some(p);

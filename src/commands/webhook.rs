@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 
@@ -250,10 +249,9 @@ async fn send(ctx: &Ctx, a: WebhookSendArgs) -> Result<Outcome> {
             embedded: false,
         }]));
     }
-    let timeout = ctx
-        .global
-        .request_timeout
-        .unwrap_or(Duration::from_secs(30));
+    // The same time limit as every request le makes: --request-timeout, the profile's,
+    // or the default.
+    let timeout = ctx.settings()?.request_timeout;
     let sender = Sender::new(timeout, crate::net::USER_AGENT).map_err(Error::Internal)?;
     if ctx.global.verbose {
         ctx.out.trace(&format!("> POST {url}"));
@@ -274,9 +272,14 @@ async fn send(ctx: &Ctx, a: WebhookSendArgs) -> Result<Outcome> {
             "durationMs": ms, "body": answer, "sent": serde_json::from_str::<Value>(&body).unwrap_or(Value::Null),
         }))?;
     } else {
-        let mut text = format!("{} {delivery_id} → {status} in {ms} ms\n", a.event.as_str());
+        let mut text = format!("{} {delivery_id} → {status} in {ms} ms", a.event.as_str());
+        // The receiver's words, each line behind a bar: nothing it answers can pass for a
+        // line of le's own.
         if !answer.trim().is_empty() {
-            text.push_str(answer.trim_end());
+            for l in answer.trim_end().lines() {
+                text.push_str("\n  | ");
+                text.push_str(l);
+            }
         }
         ctx.out.line(&text)?;
     }
@@ -292,11 +295,51 @@ async fn send(ctx: &Ctx, a: WebhookSendArgs) -> Result<Outcome> {
 /// What a listener remembers of the deliveries it saw: a repeat is worth flagging.
 #[derive(Default)]
 struct Seen {
-    /// Delivery id → when it was first accepted.
+    /// What identifies a delivery → when it was first accepted. Each accepted delivery
+    /// is remembered twice: by its id, and by a digest of its signed body, since no
+    /// signature covers the id and a replay may carry any id, or none.
     accepted: HashMap<String, jiff::Timestamp>,
 }
 
-/// How many delivery ids a listener remembers; the oldest go first.
+impl Seen {
+    /// When the delivery was first accepted, if it was before; remembers it otherwise.
+    fn repeat_of(
+        &mut self,
+        id: Option<&str>,
+        body: &[u8],
+        now: jiff::Timestamp,
+    ) -> Option<jiff::Timestamp> {
+        use sha2::Digest;
+        let mut keys = vec![format!(
+            "body:{}",
+            crate::text::hex(&sha2::Sha256::digest(body))
+        )];
+        if let Some(id) = id {
+            keys.push(format!("id:{id}"));
+        }
+        let first = keys
+            .iter()
+            .filter_map(|k| self.accepted.get(k))
+            .min()
+            .copied();
+        for k in keys {
+            if self.accepted.len() >= REMEMBERED
+                && !self.accepted.contains_key(&k)
+                && let Some(oldest) = self
+                    .accepted
+                    .iter()
+                    .min_by_key(|(_, t)| **t)
+                    .map(|(k, _)| k.clone())
+            {
+                self.accepted.remove(&oldest);
+            }
+            self.accepted.entry(k).or_insert(now);
+        }
+        first
+    }
+}
+
+/// How many delivery ids and digests a listener remembers; the oldest go first.
 const REMEMBERED: usize = 10_000;
 
 async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
@@ -338,26 +381,16 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
             let now = jiff::Timestamp::now();
             let result = judge(&secret, &h, &body, now.as_second(), tolerance, allow_legacy);
             let id = h(sig::DELIVERY_HEADER);
-            let repeat_of = match (&result, &id) {
-                (Ok(_), Some(id)) => {
-                    let mut s = seen.lock().unwrap_or_else(|p| p.into_inner());
-                    let first = s.accepted.get(id).copied();
-                    if first.is_none() {
-                        if s.accepted.len() >= REMEMBERED
-                            && let Some(oldest) = s
-                                .accepted
-                                .iter()
-                                .min_by_key(|(_, t)| **t)
-                                .map(|(k, _)| k.clone())
-                        {
-                            s.accepted.remove(&oldest);
-                        }
-                        s.accepted.insert(id.clone(), now);
-                    }
-                    first
-                }
-                _ => None,
-            };
+            let repeat_of = result
+                .is_ok()
+                .then(|| {
+                    seen.lock().unwrap_or_else(|p| p.into_inner()).repeat_of(
+                        id.as_deref(),
+                        &body,
+                        now,
+                    )
+                })
+                .flatten();
             show_received(&out, now, &result, id.as_deref(), repeat_of, &body);
             if result.is_ok() {
                 StatusCode::OK
@@ -432,8 +465,7 @@ fn show_received(
     let repeat = repeat_of
         .map(|t| {
             format!(
-                " (a repeat of delivery {}, first seen {})",
-                id.unwrap_or("?"),
+                " (a repeat: the same delivery was accepted at {})",
                 t.strftime("%H:%M:%S")
             )
         })

@@ -194,6 +194,47 @@ pub const PROFILE_KEYS: [&str; 11] = [
     "order_prefix",
 ];
 
+/// Where a profile's key comes from: one of these at a time.
+const KEY_SOURCES: [&str; 3] = ["api_key_env", "api_key_file", "api_key_command"];
+
+/// Sets (or with `None` removes) one key of a profile in a config document, the profile
+/// made if it is new. One place for the API key: setting one of its sources clears the
+/// others, whether `le config set` or `le login` does it.
+pub fn set_profile_key(
+    doc: &mut toml_edit::DocumentMut,
+    profile: &str,
+    key: &str,
+    item: Option<toml_edit::Item>,
+) -> Result<()> {
+    let profiles = doc["profiles"].or_insert(toml_edit::table());
+    if let Some(t) = profiles.as_table_mut() {
+        t.set_implicit(true);
+    }
+    let table = profiles[profile]
+        .or_insert(toml_edit::table())
+        .as_table_mut()
+        .ok_or_else(|| {
+            Error::Config(format!(
+                "profiles.{} is not a table",
+                crate::text::printable(profile)
+            ))
+        })?;
+    match item {
+        Some(item) => {
+            if KEY_SOURCES.contains(&key) {
+                for other in KEY_SOURCES {
+                    table.remove(other);
+                }
+            }
+            table.insert(key, item);
+        }
+        None => {
+            table.remove(key);
+        }
+    }
+    Ok(())
+}
+
 /// Edits the config file in place, keeping its comments and layout: the result must still
 /// be a valid configuration, and is written atomically, readable by its owner only.
 pub fn edit_file(

@@ -290,3 +290,60 @@ fn doctor_passes_fails_and_says_why() {
     // No key at all, on the sandbox: passes.
     env.le().args(["--sandbox", "doctor"]).assert().success();
 }
+
+/// A mistyped base URL (a web site's 404, a redirect to a login page, a 200 for any path)
+/// is not the API taking the key: nothing is stored, and the message says what to check.
+/// A failing API (5xx) only leaves the key unchecked.
+#[test]
+fn login_stores_nothing_for_a_server_that_is_not_the_api() {
+    let env = Env::new();
+    let not_the_api = [
+        Step::Reply {
+            status: 404,
+            headers: vec![("Content-Type".into(), "text/html".into())],
+            body: b"<html><title>404 Not Found</title></html>".to_vec(),
+        },
+        Step::Reply {
+            status: 302,
+            headers: vec![("Location".into(), "https://example.com/login".into())],
+            body: Vec::new(),
+        },
+        Step::json(200, r#"{"ok":true}"#),
+    ];
+    for step in not_the_api {
+        let server = Scripted::always(step);
+        let out = env
+            .le()
+            .args(["--base-url", &server.url(), "login", "--with-key", "-"])
+            .write_stdin(format!("{GOOD}\n"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+        let err = stderr_of(&out);
+        assert!(
+            err.contains("does not answer like the API") && err.contains("nothing was stored"),
+            "{err}"
+        );
+        assert!(!env.path("config.toml").exists());
+    }
+    let failing = Scripted::always(Step::json(
+        503,
+        r#"{"code":"UNAVAILABLE","message":"down for maintenance"}"#,
+    ));
+    let out = env
+        .le()
+        .args([
+            "--base-url",
+            &failing.url(),
+            "--request-timeout",
+            "2s",
+            "login",
+            "--with-key",
+            "-",
+        ])
+        .write_stdin(format!("{GOOD}\n"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("storing it anyway"));
+}

@@ -96,7 +96,10 @@ fn one_order_never_gets_two_live_invoices() {
     let err = stderr_of(&out);
     assert!(err.contains("DUPLICATE_ORDER_ID"), "{err}");
     assert!(
-        err.contains(&format!("le --sandbox get {}", first["invoiceId"].as_str().unwrap())),
+        err.contains(&format!(
+            "le --sandbox get {}",
+            first["invoiceId"].as_str().unwrap()
+        )),
         "{err}"
     );
     // Once it has expired, the order may be paid with a new invoice.

@@ -110,6 +110,29 @@ fn webhook_senders_and_receivers_cannot_drive_the_terminal() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_inert("webhook send", &out.stdout);
     assert!(stdout_of(&out).contains("\\u{1b}]0;owned"));
+    // A receiver's answer of several lines stays the receiver's: every line behind a bar.
+    let receiver = Scripted::always(Step::json(
+        200,
+        "ok\npayment.completed evt_x → 200 in 1 ms\nerror: your key leaked",
+    ));
+    let out = env
+        .le()
+        .args([
+            "webhook",
+            "send",
+            "--to",
+            &receiver.url(),
+            "--event",
+            "payment.completed",
+            "--secret-file",
+        ])
+        .arg(&secret)
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines[1..].iter().all(|l| l.starts_with("  | ")), "{text}");
     // An unauthenticated sender to `le webhook listen`.
     let mut listener = env
         .le_std()
