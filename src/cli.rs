@@ -124,6 +124,8 @@ pub enum Command {
     Config(ConfigArgs),
     /// Check that le can work: config, key, API reachable, key accepted, clock
     Doctor,
+    /// Serve le's payment tools to an AI assistant over the Model Context Protocol (stdio)
+    Mcp(McpArgs),
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -235,6 +237,22 @@ pub struct WatchArgs {
     /// Give up (exit 11) if the payment has not settled by then, e.g. 10m
     #[arg(long, value_name = "DURATION", value_parser = parse_duration, allow_hyphen_values = true)]
     pub timeout: Option<Duration>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Serve le's payment tools to an AI assistant over the Model Context Protocol, on stdin and stdout.\n\n\
+        An MCP client (a desktop assistant, an IDE, an agent framework) starts `le mcp` itself: add it to the \
+        client's configuration, with `--sandbox` to try it with no account. The tools use the same profile, key, \
+        retries and invoice checks as the other commands. Logs go to stderr."
+)]
+pub struct McpArgs {
+    /// Offer only the tools that read: no payments created, no refunds
+    #[arg(long, conflicts_with = "allow_refunds")]
+    pub read_only: bool,
+    /// Let create_refund send refunds without `confirm: true` in each call
+    #[arg(long)]
+    pub allow_refunds: bool,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ mod decode;
 mod docs;
 mod doctor;
 mod login;
+mod mcp;
 mod rates;
 mod refund;
 mod sandbox;
@@ -43,6 +44,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<Outcome> {
         Command::Login(a) => login::run(ctx, a).await,
         Command::Config(a) => config::run(ctx, a.command),
         Command::Doctor => doctor::run(ctx).await,
+        Command::Mcp(a) => mcp::run(ctx, a).await,
         Command::Completions { shell } => docs::completions(ctx, shell),
         Command::Man => docs::man(ctx),
     }

@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
@@ -70,6 +71,8 @@ struct Inner {
     bars: MultiProgress,
     /// Notes said once per run.
     said: Mutex<Vec<&'static str>>,
+    /// stdout belongs to something else (`le mcp`'s protocol): nothing is written there.
+    stdout_reserved: AtomicBool,
 }
 
 /// Keys shorter than this are not scrubbed: replacing every "a" in a message would
@@ -103,6 +106,7 @@ impl Output {
                 secrets: RwLock::new(Vec::new()),
                 bars,
                 said: Mutex::new(Vec::new()),
+                stdout_reserved: AtomicBool::new(false),
             }),
         }
     }
@@ -171,7 +175,18 @@ impl Output {
         self.scrub(&text::escape_keeping_lines(s)).into_owned()
     }
 
+    /// From now on stdout carries a protocol that `le` speaks elsewhere (`le mcp`): a
+    /// write here would corrupt it, so it fails instead.
+    pub fn reserve_stdout(&self) {
+        self.inner.stdout_reserved.store(true, Ordering::SeqCst);
+    }
+
     fn write_stdout(&self, bytes: &[u8]) -> Result<()> {
+        if self.inner.stdout_reserved.load(Ordering::SeqCst) {
+            return Err(Error::internal(
+                "le tried to write to stdout, which carries the MCP protocol",
+            ));
+        }
         self.inner.bars.suspend(|| {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
