@@ -259,6 +259,14 @@ fn result(out: &Output, r: Result<tools::Reply>) -> CallToolResult {
 
 fn refusal(out: &Output, e: &Error) -> CallToolResult {
     let mut body = e.to_json();
+    // A payment whose invoice failed its check is named, but its invoice is not handed
+    // to an agent that could pass it on to a customer.
+    if let Some(p) = body
+        .pointer_mut("/error/details/payment")
+        .and_then(Value::as_object_mut)
+    {
+        p.remove("lightningInvoice");
+    }
     scrub_value(out, &mut body);
     let mut r = CallToolResult::error(vec![ContentBlock::text(json_text(&body))]);
     r.structured_content = Some(body);

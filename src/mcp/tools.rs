@@ -57,7 +57,7 @@ fn invoice_id() -> Value {
 
 fn amount(what: &str) -> Value {
     json!({
-        "type": ["string", "number"],
+        "anyOf": [{ "type": "string" }, { "type": "number" }],
         "description": format!("{what}, as a decimal string such as \"49.99\" (preferred) or a number; USD, EUR and GBP take at most 2 decimals, BTC 8, sats none"),
     })
 }
@@ -87,7 +87,9 @@ pub const SPECS: &[Spec] = &[
                     "metadata": {
                         "type": "object",
                         "description": "Extra data kept with the payment, as key/value strings",
-                        "additionalProperties": { "type": ["string", "number", "boolean"] },
+                        "additionalProperties": {
+                            "anyOf": [{ "type": "string" }, { "type": "number" }, { "type": "boolean" }],
+                        },
                     },
                     "idempotencyKey": { "type": "string", "description": "Leave out to derive one from the request, so a retry returns the same payment; give a new one to make a second payment for the same order" },
                 }),
@@ -135,11 +137,11 @@ pub const SPECS: &[Spec] = &[
                 json!({
                     "invoiceId": invoice_id(),
                     "timeout": {
-                        "type": ["string", "number"],
+                        "anyOf": [{ "type": "string" }, { "type": "number" }],
                         "description": "Longest wait, such as \"30s\", \"2m\" or a number of seconds; default 30s. Keep it under your client's request timeout.",
                     },
                     "interval": {
-                        "type": ["string", "number"],
+                        "anyOf": [{ "type": "string" }, { "type": "number" }],
                         "description": "Time between polls, at least \"3s\" (the API's limit); default 3s",
                     },
                 }),
