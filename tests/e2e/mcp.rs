@@ -1054,3 +1054,20 @@ fn the_mcp_inspector_takes_a_payment_through_le_mcp() {
     assert_eq!(waited["structuredContent"]["outcome"], "paid", "{waited}");
     assert_eq!(waited["structuredContent"]["payment"]["status"], "paid");
 }
+
+#[test]
+fn ctrl_c_stops_a_session_with_exit_130() {
+    let env = Env::new();
+    let mut s = sandbox(&env, &[]);
+    s.ok("get_rates", json!({}));
+    interrupt(&s.child);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(st) = s.child.try_wait().unwrap() {
+            break st;
+        }
+        assert!(Instant::now() < deadline, "le mcp did not stop on Ctrl-C");
+        thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(130));
+}
