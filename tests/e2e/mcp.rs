@@ -1071,3 +1071,34 @@ fn ctrl_c_stops_a_session_with_exit_130() {
     };
     assert_eq!(status.code(), Some(130));
 }
+
+#[test]
+fn a_cancelled_wait_stops_and_the_session_goes_on() {
+    let env = Env::new();
+    let mut s = sandbox(&env, &[]);
+    let p = s.ok("create_payment", create_args("CANCEL-1"));
+    let id = p["payment"]["invoiceId"].clone();
+    // A long wait, then the client gives up on it.
+    s.send(&json!({
+        "jsonrpc": "2.0", "id": 900, "method": "tools/call",
+        "params": { "name": "wait_for_payment", "arguments": { "invoiceId": id, "timeout": "5m" } },
+    }));
+    thread::sleep(Duration::from_millis(500));
+    s.notify(
+        "notifications/cancelled",
+        json!({ "requestId": 900, "reason": "the user moved on" }),
+    );
+    let started = Instant::now();
+    let got = s.ok("get_payment", json!({ "invoiceId": id }));
+    assert_eq!(got["payment"]["status"], "unpaid");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let (status, stderr, transcript) = s.finish();
+    assert!(status.success(), "{stderr}");
+    // Whatever was said of the cancelled call, it was not a result.
+    for line in transcript {
+        let v: Value = serde_json::from_str(&line).unwrap();
+        if v["id"] == 900 {
+            assert!(v.get("result").is_none(), "{line}");
+        }
+    }
+}
