@@ -473,6 +473,16 @@ mod tests {
     }
 
     #[test]
+    fn reserved_stdout_refuses_every_write() {
+        let out = Output::detect(false, ColorChoice::Never);
+        out.reserve_stdout();
+        assert!(out.json_line(&serde_json::json!({ "a": 1 })).is_err());
+        assert!(out.line("text").is_err());
+        assert!(out.show(&Screen::plain("text")).is_err());
+        assert!(out.data(b"bytes").is_err());
+    }
+
+    #[test]
     fn secrets_are_scrubbed_everywhere_and_short_ones_left_alone() {
         let out = Output::detect(false, ColorChoice::Never);
         out.register_secret(&SecretString::new("le_merchant_abc\"def123".into()));
