@@ -49,6 +49,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand login 'Store an API key for a profile: typed at a prompt without echo, or piped in'
             cand config 'Show where le reads its settings, what they are, and change them'
             cand doctor 'Check that le can work: config, key, API reachable, key accepted, clock'
+            cand mcp 'Serve le''s payment tools to an AI assistant over the Model Context Protocol (stdio)'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -770,6 +771,25 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'le;mcp'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --read-only 'Offer only the tools that read: no payments created, no refunds'
+            cand --allow-refunds 'Let create_refund send refunds without `confirm: true` in each call'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'le;completions'= {
             cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
             cand --profile 'Profile from the config file'
@@ -819,6 +839,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand login 'Store an API key for a profile: typed at a prompt without echo, or piped in'
             cand config 'Show where le reads its settings, what they are, and change them'
             cand doctor 'Check that le can work: config, key, API reachable, key accepted, clock'
+            cand mcp 'Serve le''s payment tools to an AI assistant over the Model Context Protocol (stdio)'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -904,6 +925,8 @@ set edit:completion:arg-completer[le] = {|@words|
         &'le;help;config;unset'= {
         }
         &'le;help;doctor'= {
+        }
+        &'le;help;mcp'= {
         }
         &'le;help;completions'= {
         }

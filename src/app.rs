@@ -382,7 +382,14 @@ pub fn run(cli: Cli, out: &Output) -> Result<Outcome> {
             .build()
     }
     .map_err(|e| Error::internal(format!("cannot start the async runtime: {e}")))?;
-    runtime.block_on(run_async(cli, out.clone()))
+    let mcp = matches!(&cli.command, Command::Mcp(_));
+    let result = runtime.block_on(run_async(cli, out.clone()));
+    if mcp {
+        // A terminal's stdin is read on a blocking thread that only returns with a line:
+        // after Ctrl-C, do not wait for one.
+        runtime.shutdown_background();
+    }
+    result
 }
 
 async fn run_async(cli: Cli, out: Output) -> Result<Outcome> {

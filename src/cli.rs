@@ -127,6 +127,8 @@ pub enum Command {
     Config(ConfigArgs),
     /// Check that le can work: config, key, API reachable, key accepted, clock
     Doctor,
+    /// Serve le's payment tools to an AI assistant over the Model Context Protocol (stdio)
+    Mcp(McpArgs),
     /// Print shell completions
     Completions {
         #[arg(value_enum)]
@@ -277,6 +279,22 @@ pub struct PosArgs {
     /// Shown to the payer in their wallet (default: the profile's description)
     #[arg(long)]
     pub description: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Serve le's payment tools to an AI assistant over the Model Context Protocol, on stdin and stdout.\n\n\
+        An MCP client (a desktop assistant, an IDE, an agent framework) starts `le mcp` itself: add it to the \
+        client's configuration, with `--sandbox` to try it with no account. The tools use the same profile, key, \
+        retries and invoice checks as the other commands. Logs go to stderr."
+)]
+pub struct McpArgs {
+    /// Offer only the tools that read: no payments created, no refunds
+    #[arg(long, conflicts_with = "allow_refunds")]
+    pub read_only: bool,
+    /// Let create_refund send refunds without `confirm: true` in each call
+    #[arg(long)]
+    pub allow_refunds: bool,
 }
 
 #[derive(Debug, Args)]

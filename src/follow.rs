@@ -32,6 +32,15 @@ pub fn check_interval(interval: Duration) -> Result<()> {
     Ok(())
 }
 
+/// What a follow has seen so far, told to its listener after every answer and every
+/// second of waiting (an MCP client's progress notifications).
+pub struct Tick<'a> {
+    pub elapsed: Duration,
+    pub last: Option<&'a Payment>,
+    /// The API did not answer this time; the follow goes on.
+    pub trouble: Option<&'a str>,
+}
+
 /// Polls `invoice_id` until it settles, `--timeout` runs out or Ctrl-C; returns how it
 /// ended and the payment as last seen. The view is cleared before returning.
 pub async fn follow(
@@ -39,6 +48,17 @@ pub async fn follow(
     client: &Client,
     invoice_id: &str,
     f: Follow,
+) -> Result<(Outcome, Option<Payment>)> {
+    follow_telling(ctx, client, invoice_id, f, &mut |_| {}).await
+}
+
+/// `follow`, telling `listener` what it sees as it goes.
+pub async fn follow_telling(
+    ctx: &Ctx,
+    client: &Client,
+    invoice_id: &str,
+    f: Follow,
+    listener: &mut dyn FnMut(Tick<'_>),
 ) -> Result<(Outcome, Option<Payment>)> {
     let args = f;
     let mut view = WatchView::new(&ctx.out, invoice_id);
@@ -81,6 +101,11 @@ pub async fn follow(
                 view.update(&p);
                 let status = p.status();
                 last = Some(p);
+                listener(Tick {
+                    elapsed: started.elapsed(),
+                    last: last.as_ref(),
+                    trouble: None,
+                });
                 if status.is_final() {
                     break match status {
                         Status::Paid => Outcome::Done,
@@ -97,6 +122,11 @@ pub async fn follow(
                     return Err(e);
                 }
                 view.trouble(&e.message());
+                listener(Tick {
+                    elapsed: started.elapsed(),
+                    last: last.as_ref(),
+                    trouble: Some(&e.message()),
+                });
             }
             Err(e) => {
                 view.finish();
@@ -121,6 +151,11 @@ pub async fn follow(
                 }
                 tokio::time::sleep((end - now).min(Duration::from_secs(1))).await;
                 view.redraw();
+                listener(Tick {
+                    elapsed: started.elapsed(),
+                    last: last.as_ref(),
+                    trouble: None,
+                });
             }
         };
         tokio::select! {

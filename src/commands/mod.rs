@@ -9,6 +9,7 @@ mod decode;
 mod docs;
 mod doctor;
 mod login;
+mod mcp;
 mod pos;
 mod rates;
 mod refund;
@@ -44,6 +45,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<Outcome> {
         Command::Login(a) => login::run(ctx, a).await,
         Command::Config(a) => config::run(ctx, a.command),
         Command::Doctor => doctor::run(ctx).await,
+        Command::Mcp(a) => mcp::run(ctx, a).await,
         Command::Completions { shell } => docs::completions(ctx, shell),
         Command::Man => docs::man(ctx),
         Command::Pos(a) => pos::run(ctx, a).await,

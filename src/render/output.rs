@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
@@ -76,6 +77,8 @@ struct Inner {
     /// How to run `le` again against the same API (`le --sandbox`, `le --profile shop`):
     /// what `{le}` in a hint becomes, so that a suggested command works when followed.
     invocation: RwLock<String>,
+    /// stdout belongs to something else (`le mcp`'s protocol): nothing is written there.
+    stdout_reserved: AtomicBool,
 }
 
 /// Keys shorter than this are not scrubbed: replacing every "a" in a message would
@@ -106,6 +109,7 @@ impl Output {
                 live: Mutex::new(None),
                 said: Mutex::new(Vec::new()),
                 invocation: RwLock::new("le".into()),
+                stdout_reserved: AtomicBool::new(false),
             }),
         }
     }
@@ -270,7 +274,18 @@ impl Output {
         }
     }
 
+    /// From now on stdout carries a protocol that `le` speaks elsewhere (`le mcp`): a
+    /// write here would corrupt it, so it fails instead.
+    pub fn reserve_stdout(&self) {
+        self.inner.stdout_reserved.store(true, Ordering::SeqCst);
+    }
+
     fn write_stdout(&self, bytes: &[u8]) -> Result<()> {
+        if self.inner.stdout_reserved.load(Ordering::SeqCst) {
+            return Err(Error::internal(
+                "le tried to write to stdout, which carries the MCP protocol",
+            ));
+        }
         self.aside(|| {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
@@ -672,6 +687,16 @@ mod tests {
         let t = to_safe_json(&v).unwrap();
         assert!(t.is_ascii(), "{t}");
         assert_eq!(serde_json::from_str::<serde_json::Value>(&t).unwrap(), v);
+    }
+
+    #[test]
+    fn reserved_stdout_refuses_every_write() {
+        let out = Output::detect(false, ColorChoice::Never);
+        out.reserve_stdout();
+        assert!(out.json_line(&serde_json::json!({ "a": 1 })).is_err());
+        assert!(out.line("text").is_err());
+        assert!(out.show(&Screen::plain("text")).is_err());
+        assert!(out.data(b"bytes").is_err());
     }
 
     #[test]

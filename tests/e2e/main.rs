@@ -12,6 +12,7 @@ mod docs;
 mod errors;
 mod faults;
 mod invoices;
+mod mcp;
 mod read;
 mod refunds;
 mod retry;
