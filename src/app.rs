@@ -5,8 +5,6 @@ use std::cell::OnceCell;
 use std::sync::Arc;
 use std::time::Duration;
 
-use clap::Parser;
-
 use crate::api::{Call, Client, ClientOptions, Observer, Payment, PlannedRequest};
 use crate::cli::{Cli, Command, GlobalArgs, SandboxCommand, WebhookCommand};
 use crate::error::{Error, Result};
@@ -333,7 +331,10 @@ impl Observer for Reporter {
 /// Parses the command line. A parse error is reported here (as JSON when `--json` was
 /// asked for) and becomes the exit code.
 pub fn parse() -> std::result::Result<Cli, u8> {
-    match Cli::try_parse() {
+    let parsed = crate::cli::command()
+        .try_get_matches()
+        .and_then(|mut m| <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut m));
+    match parsed {
         Ok(cli) => Ok(cli),
         Err(e) if e.use_stderr() && std::env::args_os().any(|a| a == "--json") => {
             let text = e.render().to_string();

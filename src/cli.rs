@@ -3,8 +3,10 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
+use clap_complete::engine::ArgValueCandidates;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -25,6 +27,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// API base URL (default: the hosted API, or the profile's)
     #[arg(
@@ -37,7 +40,14 @@ pub struct GlobalArgs {
     pub base_url: Option<String>,
 
     /// Profile from the config file
-    #[arg(long, global = true, env = "LE_PROFILE", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "LE_PROFILE",
+        value_name = "NAME",
+        hide_env_values = true,
+        add = ArgValueCandidates::new(crate::config::profile_candidates)
+    )]
     pub profile: Option<String>,
 
     /// Read the API key from this file, or from stdin with `-`
@@ -65,12 +75,20 @@ pub struct GlobalArgs {
     pub sandbox: bool,
 
     /// Do not cross-check the API's invoices (amount, network, expiry, signature, payee)
-    #[arg(long, global = true, env = "LE_NO_VERIFY", value_parser = clap::builder::BoolishValueParser::new())]
+    #[arg(long, global = true, env = "LE_NO_VERIFY", hide_env_values = true, value_parser = clap::builder::BoolishValueParser::new())]
     pub no_verify: bool,
 
     /// The network the API's invoices must be for: mainnet, testnet, signet or regtest
     /// (default: the profile's; else what a sandbox announces; else mainnet)
-    #[arg(long, global = true, env = "LE_NETWORK", value_name = "NETWORK")]
+    #[arg(
+        long,
+        global = true,
+        env = "LE_NETWORK",
+        value_name = "NETWORK",
+        hide_env_values = true,
+        value_parser = Suggest(NETWORKS),
+        hide_possible_values = true
+    )]
     pub network: Option<String>,
 
     /// Show the request that would be sent, and send nothing
@@ -116,7 +134,7 @@ pub enum Command {
     /// Show exchange rates (price of 1 BTC)
     Rates {
         /// USD, EUR or GBP; all when left out
-        #[arg(value_name = "CURRENCY")]
+        #[arg(value_name = "CURRENCY", value_parser = Suggest(&["USD", "EUR", "GBP"]), hide_possible_values = true)]
         currency: Option<String>,
     },
     /// Drive the local sandbox: settle or expire payments, list or reset its state
@@ -129,13 +147,31 @@ pub enum Command {
     Doctor,
     /// Serve le's payment tools to an AI assistant over the Model Context Protocol (stdio)
     Mcp(McpArgs),
-    /// Print shell completions
+    /// Print the script that gives a shell tab completion for le
+    #[command(
+        long_about = "Print the script that gives a shell tab completion for le.\n\n\
+            By default the script asks le itself what fits at each TAB, so it knows your profile names \
+            and stays right as le changes: load it from the shell's start-up file (see the examples). \
+            --static prints a script that never runs le (what packages install), with every fixed value \
+            (currencies, networks, --color, --qr) but no profile names."
+    )]
     Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish
         #[arg(value_enum)]
         shell: Shell,
+        /// A script that never runs le: fixed values only, no profile names
+        #[arg(long = "static")]
+        static_script: bool,
     },
-    /// Print the man page (roff)
-    Man,
+    /// Print a manual page (roff): le(1), or a command's, e.g. `le man create`
+    Man {
+        /// The command whose page to print, e.g. `create` or `refund create`
+        #[arg(value_name = "COMMAND", value_parser = Suggest(crate::manual::PAGES), hide_possible_values = true)]
+        command: Vec<String>,
+        /// Write every page to this directory (le.1, le-create.1, …) instead of printing one
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -153,7 +189,7 @@ pub struct CreateArgs {
     )]
     pub amount: Option<String>,
     /// USD, EUR, GBP, BTC or sats (any case); default: the profile's currency
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", value_parser = Suggest(CURRENCIES), hide_possible_values = true)]
     pub currency: Option<String>,
     /// Then wait for the payment as `le watch` does, the QR code in view: exit 0 paid,
     /// 10 expired, 11 --timeout, 12 another end, 13 the order was paid before
@@ -182,8 +218,10 @@ pub struct CreateArgs {
     /// Shown to the payer in their wallet
     #[arg(long)]
     pub description: Option<String>,
+    /// The customer's email address, kept with the payment for your records
     #[arg(long, value_name = "EMAIL")]
     pub customer_email: Option<String>,
+    /// The customer's name, kept with the payment for your records
     #[arg(long, value_name = "NAME")]
     pub customer_name: Option<String>,
     /// Where hosted checkout sends the payer after paying
@@ -270,8 +308,8 @@ pub struct WatchArgs {
 
 #[derive(Debug, Args)]
 pub struct PosArgs {
-    /// The currency of every sale (default: the profile's currency)
-    #[arg(long, value_name = "CODE")]
+    /// The currency of every sale: USD, EUR, GBP, BTC or sats (default: the profile's)
+    #[arg(long, value_name = "CODE", value_parser = Suggest(CURRENCIES), hide_possible_values = true)]
     pub currency: Option<String>,
     /// Order ids are made with this prefix (default: the profile's order_prefix, else POS)
     #[arg(long, value_name = "PREFIX")]
@@ -324,13 +362,21 @@ pub enum ConfigCommand {
     Show,
     /// Set a key of the profile (--profile, else the default profile), or default_profile
     Set {
-        /// base_url, api_key_env, api_key_file, api_key_command, request_timeout, network,
-        /// payee_pubkeys (comma-separated), or default_profile
+        /// A profile's key (base_url, api_key_env, api_key_file, api_key_command,
+        /// request_timeout, network, payee_pubkeys, verify, currency, description,
+        /// order_prefix), or default_profile
+        #[arg(value_parser = Suggest(crate::config::SETTABLE_KEYS), hide_possible_values = true)]
         key: String,
+        /// The value, e.g. `30s` for request_timeout, `EUR` for currency; payee_pubkeys
+        /// comma-separated
         value: String,
     },
     /// Remove a key from the profile (--profile, else the default profile)
-    Unset { key: String },
+    Unset {
+        /// The key to remove, as for `le config set`
+        #[arg(value_parser = Suggest(crate::config::SETTABLE_KEYS), hide_possible_values = true)]
+        key: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -345,6 +391,7 @@ pub enum RefundCommand {
     Create(RefundCreateArgs),
     /// Show a refund
     Get {
+        /// The refund's id (ref_…), as `refund create` or `refund list` showed it
         #[arg(value_name = "REFUND_ID")]
         refund_id: String,
     },
@@ -365,8 +412,8 @@ pub struct RefundCreateArgs {
     /// Amount to refund, in the payment's currency
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub amount: String,
-    /// The payment's currency
-    #[arg(long, value_name = "CODE")]
+    /// The payment's currency: USD, EUR, GBP, BTC or sats
+    #[arg(long, value_name = "CODE", value_parser = Suggest(CURRENCIES), hide_possible_values = true)]
     pub currency: String,
     /// The customer's invoice to pay the refund to
     #[arg(long, value_name = "BOLT11")]
@@ -447,18 +494,23 @@ pub struct WebhookSendArgs {
     /// Your webhook handler's URL
     #[arg(long, value_name = "URL")]
     pub to: String,
+    /// The event to send
     #[arg(long, value_enum, value_name = "EVENT")]
     pub event: EventName,
     /// File holding the webhook secret (`-` for stdin)
     #[arg(long, value_name = "PATH|-")]
     pub secret_file: String,
+    /// The event's invoice id (default: a made-up one)
     #[arg(long, value_name = "INVOICE_ID")]
     pub invoice: Option<String>,
+    /// The event's order id (default: a made-up one)
     #[arg(long, value_name = "ORDER_ID")]
     pub order: Option<String>,
+    /// The event's amount (default: 49.99)
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub amount: Option<String>,
-    #[arg(long, value_name = "CODE")]
+    /// The event's currency (default: USD)
+    #[arg(long, value_name = "CODE", value_parser = Suggest(CURRENCIES), hide_possible_values = true)]
     pub currency: Option<String>,
     /// For refund.completed
     #[arg(long, value_name = "REFUND_ID")]
@@ -467,7 +519,7 @@ pub struct WebhookSendArgs {
     #[arg(long, value_name = "JSON")]
     pub data: Option<String>,
     /// Which signature headers to send: both (as the API does), current or legacy
-    #[arg(long, value_enum, default_value_t = SignScheme::Both)]
+    #[arg(long, value_enum, default_value_t = SignScheme::Both, value_name = "SCHEME")]
     pub scheme: SignScheme,
 }
 
@@ -480,8 +532,8 @@ pub enum SignScheme {
 
 #[derive(Debug, Args)]
 pub struct WebhookListenArgs {
-    /// Port to listen on (on 127.0.0.1 unless --addr says otherwise)
-    #[arg(long, default_value_t = 9000)]
+    /// Port to listen on (on 127.0.0.1 unless --addr says otherwise); 0 picks a free one
+    #[arg(long, default_value_t = 9000, value_name = "PORT")]
     pub port: u16,
     /// Address to listen on
     #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
@@ -537,7 +589,7 @@ pub struct ServeArgs {
     pub api_keys: Vec<String>,
     /// Rate limits: off, real (100/min global, 200/min reads, 10/min creates, per key),
     /// or your own policies, e.g. create=50/1s,read=500/1s (unlisted policies are off)
-    #[arg(long, default_value = "real", value_name = "POLICY")]
+    #[arg(long, default_value = "real", value_name = "POLICY", value_parser = Suggest(&["off", "real"]), hide_possible_values = true)]
     pub rate_limit: String,
     /// Deliver webhooks here (overrides the state's `le sandbox webhook` setting)
     #[arg(long, value_name = "URL")]
@@ -596,6 +648,41 @@ pub struct WebhookArgs {
 
 pub use crate::duration::{MAX_DURATION, parse as parse_duration};
 
+/// The currencies `le` takes, offered to tab completion.
+pub const CURRENCIES: &[&str] = &["USD", "EUR", "GBP", "BTC", "sats"];
+/// The networks `--network` takes, offered to tab completion.
+pub const NETWORKS: &[&str] = &["mainnet", "testnet", "signet", "regtest"];
+
+/// A value parser that takes any text but offers these values to tab completion: the
+/// command checks the value itself, with a message that says what it takes (`usd` and
+/// `Sats` are fine, for one).
+#[derive(Clone)]
+pub struct Suggest(pub &'static [&'static str]);
+
+impl TypedValueParser for Suggest {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.0.iter().map(|v| PossibleValue::new(*v))))
+    }
+}
+
+/// The command line as `le` parses it: the derived definition with each command's
+/// examples and usage from the manual.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    crate::manual::decorate(Cli::command())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,5 +691,62 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+        command().debug_assert();
+    }
+
+    /// Every option and argument of every command says what it is for.
+    #[test]
+    fn every_option_has_help() {
+        fn walk(c: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for a in c.get_arguments().filter(|a| !a.is_hide_set()) {
+                if a.get_help().is_none() && a.get_long_help().is_none() {
+                    missing.push(format!("{path}: {}", a.get_id()));
+                }
+            }
+            for s in c.get_subcommands() {
+                walk(s, &format!("{path} {}", s.get_name()), missing);
+            }
+        }
+        let mut cmd = command();
+        cmd.build();
+        let mut missing = Vec::new();
+        walk(&cmd, "le", &mut missing);
+        assert!(missing.is_empty(), "no help: {missing:?}");
+    }
+
+    /// Values offered to completion are not enforced by the parser: the command checks
+    /// them with its own message (`usd` is fine).
+    #[test]
+    fn suggested_values_are_offered_not_enforced() {
+        let m = command()
+            .try_get_matches_from([
+                "le",
+                "create",
+                "--order",
+                "A",
+                "--amount",
+                "1",
+                "--currency",
+                "usd",
+            ])
+            .unwrap();
+        let cli = <Cli as clap::FromArgMatches>::from_arg_matches(&m).unwrap();
+        let Command::Create(c) = cli.command else {
+            panic!("create")
+        };
+        assert_eq!(c.currency.as_deref(), Some("usd"));
+        let mut cmd = command();
+        cmd.build();
+        let create = cmd.find_subcommand("create").unwrap();
+        let currency = create
+            .get_arguments()
+            .find(|a| a.get_id() == "currency")
+            .unwrap();
+        let offered: Vec<String> = currency
+            .get_possible_values()
+            .iter()
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        assert_eq!(offered, CURRENCIES);
     }
 }

@@ -23,6 +23,52 @@ pub const EARLIER_PAYMENT: u8 = 13;
 pub const MISMATCH: u8 = 20;
 pub const INTERRUPTED: u8 = 130;
 
+/// Every exit code and what it means, as the README's table and the manual pages say it
+/// (a test holds the README to it).
+pub const TABLE: &[(u8, &str)] = &[
+    (OK, "success; for `watch`, the payment is `paid`"),
+    (INTERNAL, "internal error (a bug: please report it)"),
+    (
+        USAGE,
+        "usage error: bad flags or values, refused before any request",
+    ),
+    (
+        UNREACHABLE,
+        "could not reach the API (connect error, timeout) after retries",
+    ),
+    (
+        AUTH,
+        "authentication: no key, an unreadable key, or the API said 401/403",
+    ),
+    (NOT_FOUND, "not found (404)"),
+    (
+        API,
+        "the API refused the request (other 4xx), failed (5xx), or answered something unreadable",
+    ),
+    (RATE_LIMITED, "rate limited (429) after retries"),
+    (
+        EXPIRED,
+        "the payment expired (`watch`; `create` answering with an earlier, expired payment)",
+    ),
+    (
+        WATCH_TIMEOUT,
+        "`watch`: still not settled when `--timeout` ran out",
+    ),
+    (
+        WATCH_OTHER,
+        "`watch`: ended in another final state (`refunded`, `underpaid`)",
+    ),
+    (
+        EARLIER_PAYMENT,
+        "`create`: the order was already paid (or paid and refunded, or being paid) by an earlier payment: no new payment was taken",
+    ),
+    (
+        MISMATCH,
+        "an invoice disagrees with the API's fields or fails its signature check; a webhook signature does not hold",
+    ),
+    (INTERRUPTED, "interrupted (Ctrl-C)"),
+];
+
 /// What a command that ran to its end reports.
 #[derive(Debug)]
 pub enum Outcome {
@@ -64,5 +110,29 @@ pub fn code(result: &Result<Outcome, Error>) -> u8 {
     match result {
         Ok(outcome) => outcome.code(),
         Err(e) => e.exit_code(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The README's table of exit codes is this one, row for row.
+    #[test]
+    fn the_readme_table_is_the_table() {
+        let readme = include_str!("../README.md");
+        let rows: Vec<(u8, String)> = readme
+            .lines()
+            .skip_while(|l| !l.starts_with("| code | meaning |"))
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .map(|l| {
+                let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+                (cells[0].parse().unwrap(), cells[1].to_owned())
+            })
+            .collect();
+        let table: Vec<(u8, String)> = super::TABLE
+            .iter()
+            .map(|(c, m)| (*c, (*m).to_owned()))
+            .collect();
+        assert_eq!(rows, table);
     }
 }

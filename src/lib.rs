@@ -16,6 +16,7 @@ pub mod follow;
 pub mod input;
 pub mod invoice;
 pub mod journal;
+pub mod manual;
 pub mod mcp;
 pub mod money;
 pub mod net;

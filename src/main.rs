@@ -2,6 +2,9 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     le::render::install_panic_hook();
+    // Tab completion: the shell runs `le` with COMPLETE set, and gets the candidates
+    // (profile names from the config file included) on stdout; nothing else runs.
+    clap_complete::CompleteEnv::with_factory(le::cli::command).complete();
     let cli = match le::app::parse() {
         Ok(cli) => cli,
         Err(code) => return ExitCode::from(code),

@@ -46,8 +46,11 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<Outcome> {
         Command::Config(a) => config::run(ctx, a.command),
         Command::Doctor => doctor::run(ctx).await,
         Command::Mcp(a) => mcp::run(ctx, a).await,
-        Command::Completions { shell } => docs::completions(ctx, shell),
-        Command::Man => docs::man(ctx),
+        Command::Completions {
+            shell,
+            static_script,
+        } => docs::completions(ctx, shell, static_script),
+        Command::Man { command, out } => docs::man(ctx, &command, out.as_deref()),
         Command::Pos(a) => pos::run(ctx, a).await,
     }
 }

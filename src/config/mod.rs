@@ -194,6 +194,44 @@ pub const PROFILE_KEYS: [&str; 11] = [
     "order_prefix",
 ];
 
+/// What `le config set` and `unset` take: a profile's keys, and the default profile.
+pub const SETTABLE_KEYS: &[&str] = &[
+    "base_url",
+    "api_key_env",
+    "api_key_file",
+    "api_key_command",
+    "request_timeout",
+    "network",
+    "payee_pubkeys",
+    "verify",
+    "currency",
+    "description",
+    "order_prefix",
+    "default_profile",
+];
+
+/// The profiles of the config file, for tab completion: nothing (and nothing said) when
+/// there is no file or it cannot be read.
+pub fn profile_candidates() -> Vec<clap_complete::CompletionCandidate> {
+    let Some(path) = config_path() else {
+        return Vec::new();
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Vec::new();
+    };
+    let Ok(file) = toml::from_str::<ConfigFile>(&text) else {
+        return Vec::new();
+    };
+    file.profiles
+        .into_iter()
+        .map(|(name, p)| {
+            let about = p.base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
+            clap_complete::CompletionCandidate::new(name)
+                .help(Some(crate::text::printable(&about).into()))
+        })
+        .collect()
+}
+
 /// Where a profile's key comes from: one of these at a time.
 const KEY_SOURCES: [&str; 3] = ["api_key_env", "api_key_file", "api_key_command"];
 

@@ -35,20 +35,243 @@ fn committed_completions_are_current() {
     );
 }
 
+/// The committed manual pages are what `le man --out` writes, file for file.
 #[test]
-fn man_page_names_every_command() {
+fn committed_man_pages_are_current() {
+    let env = Env::new();
+    let out_dir = env.path("man");
+    let out = env
+        .le()
+        .args(["man", "--out"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    let names = |d: &std::path::Path| {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .map(|r| {
+                r.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".1"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    let generated = names(&out_dir);
+    for page in [
+        "le.1",
+        "le-create.1",
+        "le-watch.1",
+        "le-refund-create.1",
+        "le-sandbox-serve.1",
+    ] {
+        assert!(
+            generated.iter().any(|n| n == page),
+            "{page} not written: {generated:?}"
+        );
+    }
+    if std::env::var_os("LE_UPDATE_MAN").is_some() {
+        let _ = std::fs::remove_dir_all(&committed);
+        std::fs::create_dir_all(&committed).unwrap();
+        for n in &generated {
+            std::fs::copy(out_dir.join(n), committed.join(n)).unwrap();
+        }
+        return;
+    }
+    let stale: Vec<&String> = generated
+        .iter()
+        .filter(|n| std::fs::read(committed.join(n)).ok() != std::fs::read(out_dir.join(n)).ok())
+        .collect();
+    let extra: Vec<String> = names(&committed)
+        .into_iter()
+        .filter(|n| !generated.contains(n))
+        .collect();
+    assert!(
+        stale.is_empty() && extra.is_empty(),
+        "man/ is stale ({stale:?} differ, {extra:?} no longer made): run `LE_UPDATE_MAN=1 cargo test committed_man_pages` and commit"
+    );
+}
+
+/// `le man COMMAND` is that command's page, as `man` shows it: its synopsis, options,
+/// examples, exit status, environment and files, without a warning from the formatter.
+#[test]
+fn a_command_has_its_own_manual_page() {
     let env = Env::new();
     let out = env.le().arg("man").output().unwrap();
     assert!(out.status.success());
+    let top = stdout_of(&out);
+    assert!(top.contains(".TH LE 1"), "{}", &top[..200.min(top.len())]);
+    for cmd in ["le\\-create(1)", "le\\-get\\-order(1)", "le\\-sandbox(1)"] {
+        assert!(top.contains(cmd), "le(1) lacks {cmd}");
+    }
+    let out = env.le().args(["man", "refund", "create"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(stdout_of(&out).contains(".TH LE-REFUND-CREATE 1"));
+    let out = env.le().args(["man", "frobnicate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("no manual page for `le frobnicate`"));
+
+    let page = env.write(
+        "le-create.1",
+        &stdout_of(&env.le().args(["man", "create"]).output().unwrap()),
+    );
+    if !has_program("man") {
+        assert!(std::env::var_os("CI").is_none(), "CI must install man-db");
+        return;
+    }
+    let shown = std::process::Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(&page)
+        .env("MANWIDTH", "80")
+        .output()
+        .unwrap();
+    assert!(shown.status.success());
+    let warnings = String::from_utf8_lossy(&shown.stderr);
+    assert!(warnings.trim().is_empty(), "man warns: {warnings}");
+    // Bold and underline come as overstrikes (`S\bS`): keep what is left standing.
+    let text = String::from_utf8_lossy(&shown.stdout)
+        .chars()
+        .fold(String::new(), |mut t, c| {
+            if c == '\u{8}' {
+                t.pop();
+            } else {
+                t.push(c);
+            }
+            t
+        });
+    for section in [
+        "SYNOPSIS",
+        "GLOBAL OPTIONS",
+        "EXAMPLES",
+        "EXIT STATUS",
+        "ENVIRONMENT",
+        "FILES",
+        "SEE ALSO",
+    ] {
+        assert!(
+            text.contains(section),
+            "man le-create lacks {section}:\n{text}"
+        );
+    }
+    assert!(text.contains("LIGHTNING_API_KEY"));
+}
+
+fn has_program(name: &str) -> bool {
+    std::process::Command::new(name)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// Every command's help: its own options first, the global ones under their own
+/// heading, every option with a line of help, and examples at the end.
+#[test]
+fn every_help_keeps_global_options_apart_and_ends_with_examples() {
+    let env = Env::new();
+    for cmd in [
+        &["create"][..],
+        &["watch"],
+        &["get-order"],
+        &["refund", "create"],
+        &["webhook", "send"],
+        &["sandbox", "serve"],
+        &["config", "set"],
+        &["completions"],
+    ] {
+        let out = env.le().args(cmd).arg("-h").output().unwrap();
+        assert!(out.status.success());
+        let text = stdout_of(&out);
+        let own = text.split("Global options:").next().unwrap();
+        assert!(
+            !own.contains("--base-url"),
+            "le {cmd:?}: globals mixed in:\n{text}"
+        );
+        assert!(text.contains("Global options:"), "le {cmd:?}");
+        assert!(
+            text.trim_end()
+                .split("Examples:")
+                .nth(1)
+                .is_some_and(|e| e.contains("le ")),
+            "le {cmd:?}: no examples"
+        );
+        // An option line with nothing after its value name has no help.
+        for line in text.lines().filter(|l| l.trim_start().starts_with("--")) {
+            let words = line.split_whitespace().count();
+            assert!(
+                words > 2 || !line.contains('<') && words > 1,
+                "le {cmd:?}: no help for `{}`",
+                line.trim()
+            );
+        }
+    }
+    let out = env.le().args(["create", "--help"]).output().unwrap();
+    assert!(
+        stdout_of(&out)
+            .contains("Usage: le create --order <ID> --amount <AMOUNT> --currency <CODE>")
+    );
+    // An environment variable's value is never shown in help (nor an empty one).
+    let out = env
+        .le()
+        .env("LE_PROFILE", "secret-shop")
+        .args(["get", "-h"])
+        .output()
+        .unwrap();
     let text = stdout_of(&out);
     assert!(
-        text.starts_with(".ie") || text.contains(".TH"),
-        "roff: {}",
-        &text[..80.min(text.len())]
+        text.contains("[env: LE_PROFILE]") && !text.contains("secret-shop"),
+        "{text}"
     );
-    for cmd in ["create", "get\\-order", "watch", "sandbox", "completions"] {
-        assert!(text.contains(cmd), "man page lacks {cmd}");
+}
+
+/// Tab completion in a real bash: the profile names of the config file, and the values
+/// an option takes; the static script too, without profile names.
+#[test]
+fn bash_completes_profiles_and_currencies() {
+    use crate::pty::Pty;
+    let env = Env::new();
+    env.write(
+        "config.toml",
+        "default_profile = \"shop\"\n[profiles.shop]\n[profiles.till]\ncurrency = \"EUR\"\n",
+    );
+    if !has_program("bash") {
+        return;
     }
+    // `le` on PATH, as an installed one is.
+    let bin_dir = env.path("bin");
+    std::fs::create_dir_all(&bin_dir).unwrap();
+    std::os::unix::fs::symlink(crate::common::bin(), bin_dir.join("le")).unwrap();
+    let path = format!("{}:/usr/local/bin:/usr/bin:/bin", bin_dir.display());
+    let mut bash = Pty::run(
+        &env,
+        "bash",
+        &["--norc", "--noprofile", "-i"],
+        &[("PATH", path.as_str()), ("PS1", "$ ")],
+        24,
+        80,
+    );
+    let long = std::time::Duration::from_secs(20);
+    bash.send(b"source <(le completions bash)\n");
+    bash.send(b"le --profile \t\t");
+    assert!(bash.wait_for("till", long), "{}", bash.screen());
+    assert!(bash.screen().contains("shop"));
+    bash.send(b"\x15clear\n");
+    bash.send(b"le create --currency \t\t");
+    assert!(bash.wait_for("sats", long), "{}", bash.screen());
+    for c in ["USD", "EUR", "GBP", "BTC"] {
+        assert!(bash.screen().contains(c), "{}", bash.screen());
+    }
+    bash.send(b"\x15clear; complete -r le; source <(le completions bash --static)\n");
+    bash.send(b"le --network \t\t");
+    assert!(bash.wait_for("regtest", long), "{}", bash.screen());
+    bash.send(b"\x15clear\n");
+    bash.send(b"le create --qr \t\t");
+    assert!(bash.wait_for("always", long), "{}", bash.screen());
+    bash.send(b"\x15exit\n");
 }
 
 #[test]
