@@ -2,6 +2,7 @@
 # Builds `le` beyond this Linux box and checks what it can:
 #   - x86_64-pc-windows-gnu: cross-compiled with MinGW and linked; a PE executable that
 #     needs no MinGW runtime DLL. Built, not run (Debian's wine is not a test of it).
+#     Every target, tests included, passes clippy -D warnings for Windows.
 #   - x86_64-unknown-linux-musl: a static Linux binary, run through a sandbox round trip
 #     (serve, create, get, pay, watch) over loopback.
 #   - aarch64-apple-darwin: `cargo check` of every Rust target (lib, bin, tests). The C
@@ -67,6 +68,13 @@ if [[ "$want" == *" windows "* ]]; then
   CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
     cargo build --locked --target "$WIN" --bin le \
     || die "le does not build for $WIN"
+  # Every target (tests included) compiles for Windows without a warning: nothing
+  # unix-only outside cfg(unix).
+  say "cargo clippy --target $WIN --all-targets -- -D warnings"
+  CC_x86_64_pc_windows_gnu=x86_64-w64-mingw32-gcc \
+  AR_x86_64_pc_windows_gnu=x86_64-w64-mingw32-ar \
+    cargo clippy --locked --target "$WIN" --all-targets -- -D warnings \
+    || die "le's code is not clean for $WIN (unix-only code outside cfg(unix)?)"
   exe="target/$WIN/debug/le.exe"
   [ -f "$exe" ] || die "no $exe after the build"
   # A PE32+ image for x86-64: "MZ", then "PE\0\0" and machine 0x8664 at e_lfanew.

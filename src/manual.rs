@@ -633,7 +633,7 @@ fn see_also(roff: &mut Roff, cmd: &Command, path: &str) {
         line.push(roman(". "));
     }
     line.push(roman(
-        "The README and docs/ of the le repository hold the guides: the till, scripting, configuration, the API as le understands it.",
+        "The README and docs/ (in the source and in every release archive) hold the guides: the till, scripting, configuration, and the API as le understands it.",
     ));
     roff.text(line);
 }

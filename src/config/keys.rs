@@ -106,10 +106,25 @@ pub fn non_empty(raw: String, source: &str) -> Result<SecretString> {
     Ok(SecretString::new(trimmed.to_owned()))
 }
 
+/// The system's shell running `cmd`: `sh -c` on Unix, `cmd /C` on Windows, so that the
+/// line in the config file is written as a person would type it there.
+fn shell(cmd: &str) -> std::process::Command {
+    #[cfg(windows)]
+    {
+        let mut c = std::process::Command::new("cmd");
+        c.arg("/C").arg(cmd);
+        c
+    }
+    #[cfg(not(windows))]
+    {
+        let mut c = std::process::Command::new("sh");
+        c.arg("-c").arg(cmd);
+        c
+    }
+}
+
 fn run_key_command(cmd: &str, profile: &str) -> Result<SecretString> {
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(cmd)
+    let out = shell(cmd)
         .stdin(std::process::Stdio::inherit())
         .stderr(std::process::Stdio::inherit())
         .output()

@@ -5,7 +5,7 @@
 //! change they report, so a payment settled by one process is delivered by whichever
 //! `le sandbox serve` runs on the state, exactly once per event.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use bitcoin::secp256k1::SecretKey;
@@ -336,7 +336,7 @@ fn private(db: &Path) {
     {
         use std::os::unix::fs::PermissionsExt;
         for suffix in ["", "-wal", "-shm"] {
-            let p = PathBuf::from(format!("{}{suffix}", db.display()));
+            let p = std::path::PathBuf::from(format!("{}{suffix}", db.display()));
             if p.exists() {
                 let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600));
             }

@@ -6,9 +6,27 @@ use crate::common::*;
 
 const GOOD: &str = "le_merchant_goodkey0123456789";
 
+/// A file's Unix permission bits; on other systems, the owner-only mode `le` asks for,
+/// which they do not have.
 fn mode(p: &std::path::Path) -> u32 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+    #[cfg(not(unix))]
+    {
+        assert!(p.exists());
+        0o600
+    }
+}
+
+/// Makes a file readable by everyone (`true`) or by its owner only.
+#[cfg(unix)]
+fn shared(p: &std::path::Path, everyone: bool) {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+    let m = if everyone { 0o644 } else { 0o600 };
+    std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
 }
 
 #[test]
@@ -247,15 +265,18 @@ fn doctor_passes_fails_and_says_why() {
         .code(3)
         .stdout(predicate::str::contains("✗ reach"));
     // A key file others can read fails the check.
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
-    env.le()
-        .arg("--api-key-file")
-        .arg(&key)
-        .args(["--base-url", &served.url, "doctor"])
-        .assert()
-        .code(4)
-        .stdout(predicate::str::contains("readable by other users"));
+    #[cfg(unix)]
+    {
+        shared(&key, true);
+        env.le()
+            .arg("--api-key-file")
+            .arg(&key)
+            .args(["--base-url", &served.url, "doctor"])
+            .assert()
+            .code(4)
+            .stdout(predicate::str::contains("readable by other users"));
+        shared(&key, false);
+    }
     // A server whose clock is an hour off.
     let mut body = std::collections::HashMap::new();
     body.insert("status", "healthy");
@@ -269,7 +290,6 @@ fn doctor_passes_fails_and_says_why() {
                 .to_string(),
         ),
     );
-    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
     let out = env
         .le()
         .arg("--api-key-file")

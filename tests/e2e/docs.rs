@@ -230,6 +230,7 @@ fn every_help_keeps_global_options_apart_and_ends_with_examples() {
 
 /// Tab completion in a real bash: the profile names of the config file, and the values
 /// an option takes; the static script too, without profile names.
+#[cfg(unix)]
 #[test]
 fn bash_completes_profiles_and_currencies() {
     use crate::pty::Pty;

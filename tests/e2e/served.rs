@@ -871,6 +871,7 @@ fn a_change_made_by_another_process_is_delivered_by_the_server() {
     drop(s);
 }
 
+#[cfg(unix)]
 #[test]
 fn the_state_is_readable_by_its_owner_only() {
     use std::os::unix::fs::PermissionsExt;
