@@ -16,6 +16,7 @@ mod mcp;
 mod read;
 mod refunds;
 mod retry;
+mod review10;
 mod review9;
 mod safety;
 mod sandbox;
