@@ -467,3 +467,33 @@ fn pos_esc_after_the_customer_paid_is_not_a_cancelled_sale() {
         "the paid sale is not counted:\n{screen}"
     );
 }
+
+/// The README: "A payment being watched keeps its order, amount, currency and invoice:
+/// one that changes while `watch` waits is exit 20, never PAID." `Identity` holds the
+/// invoice id, order, amount and currency, not the `lightningInvoice` itself: a later
+/// answer with the same order and amount but another (valid, self-consistent) BOLT11
+/// invoice, now paid, is taken as this payment paid. The customer scanned the first
+/// invoice; `watch` (and `create --watch`, and `le pos`, which keeps drawing the first
+/// code) says PAID for a payment whose invoice nobody was shown.
+#[test]
+fn watch_notices_that_the_invoice_itself_was_swapped() {
+    let env = Env::new();
+    let server = Scripted::with(|_, n| {
+        // Minted a second apart: the same order and amount, another invoice.
+        if n == 0 {
+            Step::json(200, &payment_of("inv_1", "T-1", "3.50", "USD", "unpaid"))
+        } else {
+            Step::json(200, &payment_of("inv_1", "T-1", "3.50", "USD", "paid"))
+        }
+    });
+    let out = le_at(&env, &server.url(), &["watch", "inv_1", "--interval", "3s"]);
+    let seen = server.seen();
+    assert!(seen.len() >= 2, "watch polled once only");
+    assert_eq!(
+        out.status.code(),
+        Some(20),
+        "a paid answer with another invoice was taken as this payment paid\nstdout: {}\nstderr: {}",
+        stdout_of(&out),
+        stderr_of(&out)
+    );
+}
