@@ -467,3 +467,26 @@ fn show_planned(ctx: &Ctx, plans: &[PlannedRequest]) -> Result<()> {
     }
     Ok(())
 }
+
+/// Resolves when `le` is asked to stop other than by Ctrl-C: SIGTERM, SIGHUP (its
+/// terminal closed) or SIGQUIT. A command that has taken over the terminal races its
+/// work against this, so that it can give the terminal back. Never resolves elsewhere.
+pub async fn terminated() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let (Ok(mut term), Ok(mut hup), Ok(mut quit)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::hangup()),
+            signal(SignalKind::quit()),
+        ) {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = hup.recv() => {}
+                _ = quit.recv() => {}
+            }
+            return;
+        }
+    }
+    std::future::pending::<()>().await
+}

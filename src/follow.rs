@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::api::{Client, Payment, Status};
+use crate::api::{Client, Identity, Payment, Status};
 use crate::app::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
@@ -41,26 +41,36 @@ pub struct Tick<'a> {
     pub trouble: Option<&'a str>,
 }
 
-/// Polls `invoice_id` until it settles, `--timeout` runs out or Ctrl-C; returns how it
+/// Polls the payment until it settles, `--timeout` runs out or Ctrl-C; returns how it
 /// ended and the payment as last seen. The view is cleared before returning.
+///
+/// `watched` is the payment as the person was shown it (`Identity::of`), or only its
+/// invoice id when nothing was shown yet (`Identity::invoice`): every answer must be that
+/// payment (its order, amount, currency and invoice), what it left open being learnt from
+/// the first answer. An answer about another payment is exit 20, never its status.
 pub async fn follow(
     ctx: &Ctx,
     client: &Client,
-    invoice_id: &str,
+    watched: &Identity,
     f: Follow,
 ) -> Result<(Outcome, Option<Payment>)> {
-    follow_telling(ctx, client, invoice_id, f, &mut |_| {}).await
+    follow_telling(ctx, client, watched, f, &mut |_| {}).await
 }
 
 /// `follow`, telling `listener` what it sees as it goes.
 pub async fn follow_telling(
     ctx: &Ctx,
     client: &Client,
-    invoice_id: &str,
+    watched: &Identity,
     f: Follow,
     listener: &mut dyn FnMut(Tick<'_>),
 ) -> Result<(Outcome, Option<Payment>)> {
     let args = f;
+    let Some(invoice_id) = watched.invoice_id.as_deref() else {
+        return Err(Error::internal(
+            "a follow needs the invoice id of the payment",
+        ));
+    };
     let mut view = WatchView::new(&ctx.out, invoice_id);
     let started = Instant::now();
     let deadline = args.timeout.and_then(|t| started.checked_add(t));
@@ -68,7 +78,7 @@ pub async fn follow_telling(
     let never = started + Duration::from_secs(100 * 365 * 86_400);
     let give_up = tokio::time::Instant::from_std(deadline.unwrap_or(never));
     let mut last: Option<Payment> = None;
-    let mut known: Option<crate::api::Identity> = None;
+    let mut known = watched.clone();
     let mut last_answer: Option<Instant> = None;
 
     let ctrl_c = tokio::signal::ctrl_c();
@@ -78,13 +88,8 @@ pub async fn follow_telling(
         // The deadline bounds the request too: a server that never answers cannot hold
         // a watch past --timeout.
         let polled = tokio::select! {
-            // After the first answer, every later one must describe the same payment.
-            r = async {
-                match &known {
-                    Some(k) => client.get_payment_again(k).await,
-                    None => client.get_payment(invoice_id).await,
-                }
-            } => r,
+            // Every answer must describe the payment being watched.
+            r = client.get_payment_again(&known) => r,
             _ = &mut ctrl_c => break Outcome::Interrupted,
             _ = tokio::time::sleep_until(give_up) => break Outcome::TimedOut,
         };
@@ -97,7 +102,7 @@ pub async fn follow_telling(
                     return Err(e);
                 }
                 last_answer = Some(Instant::now());
-                known.get_or_insert_with(|| crate::api::Identity::of(&p));
+                known.learn(&p);
                 view.update(&p);
                 let status = p.status();
                 last = Some(p);

@@ -121,13 +121,32 @@ pub fn show_payment(ctx: &Ctx, client: &Client, p: &Payment, offer: Offer<'_>) -
             return show_payment(ctx, client, p, Offer::PLAIN);
         }
     };
-    out.show(&Screen::plain(&format!("{inv}\n\n")))?;
-    out.show(&summary)?;
-    out.show(&art)?;
+    // Said first, above what must stay in view (the summary, the code, the spinner): a
+    // line here is one the layout above did not count.
     if guessed {
         out.note("(if the code does not scan, the terminal may have a light background: LE_QR_INK=dark draws it for one)");
     }
+    out.show(&Screen::plain(&format!("{inv}\n\n")))?;
+    out.show(&summary)?;
+    out.show(&art)?;
     Ok(())
+}
+
+/// What to say of an order's earlier payment that a customer can no longer pay, when a
+/// create found it instead of making a new one (exit 13; `le mcp`'s EARLIER_PAYMENT).
+pub fn earlier_payment(p: &Payment) -> String {
+    let order = crate::text::printable(p.order_id().unwrap_or("?"));
+    let when = p
+        .paid_at()
+        .map(|t| format!(" at {}", crate::render::time::local(t)))
+        .unwrap_or_default();
+    let what = match p.status() {
+        Status::Paid => format!("order {order} was paid{when}"),
+        Status::Refunded => format!("order {order} was paid{when} and has been refunded"),
+        Status::Processing => format!("order {order} is already being paid, by an earlier payment"),
+        other => format!("order {order} already has a payment that is {other}"),
+    };
+    format!("{what}: no new payment was taken")
 }
 
 /// The banner that ends a wait at a till, and the bell: only for a person watching.

@@ -137,6 +137,8 @@ pub struct Identity {
     pub amount: Option<rust_decimal::Decimal>,
     /// Compared without regard to case.
     pub currency: Option<String>,
+    /// The BOLT11 invoice a customer was shown: compared without regard to case.
+    pub lightning_invoice: Option<String>,
 }
 
 impl Identity {
@@ -147,7 +149,18 @@ impl Identity {
             order_id: p.order_id().map(str::to_owned),
             amount: p.amount(),
             currency: p.currency().map(str::to_owned),
+            lightning_invoice: p.lightning_invoice().map(str::to_owned),
         }
+    }
+
+    /// What this identity left open, filled in from the first answer that describes it.
+    pub fn learn(&mut self, p: &Payment) {
+        let seen = Identity::of(p);
+        self.invoice_id = self.invoice_id.take().or(seen.invoice_id);
+        self.order_id = self.order_id.take().or(seen.order_id);
+        self.amount = self.amount.or(seen.amount);
+        self.currency = self.currency.take().or(seen.currency);
+        self.lightning_invoice = self.lightning_invoice.take().or(seen.lightning_invoice);
     }
 
     /// The payment a create asked for.
@@ -157,6 +170,7 @@ impl Identity {
             order_id: Some(new.order_id.clone()),
             amount: Some(new.amount),
             currency: Some(new.currency.as_str().to_owned()),
+            lightning_invoice: None,
         }
     }
 
@@ -204,6 +218,17 @@ impl Identity {
                 "its currency is {}, not {}",
                 shown(p.currency()),
                 printable(c)
+            ));
+        }
+        // A payment's invoice is made with it and never changes; an answer without one
+        // (the API may leave it out once paid) is no disagreement.
+        if let (Some(i), Some(now)) = (&self.lightning_invoice, p.lightning_invoice())
+            && !i.eq_ignore_ascii_case(now)
+        {
+            d.push(format!(
+                "its lightningInvoice is {}, not the {} shown before",
+                shown(Some(now)),
+                printable(i)
             ));
         }
         d

@@ -330,6 +330,7 @@ impl Batch<'_> {
                             order_id: Some(order.clone()),
                             amount: amount.as_deref().and_then(|a| a.parse().ok()),
                             currency: currency.clone(),
+                            lightning_invoice: None,
                         };
                         if let Err(e) = sent.check(&p, || {
                             format!(

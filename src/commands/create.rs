@@ -1,7 +1,7 @@
 //! `le create`: one payment, shown as a summary, the invoice and a QR code; with
 //! `--watch`, then waited for as `le watch` does.
 
-use crate::api::{Call, Payment, Status};
+use crate::api::{Call, Identity, Payment, Status};
 use crate::app::Ctx;
 use crate::cli::CreateArgs;
 use crate::error::{Error, Result};
@@ -9,7 +9,6 @@ use crate::exit::Outcome;
 use crate::follow::{Follow, check_interval, follow};
 use crate::input::rows::{Row, new_order_id};
 use crate::present::{Offer, announce_end, show_payment};
-use crate::render::time::local;
 use crate::text::printable;
 
 pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
@@ -72,7 +71,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
     let (outcome, last) = follow(
         ctx,
         &client,
-        payment.invoice_id(),
+        &Identity::of(&payment),
         Follow {
             interval: args.interval,
             timeout: args.timeout,
@@ -105,18 +104,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
 /// The order was settled before this sale: say so plainly, show what it was, take
 /// nothing (exit 13).
 fn earlier_sale(ctx: &Ctx, client: &crate::api::Client, p: &Payment) -> Result<Outcome> {
-    let order = printable(p.order_id().unwrap_or("?"));
-    let when = p
-        .paid_at()
-        .map(|t| format!(" at {}", local(t)))
-        .unwrap_or_default();
-    let what = match p.status() {
-        Status::Paid => format!("order {order} was paid{when}"),
-        Status::Refunded => format!("order {order} was paid{when} and has been refunded"),
-        Status::Processing => format!("order {order} is already being paid, by an earlier payment"),
-        other => format!("order {order} already has a payment that is {other}"),
-    };
-    let message = format!("{what}: no new payment was taken");
+    let message = crate::present::earlier_payment(p);
     ctx.out.json_note(&serde_json::json!({
         "note": {
             "code": "EARLIER_PAYMENT",
@@ -140,15 +128,7 @@ fn expired_hint(ctx: &Ctx, args: &CreateArgs, order: &str, generated: bool) {
             .note("that payment expired; run the same command again for a new order id");
         return;
     }
-    let fresh = format!(
-        "{}-{}",
-        order
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .take(40)
-            .collect::<String>(),
-        jiff::Zoned::now().strftime("%Y%m%d%H%M%S")
-    );
+    let fresh = crate::input::rows::fresh_idempotency_key(order);
     let how = if args.idempotency_key.is_some() {
         format!("the same command with --idempotency-key {fresh} in place of yours")
     } else {

@@ -26,6 +26,8 @@ use crate::settings::Target;
 
 /// How long PAID or EXPIRED stays on screen before the next sale.
 const SHOW_END: Duration = Duration::from_secs(4);
+/// How long the till looks at a sale once more before the cashier leaves it.
+const LAST_LOOK: Duration = Duration::from_secs(5);
 
 /// What the till knows of this session.
 struct Till<'a> {
@@ -39,6 +41,19 @@ struct Till<'a> {
     /// Sales paid this session: count, and totals per currency.
     count: usize,
     totals: BTreeMap<String, Decimal>,
+}
+
+/// Waits for the cashier to leave a screen that has no keys of its own: `Some` to close
+/// the till, `None` for Esc.
+async fn leave(keys: &mut tokio::sync::mpsc::UnboundedReceiver<Key>) -> Option<Next> {
+    loop {
+        match keys.recv().await {
+            None | Some(Key::Char('q' | 'Q')) => return Some(Next::Quit),
+            Some(Key::Interrupt) => return Some(Next::Interrupted),
+            Some(Key::Esc) => return None,
+            Some(_) => {}
+        }
+    }
 }
 
 /// How the cashier left a screen.
@@ -100,7 +115,12 @@ pub async fn run(ctx: &Ctx, a: PosArgs) -> Result<Outcome> {
     };
     let session = Session::start(&ctx.out).map_err(Error::usage)?;
     let mut keys = session.keys();
-    let ended = till.serve(&session, &mut keys).await;
+    // A SIGTERM or a closed terminal is a way out too: the session is dropped and the
+    // terminal given back.
+    let ended = tokio::select! {
+        r = till.serve(&session, &mut keys) => r,
+        () = crate::app::terminated() => Ok(Next::Interrupted),
+    };
     drop(keys);
     drop(session);
     ctx.out.note(&format!("till closed: {}", till.sales_line()));
@@ -188,10 +208,36 @@ impl Till<'_> {
                         typed.pop();
                     }
                     Key::Esc => typed.clear(),
-                    Key::Enter if !typed.is_empty() => match self.start_sale(&typed).await {
-                        Ok(p) => break p,
-                        Err(e) => problem = Some(e),
-                    },
+                    Key::Enter if !typed.is_empty() => {
+                        let chrome = Chrome {
+                            title: &title,
+                            sales: &sales,
+                            keys: "taking the payment… · Esc: give up · q: close the till",
+                            problem: None,
+                        };
+                        session.draw(&pos::entry(
+                            self.size(),
+                            &typed,
+                            &self.currency,
+                            &chrome,
+                            self.color,
+                        ));
+                        // The keyboard stays live while the API takes its time.
+                        let started = tokio::select! {
+                            r = self.start_sale(&typed) => Ok(r),
+                            next = leave(keys) => Err(next),
+                        };
+                        match started {
+                            Ok(Ok(p)) => break p,
+                            Ok(Err(e)) => problem = Some(e),
+                            Err(Some(next)) => return Ok(next),
+                            Err(None) => {
+                                problem = Some(
+                                    "gave up taking the payment; if the API made it, it is left to expire".into(),
+                                );
+                            }
+                        }
+                    }
                     _ => {}
                 }
             };
@@ -247,6 +293,9 @@ impl Till<'_> {
         mut p: Payment,
     ) -> Result<(Next, Option<String>)> {
         let invoice = p.lightning_invoice().unwrap_or_default().to_owned();
+        // The sale as the customer was shown it: every later answer must be this payment,
+        // its invoice included.
+        let shown = Identity::of(&p);
         let mut next_poll = Instant::now() + MIN_INTERVAL;
         let mut trouble: Option<String> = None;
         loop {
@@ -293,9 +342,29 @@ impl Till<'_> {
             ));
             tokio::select! {
                 key = keys.recv() => match key {
-                    None | Some(Key::Char('q' | 'Q')) => return Ok((Next::Quit, None)),
-                    Some(Key::Interrupt) => return Ok((Next::Interrupted, None)),
+                    None | Some(Key::Char('q' | 'Q')) => {
+                        // The customer may have paid since the last look.
+                        if let Some(done) = self.last_look(&shown).await {
+                            let (next, _) = self.show_end(session, keys, &done).await?;
+                            if matches!(next, Next::Interrupted) {
+                                return Ok((next, None));
+                            }
+                        }
+                        return Ok((Next::Quit, None));
+                    }
+                    Some(Key::Interrupt) => {
+                        self.ctx.out.note(&format!(
+                            "order {} was for sale when the till closed: {{le}} get-order {} says whether it was paid",
+                            p.order_id().unwrap_or("?"),
+                            p.order_id().unwrap_or("?")
+                        ));
+                        return Ok((Next::Interrupted, None));
+                    }
                     Some(Key::Esc) => {
+                        // Paid between two polls: that is a sale, not a cancelled one.
+                        if let Some(done) = self.last_look(&shown).await {
+                            return self.show_end(session, keys, &done).await;
+                        }
                         return Ok((Next::Sale, Some(format!(
                             "sale cancelled: order {} is left to expire", p.order_id().unwrap_or("?")
                         ))));
@@ -310,7 +379,7 @@ impl Till<'_> {
                 },
                 _ = sleep_until(next_poll) => {
                     next_poll = Instant::now() + MIN_INTERVAL;
-                    match self.client.get_payment_again(&Identity::of(&p)).await {
+                    match self.client.get_payment_again(&shown).await {
                         Ok(now) => {
                             if let Err(e) = self.ctx.check_payment(&self.client, &now) {
                                 return Ok((Next::Sale, Some(e.message())));
@@ -327,6 +396,16 @@ impl Till<'_> {
                 // The countdown moves every second.
                 _ = sleep(Duration::from_secs(1)) => {}
             }
+        }
+    }
+
+    /// The sale once more before the cashier leaves it, within a few seconds: the payment
+    /// if it has settled, else nothing (still open, or the API did not say).
+    async fn last_look(&self, shown: &Identity) -> Option<Payment> {
+        let read = self.client.get_payment_again(shown);
+        match tokio::time::timeout(LAST_LOOK, read).await {
+            Ok(Ok(p)) if p.status().is_final() => Some(p),
+            _ => None,
         }
     }
 

@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use crate::api::Call;
-use crate::api::{Payment, Status};
+use crate::api::{Identity, Payment, Status};
 use crate::app::Ctx;
 use crate::cli::QrMode;
 use crate::cli::WatchArgs;
@@ -30,10 +30,13 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
         return Ok(plan);
     }
     let started = Instant::now();
+    // What the person is shown is what is watched: the payment, not only its id.
+    let mut watched = Identity::invoice(&invoice_id);
     // The customer walked off, the screen was cleared: the QR code again, above the
     // spinner, while it can be paid.
     if args.qr != QrMode::Never {
         let p = client.get_payment(&invoice_id).await?;
+        watched = Identity::of(&p);
         show_payment(
             ctx,
             &client,
@@ -53,7 +56,7 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
     let (outcome, last) = follow(
         ctx,
         &client,
-        &invoice_id,
+        &watched,
         Follow {
             interval: args.interval,
             timeout: args.timeout,

@@ -26,8 +26,9 @@ struct Entry {
     next_due: Instant,
     /// Not found or otherwise refused: nothing more to learn.
     error: Option<String>,
-    /// What the first answer said it is: later ones must agree.
-    known: Option<crate::api::Identity>,
+    /// The payment this id names, as far as known (the first answer fills it in): every
+    /// answer must agree.
+    known: crate::api::Identity,
 }
 
 impl Entry {
@@ -91,11 +92,11 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
     let mut entries: Vec<Entry> = ids
         .into_iter()
         .map(|id| Entry {
+            known: crate::api::Identity::invoice(&id),
             id,
             last: None,
             next_due: started,
             error: None,
-            known: None,
         })
         .collect();
     // The whole allowance, spread evenly: one request per `gap`.
@@ -135,12 +136,8 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
         last_request = Instant::now();
         let never = tokio::time::Instant::from_std(at + Duration::from_secs(366 * 86_400));
         let polled = tokio::select! {
-            r = async {
-                match &entries[i].known {
-                    Some(k) => client.get_payment_again(k).await,
-                    None => client.get_payment(&entries[i].id).await,
-                }
-            } => r,
+            // Every answer must describe the payment first seen under this id.
+            r = client.get_payment_again(&entries[i].known) => r,
             _ = &mut ctrl_c => break Some(Outcome::Interrupted),
             // A poll waiting out a Retry-After must not outlive --timeout either.
             _ = tokio::time::sleep_until(deadline.map_or(never, tokio::time::Instant::from_std)) => break Some(Outcome::TimedOut),
@@ -174,9 +171,7 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
                     });
                     ctx.out.json_line(&change)?;
                 }
-                entries[i]
-                    .known
-                    .get_or_insert_with(|| crate::api::Identity::of(&p));
+                entries[i].known.learn(&p);
                 entries[i].next_due =
                     Instant::now() + interval_for(&p, args.interval, gap * active);
                 entries[i].last = Some(p);

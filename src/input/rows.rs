@@ -152,6 +152,21 @@ pub fn derived_key(new: &NewPayment) -> String {
     format!("le-{}", &hash.to_string()[..40])
 }
 
+/// An idempotency key for a new payment of an order whose earlier one expired: the order
+/// and the time to the second, so that following the advice again after this one expires
+/// too gives yet another key.
+pub fn fresh_idempotency_key(order: &str) -> String {
+    format!(
+        "{}-{}",
+        order
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .take(40)
+            .collect::<String>(),
+        jiff::Zoned::now().strftime("%Y%m%d%H%M%S")
+    )
+}
+
 /// A new order id: `TILL-20261121-154203-7F3A`, unique, and sorted by time.
 pub fn new_order_id(prefix: &str) -> String {
     let now = jiff::Zoned::now();

@@ -57,13 +57,49 @@ impl Args {
     pub fn amount(&mut self, key: &str) -> Result<String> {
         match self.map.remove(key) {
             Some(Value::String(s)) => Ok(s),
-            Some(Value::Number(n)) => Ok(n.to_string()),
+            // JavaScript writes 0.0000001 as 1e-7: the same number, in plain decimals.
+            Some(Value::Number(n)) => {
+                let text = n.to_string();
+                if text.contains(['e', 'E']) {
+                    rust_decimal::Decimal::from_scientific(&text)
+                        .map(|d| d.normalize().to_string())
+                        .map_err(|_| {
+                            Error::usage(format!(
+                                "{}: {key} {text} is not an amount le can take, e.g. \"{key}\": \"49.99\"",
+                                self.tool
+                            ))
+                        })
+                } else {
+                    Ok(text)
+                }
+            }
             None | Some(Value::Null) => Err(Error::usage(format!(
                 "{} needs {key}, e.g. \"{key}\": \"49.99\"",
                 self.tool
             ))),
             Some(other) => Err(self.wrong(key, "a decimal string or a number", &other)),
         }
+    }
+
+    /// `amount` and `currency`, checked together as the command line's are, in the
+    /// words of a tool call.
+    pub fn money(&mut self) -> Result<(String, String)> {
+        let amount = self.amount("amount")?;
+        let currency = self.required_text("currency", "USD")?;
+        let c: crate::money::Currency = currency.parse().map_err(|e: String| {
+            Error::usage(format!(
+                "{}: currency: {e}, e.g. \"currency\": \"USD\"",
+                self.tool
+            ))
+        })?;
+        crate::money::parse_amount(&amount, c).map_err(|e| {
+            Error::usage(format!(
+                "{}: amount {e}, e.g. \"amount\": \"{}\", \"currency\": \"{c}\"",
+                self.tool,
+                c.example_amount()
+            ))
+        })?;
+        Ok((amount, currency))
     }
 
     pub fn flag(&mut self, key: &str) -> Result<bool> {

@@ -44,7 +44,7 @@ impl Options {
 const INSTRUCTIONS: &str = "Take Bitcoin Lightning payments for a merchant's orders through the Lightning Enable API. \
 To take a payment: create_payment (orderId, amount, currency) returns the invoice, checkout URL and QR code to give the customer; \
 then wait_for_payment with its invoiceId until the outcome is \"paid\" (fulfil the order) or \"expired\" (offer a new payment); \
-\"timedOut\" means call it again. get_payment_by_order tells whether an order was paid. \
+\"timedOut\" means call it again. A create_payment that fails with EARLIER_PAYMENT found the order paid before: nothing new was taken. get_payment_by_order tells whether an order was paid. \
 Refunds move money: call create_refund only when the merchant has approved it, with confirm: true. \
 Errors carry a code (such as SETTLEMENT_NOT_FOUND or INVOICE_MISMATCH) and a message saying what to do.";
 
@@ -138,7 +138,7 @@ fn offered(opts: &Options) -> Vec<Tool> {
                 .with_annotations(
                     ToolAnnotations::with_title(s.title)
                         .read_only(s.reads)
-                        .destructive(false)
+                        .destructive(s.destructive)
                         .idempotent(s.idempotent)
                         .open_world(s.name != "decode_invoice"),
                 )
@@ -243,6 +243,13 @@ async fn run(ctx: &Ctx, client: &Client, opts: &Options, job: Job) {
 /// scrubbed of the key before it is put in.
 fn result(out: &Output, r: Result<tools::Reply>) -> CallToolResult {
     match r {
+        Ok(mut reply) if reply.refused => {
+            scrub_value(out, &mut reply.structured);
+            let mut r =
+                CallToolResult::error(vec![ContentBlock::text(json_text(&reply.structured))]);
+            r.structured_content = Some(reply.structured);
+            r
+        }
         Ok(mut reply) => {
             scrub_value(out, &mut reply.structured);
             let mut content = vec![ContentBlock::text(json_text(&reply.structured))];
@@ -258,7 +265,7 @@ fn result(out: &Output, r: Result<tools::Reply>) -> CallToolResult {
 }
 
 fn refusal(out: &Output, e: &Error) -> CallToolResult {
-    let mut body = e.to_json();
+    let mut body = out.error_json(e);
     // A payment whose invoice failed its check is named, but its invoice is not handed
     // to an agent that could pass it on to a customer.
     if let Some(p) = body

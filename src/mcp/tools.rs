@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 
 use super::Options;
 use super::args::Args;
-use crate::api::{Client, Payment, Status};
+use crate::api::{Client, Identity, Payment, Status};
 use crate::app::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
@@ -29,6 +29,8 @@ pub struct Spec {
     pub reads: bool,
     /// Calling it again with the same arguments changes nothing more.
     pub idempotent: bool,
+    /// It may do what cannot be undone (send money back): a client should ask first.
+    pub destructive: bool,
     pub schema: fn() -> Value,
 }
 
@@ -70,9 +72,10 @@ pub const SPECS: &[Spec] = &[
     Spec {
         name: "create_payment",
         title: "Create a payment",
-        description: "Create a Lightning payment for one of the merchant's orders and return it: the BOLT11 invoice (lightningInvoice) the customer pays, the hosted checkout URL when there is one, the expiry (expiresAt), and the invoice's QR code as an image to show the customer. The invoice has been checked against the payment's amount, network and expiry before it is returned. Safe to retry: the same arguments return the same payment rather than a second one (for a new payment for the same order, pass a new idempotencyKey). Then call wait_for_payment with the invoiceId.",
+        description: "Create a Lightning payment for one of the merchant's orders and return it: the BOLT11 invoice (lightningInvoice) the customer pays, the hosted checkout URL when there is one, the expiry (expiresAt), and the invoice's QR code as an image to show the customer. The invoice has been checked against the payment's amount, network and expiry before it is returned. Safe to retry: the same arguments return the same payment rather than a second one (for a new payment for the same order, pass a new idempotencyKey). If the order was already paid by an earlier payment, nothing new is taken and the call fails with code EARLIER_PAYMENT: do not ask the customer to pay again. Otherwise call wait_for_payment with the invoiceId.",
         reads: false,
         idempotent: true,
+        destructive: false,
         schema: || {
             object(
                 json!({
@@ -103,6 +106,7 @@ pub const SPECS: &[Spec] = &[
         description: "Look up a payment by its invoiceId and return it with its status: unpaid (waiting for the customer), processing (seen, confirming), paid (fulfil the order), expired (never paid; create a new payment) or refunded.",
         reads: true,
         idempotent: true,
+        destructive: false,
         schema: || object(json!({ "invoiceId": invoice_id() }), &["invoiceId"]),
     },
     Spec {
@@ -111,6 +115,7 @@ pub const SPECS: &[Spec] = &[
         description: "Look up the newest payment of one of the merchant's order ids, to find out whether an order was paid.",
         reads: true,
         idempotent: true,
+        destructive: false,
         schema: || {
             object(
                 json!({ "orderId": { "type": "string", "description": "The merchant's order id" } }),
@@ -124,14 +129,16 @@ pub const SPECS: &[Spec] = &[
         description: "Ask the API to refresh a payment's status from the Lightning provider (for example when a customer says they paid and the status has not moved), and return the refreshed payment.",
         reads: true,
         idempotent: true,
+        destructive: false,
         schema: || object(json!({ "invoiceId": invoice_id() }), &["invoiceId"]),
     },
     Spec {
         name: "wait_for_payment",
         title: "Wait for a payment",
-        description: "Wait until a payment is paid or expires, polling every few seconds, for at most timeout (never longer). Returns outcome: \"paid\" (fulfil the order), \"expired\" (create a new payment if the customer still wants to pay), \"timedOut\" (still waiting; call again to keep waiting) or \"ended\" (another final status, such as refunded), with the payment as last seen. Sends progress notifications while it waits when the call asks for them.",
+        description: "Wait until a payment is paid or expires, polling every few seconds, for at most timeout (never longer). Returns outcome: \"paid\" (fulfil the order), \"expired\" (create a new payment if the customer still wants to pay), \"timedOut\" (still waiting; call again to keep waiting; if the API never answered at all, the call fails with UNREACHABLE instead) or \"ended\" (another final status, such as refunded), with the payment as last seen. Sends progress notifications while it waits when the call asks for them.",
         reads: true,
         idempotent: true,
+        destructive: false,
         schema: || {
             object(
                 json!({
@@ -155,6 +162,7 @@ pub const SPECS: &[Spec] = &[
         description: "Send money back to the customer for a paid payment, to the customer's own Lightning invoice or Bitcoin address. This moves money: only call it when the merchant has approved this refund, and pass confirm: true to say so (unless le mcp was started with --allow-refunds). The refund is checked first: the currency must be the payment's, and a Lightning invoice must be on the payment's network, unexpired, and for the refund's worth. Safe to retry: the same arguments return the same refund.",
         reads: false,
         idempotent: true,
+        destructive: true,
         schema: || {
             object(
                 json!({
@@ -177,6 +185,7 @@ pub const SPECS: &[Spec] = &[
         description: "Look up a refund by its refundId and return it with its status (pending, completed or failed).",
         reads: true,
         idempotent: true,
+        destructive: false,
         schema: || {
             object(
                 json!({ "refundId": { "type": "string", "description": "The refund's id (ref_…)" } }),
@@ -190,6 +199,7 @@ pub const SPECS: &[Spec] = &[
         description: "List refunds, newest first: all of them, or those of one payment.",
         reads: true,
         idempotent: true,
+        destructive: false,
         schema: || {
             object(
                 json!({ "invoiceId": { "type": "string", "description": "Only the refunds of this payment (inv_…)" } }),
@@ -203,6 +213,7 @@ pub const SPECS: &[Spec] = &[
         description: "The price of 1 BTC in USD, EUR and GBP as the API converts amounts, or in one of them.",
         reads: true,
         idempotent: true,
+        destructive: false,
         schema: || {
             object(
                 json!({ "currency": { "type": "string", "description": "USD, EUR or GBP; all when left out" } }),
@@ -216,6 +227,7 @@ pub const SPECS: &[Spec] = &[
         description: "Decode a BOLT11 Lightning invoice offline and check its signature: network, amount, payee, description, creation and expiry times. Use it on an invoice a customer sends for a refund.",
         reads: true,
         idempotent: true,
+        destructive: false,
         schema: || {
             object(
                 json!({ "invoice": { "type": "string", "description": "The BOLT11 invoice, with or without lightning:" } }),
@@ -234,6 +246,9 @@ pub struct Reply {
     pub structured: Value,
     /// PNG images to show (the QR code).
     pub images: Vec<Vec<u8>>,
+    /// A result that is a refusal (`isError`), as the CLI's JSON error: the tool did its
+    /// work and found it must not go on (an order paid before).
+    pub refused: bool,
 }
 
 impl Reply {
@@ -241,6 +256,7 @@ impl Reply {
         Reply {
             structured,
             images: Vec::new(),
+            refused: false,
         }
     }
 }
@@ -338,10 +354,12 @@ fn payment_reply(ctx: &Ctx, client: &Client, p: Payment) -> Result<Reply> {
 }
 
 async fn create_payment(ctx: &Ctx, client: &Client, mut a: Args) -> Result<Reply> {
+    let order = a.required_text("orderId", "ORDER-1")?;
+    let (amount, currency) = a.money()?;
     let row = Row {
-        order: a.required_text("orderId", "ORDER-1")?,
-        amount: a.amount("amount")?,
-        currency: a.required_text("currency", "USD")?,
+        order,
+        amount,
+        currency,
         description: a.text("description")?,
         customer_email: a.text("customerEmail")?,
         customer_name: a.text("customerName")?,
@@ -360,29 +378,37 @@ async fn create_payment(ctx: &Ctx, client: &Client, mut a: Args) -> Result<Reply
     } else {
         ctx.check_new_payment(client, p)?;
     }
+    // An order paid (or being paid) before: as the CLI's exit 13, a refusal an agent
+    // cannot take for a sale to wait on, with the payment it found.
+    if created.earlier && !matches!(p.status(), Status::Unpaid | Status::Expired) {
+        let mut payment = p.raw().clone();
+        payment.remove("lightningInvoice");
+        return Ok(Reply {
+            refused: true,
+            ..Reply::new(json!({ "error": {
+                "code": "EARLIER_PAYMENT",
+                "message": crate::present::earlier_payment(p),
+                "hint": "do not ask the customer to pay again; a new sale needs a new orderId",
+                "details": { "payment": payment },
+            }}))
+        });
+    }
     let mut body = json!({
         "payment": p.raw(),
         "idempotencyKey": key,
         "earlier": created.earlier,
     });
-    if created.earlier {
-        body["note"] = json!(if p.status() == Status::Unpaid {
-            format!(
-                "order {} already had this payment, still unpaid: no new payment was made; give the customer this invoice",
-                new.order_id
-            )
-        } else {
-            format!(
-                "order {} already had this payment, now {}: no new payment was made and the customer must not be asked to pay again",
-                new.order_id,
-                p.status()
-            )
-        });
+    if created.earlier && p.status() == Status::Unpaid {
+        body["note"] = json!(format!(
+            "order {} already had this payment, still unpaid: no new payment was made; give the customer this invoice",
+            new.order_id
+        ));
     }
     if p.status() == Status::Expired {
         body["note"] = json!(format!(
-            "this payment was made before and has expired; to take a new one for order {}, call create_payment again with idempotencyKey \"{}-2\"",
-            new.order_id, new.order_id
+            "this payment was made before and has expired; to take a new one for order {}, call create_payment again with idempotencyKey \"{}\"",
+            new.order_id,
+            crate::input::rows::fresh_idempotency_key(&new.order_id)
         ));
     }
     let mut reply = Reply::new(body);
@@ -437,7 +463,7 @@ async fn wait(ctx: &Ctx, client: &Client, mut a: Args, progress: ProgressFn<'_>)
     let (outcome, last) = follow_telling(
         ctx,
         client,
-        &id,
+        &Identity::invoice(&id),
         Follow {
             interval,
             timeout: Some(timeout),
@@ -447,6 +473,18 @@ async fn wait(ctx: &Ctx, client: &Client, mut a: Args, progress: ProgressFn<'_>)
     .await?;
     if let Some(p) = &last {
         ctx.check_payment(client, p)?;
+    }
+    // Not one answer in all that time: "still waiting" would send an agent round again
+    // for ever, when the API is what is wrong.
+    if last.is_none() && matches!(outcome, Outcome::TimedOut) {
+        return Err(Error::Unreachable {
+            url: client.base_url().to_owned(),
+            reason: format!(
+                "no answer about {} within {}",
+                crate::text::printable(&id),
+                crate::render::time::human_span(timeout.as_secs())
+            ),
+        });
     }
     let outcome = match outcome {
         Outcome::Done => "paid",
@@ -462,10 +500,12 @@ async fn wait(ctx: &Ctx, client: &Client, mut a: Args, progress: ProgressFn<'_>)
 }
 
 async fn create_refund(ctx: &Ctx, client: &Client, opts: &Options, mut a: Args) -> Result<Reply> {
+    let invoice = a.required_text("invoiceId", "inv_abc123")?;
+    let (amount, currency) = a.money()?;
     let input = RefundInput {
-        invoice: a.required_text("invoiceId", "inv_abc123")?,
-        amount: a.amount("amount")?,
-        currency: a.required_text("currency", "USD")?,
+        invoice,
+        amount,
+        currency,
         lightning_invoice: a.text("lightningInvoice")?,
         bitcoin_address: a.text("bitcoinAddress")?,
         reason: a.text("reason")?,

@@ -405,13 +405,26 @@ impl Output {
     }
 
     /// How a failed run is reported: once, at the end.
+    /// The error as JSON, its hint's `{le}` filled in (in the value, so that what it
+    /// becomes is escaped as JSON like any other text).
+    pub fn error_json(&self, e: &Error) -> serde_json::Value {
+        let mut v = e.to_json();
+        if let Some(h) = v.pointer_mut("/error/hint")
+            && let Some(text) = h.as_str()
+            && let Cow::Owned(filled) = self.fill(text)
+        {
+            *h = filled.into();
+        }
+        v
+    }
+
     pub fn error(&self, e: &Error) {
         if matches!(e, Error::OutputClosed) {
             return;
         }
         if self.inner.json {
-            if let Ok(t) = to_safe_json(&e.to_json()) {
-                self.write_stderr(&format!("{}\n", self.scrub(&self.fill(&t))));
+            if let Ok(t) = to_safe_json(&self.error_json(e)) {
+                self.write_stderr(&format!("{}\n", self.scrub(&t)));
             }
             return;
         }

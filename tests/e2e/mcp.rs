@@ -484,10 +484,21 @@ fn take_a_payment_wait_for_it_and_find_it_paid() {
     let got = s.ok("get_payment_by_order", json!({ "orderId": "MCP-1" }));
     assert_eq!(got["payment"]["status"], "paid");
 
-    // A paid invoice is no longer offered as a QR code.
+    // The same create for a paid order takes nothing new, and says so as a refusal (the
+    // CLI's exit 13) an agent cannot mistake for a sale to wait on; no invoice, no QR.
     let again = s.call("create_payment", json!({ "orderId": "MCP-1", "amount": 49.99, "currency": "usd", "description": "Coffee", "metadata": { "table": 12, "note": "window" } }));
-    assert_eq!(structured(&again)["earlier"], true);
-    assert_eq!(structured(&again)["payment"]["status"], "paid");
+    assert_eq!(again["isError"], true, "{again}");
+    let refusal = structured(&again);
+    assert_eq!(refusal["error"]["code"], "EARLIER_PAYMENT", "{again}");
+    assert!(
+        refusal["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("order MCP-1 was paid"),
+        "{again}"
+    );
+    assert_eq!(refusal["error"]["details"]["payment"]["status"], "paid");
+    assert!(refusal["error"]["details"]["payment"]["lightningInvoice"].is_null());
     assert_eq!(again["content"].as_array().unwrap().len(), 1, "{again}");
 
     let decoded = s.ok("decode_invoice", json!({ "invoice": invoice }));
@@ -537,15 +548,17 @@ fn a_repeated_create_returns_the_same_payment() {
     let mut s = sandbox(&env, &[]);
     let again = s.ok("create_payment", create_args("IDEM-1"));
     assert_eq!(again["payment"]["status"], "expired");
-    assert!(
-        again["note"]
-            .as_str()
-            .unwrap()
-            .contains("idempotencyKey \"IDEM-1-2\""),
-        "{again}"
-    );
+    // The note names a key not used before (the order and the time), so following it
+    // again after that payment expires too still makes a new one.
+    let note = again["note"].as_str().unwrap();
+    let fresh = note
+        .split("idempotencyKey \"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_else(|| panic!("{again}"));
+    assert!(fresh.starts_with("IDEM-1-2"), "{again}");
     let mut args = create_args("IDEM-1");
-    args["idempotencyKey"] = json!("IDEM-1-2");
+    args["idempotencyKey"] = json!(fresh);
     let other = s.ok("create_payment", args);
     assert_ne!(other["payment"]["invoiceId"], first["payment"]["invoiceId"]);
     assert_eq!(payments_in(&env), 2);
@@ -558,23 +571,19 @@ fn bad_arguments_are_tool_errors_with_the_clis_codes() {
     for (args, says) in [
         (
             json!({ "orderId": "B-1", "amount": "49.999", "currency": "USD" }),
-            "--amount",
+            "create_payment: amount",
         ),
         (
             json!({ "orderId": "B-1", "amount": num("49.999"), "currency": "USD" }),
-            "--amount",
-        ),
-        (
-            json!({ "orderId": "B-1", "amount": num("1e2"), "currency": "USD" }),
-            "--amount",
+            "create_payment: amount",
         ),
         (
             json!({ "orderId": "B-1", "amount": num("0.00000001"), "currency": "sats" }),
-            "--amount",
+            "create_payment: amount",
         ),
         (
             json!({ "orderId": "B-1", "amount": -5, "currency": "USD" }),
-            "--amount",
+            "create_payment: amount",
         ),
         (
             json!({ "orderId": "B-1", "amount": true, "currency": "USD" }),
@@ -582,7 +591,7 @@ fn bad_arguments_are_tool_errors_with_the_clis_codes() {
         ),
         (
             json!({ "orderId": "B-1", "amount": "5", "currency": "DOGE" }),
-            "--currency",
+            "create_payment: currency",
         ),
         (
             json!({ "amount": "5", "currency": "USD" }),
@@ -605,6 +614,12 @@ fn bad_arguments_are_tool_errors_with_the_clis_codes() {
         assert_eq!(e["code"], "USAGE_ERROR", "{args}: {e}");
         assert!(e["message"].as_str().unwrap().contains(says), "{args}: {e}");
     }
+    // A number in exponent form (as JavaScript writes small ones) is that number.
+    let p = s.ok(
+        "create_payment",
+        json!({ "orderId": "B-EXP", "amount": num("1e2"), "currency": "USD" }),
+    );
+    assert_eq!(p["payment"]["amount"].as_f64(), Some(100.0));
     // A number is taken as the text it was sent as, never through a binary float.
     let p = s.ok(
         "create_payment",
@@ -658,7 +673,11 @@ fn bad_arguments_are_tool_errors_with_the_clis_codes() {
         );
     }
     drop(s);
-    assert_eq!(payments_in(&env), 2, "only the two good payments were made");
+    assert_eq!(
+        payments_in(&env),
+        3,
+        "only the three good payments were made"
+    );
 }
 
 #[test]
@@ -1101,4 +1120,28 @@ fn a_cancelled_wait_stops_and_the_session_goes_on() {
             assert!(v.get("result").is_none(), "{line}");
         }
     }
+}
+
+/// An API that never answers: the wait ends when asked, and says the API is the trouble
+/// (UNREACHABLE) rather than "timedOut", which would send an agent round again for ever.
+#[test]
+fn a_wait_that_never_got_an_answer_is_unreachable_not_timed_out() {
+    let env = Env::new();
+    let server = Scripted::always(Step::Stall(Duration::from_secs(30)));
+    let mut s = Session::start(
+        &env,
+        &[("LIGHTNING_API_KEY", TEST_KEY)],
+        &["--base-url", &server.url(), "mcp"],
+    );
+    let started = std::time::Instant::now();
+    let r = s.call(
+        "wait_for_payment",
+        json!({ "invoiceId": "inv_silent", "timeout": "3s" }),
+    );
+    assert!(started.elapsed() < Duration::from_secs(15), "{r}");
+    assert_eq!(r["isError"], true, "{r}");
+    let e = structured(&r)["error"].clone();
+    assert_eq!(e["code"], "UNREACHABLE", "{e}");
+    assert!(e["message"].as_str().unwrap().contains("inv_silent"), "{e}");
+    drop(s);
 }
