@@ -27,6 +27,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -46,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Refund a paid payment, or look at refunds')
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Verify, send or receive signed webhooks')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the account the API key belongs to: plan, subscription, features')
             [CompletionResult]::new('rates', 'rates', [CompletionResultType]::ParameterValue, 'Show exchange rates (price of 1 BTC)')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Drive the local sandbox: settle or expire payments, list or reset its state')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Store an API key for a profile: typed at a prompt without echo, or piped in')
@@ -78,6 +80,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--unordered', '--unordered', [CompletionResultType]::ParameterName, 'With --from: print results as they finish rather than in input order')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -97,6 +100,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -115,6 +119,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -133,6 +138,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -156,6 +162,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -174,6 +181,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -192,6 +200,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -221,6 +230,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -239,6 +249,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -258,6 +269,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -295,6 +307,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -307,6 +320,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a received webhook''s signature; prints the event when it is genuine')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a correctly signed test event to your webhook handler')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on this machine, verify and print each one')
+            [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'Show or set where the API sends your account''s webhooks')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -321,6 +335,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--allow-legacy', '--allow-legacy', [CompletionResultType]::ParameterName, 'Accept an X-Gateway-Signature alone: it carries no time, so a captured delivery could be replayed')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -350,6 +365,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -372,6 +388,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--allow-legacy', '--allow-legacy', [CompletionResultType]::ParameterName, 'Accept deliveries signed only with X-Gateway-Signature (no time: replayable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -384,10 +401,87 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'le;webhook;endpoint' {
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the local sandbox: no account, no network, no money')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the request that would be sent, and send nothing')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show whether a webhook URL is set (and which, when the API says)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the webhook URL and the secret that signs its webhooks')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'le;webhook;endpoint;show' {
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the local sandbox: no account, no network, no money')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the request that would be sent, and send nothing')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'le;webhook;endpoint;set' {
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'File holding the webhook secret (`-` for stdin)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the local sandbox: no account, no network, no money')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the request that would be sent, and send nothing')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'le;webhook;endpoint;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show whether a webhook URL is set (and which, when the API says)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the webhook URL and the secret that signs its webhooks')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'le;webhook;endpoint;help;show' {
+            break
+        }
+        'le;webhook;endpoint;help;set' {
+            break
+        }
+        'le;webhook;endpoint;help;help' {
+            break
+        }
         'le;webhook;help' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a received webhook''s signature; prints the event when it is genuine')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a correctly signed test event to your webhook handler')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on this machine, verify and print each one')
+            [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'Show or set where the API sends your account''s webhooks')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -400,7 +494,37 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
         'le;webhook;help;listen' {
             break
         }
+        'le;webhook;help;endpoint' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show whether a webhook URL is set (and which, when the API says)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the webhook URL and the secret that signs its webhooks')
+            break
+        }
+        'le;webhook;help;endpoint;show' {
+            break
+        }
+        'le;webhook;help;endpoint;set' {
+            break
+        }
         'le;webhook;help;help' {
+            break
+        }
+        'le;whoami' {
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the local sandbox: no account, no network, no money')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the request that would be sent, and send nothing')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'le;rates' {
@@ -410,6 +534,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -428,6 +553,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -440,11 +566,13 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('pay', 'pay', [CompletionResultType]::ParameterValue, 'Mark a payment as paid, as if a wallet had paid its invoice')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Mark a payment as seen but not yet confirmed')
             [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'Expire a payment now')
+            [CompletionResult]::new('underpay', 'underpay', [CompletionResultType]::ParameterValue, 'Mark a payment as underpaid: the payer sent less than the invoice asked')
+            [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Show or change the account of the key in use: inactive, lapsed plan, refunds off, provider balance')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the sandbox''s payments, newest first')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete the key''s payments, refunds and webhook events (its account and webhook settings, and other keys'' things, are kept)')
             [CompletionResult]::new('deliveries', 'deliveries', [CompletionResultType]::ParameterValue, 'Show webhook delivery attempts, oldest first')
-            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Show or set where the sandbox sends webhooks (kept in the sandbox''s state)')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox API over HTTP for any client')
+            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Show or set where the sandbox sends the key''s webhooks (kept in the sandbox''s state)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox API over HTTP (or https with --tls) for any client')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -455,6 +583,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -473,6 +602,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -491,6 +621,48 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the local sandbox: no account, no network, no money')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the request that would be sent, and send nothing')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'le;sandbox;underpay' {
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the local sandbox: no account, no network, no money')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the request that would be sent, and send nothing')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'le;sandbox;account' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'The account''s state; the API answers 403 in any but active')
+            [CompletionResult]::new('--refunds', '--refunds', [CompletionResultType]::ParameterName, 'Whether the account may make refunds (off: 403 REFUNDS_DISABLED)')
+            [CompletionResult]::new('--balance', '--balance', [CompletionResultType]::ParameterName, 'The payment provider''s balance refunds are paid from, in sats, or `unlimited`; a refund it cannot cover fails')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -509,6 +681,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -527,6 +700,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -545,6 +719,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -565,6 +740,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Stop sending webhooks')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -582,7 +758,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Sandbox state directory (default: LE_SANDBOX_DIR, else the data dir)')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Accept only these API keys (repeatable); default: any non-empty key')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Rate limits: off, real (100/min global, 200/min reads, 10/min creates, per key), or your own policies, e.g. create=50/1s,read=500/1s (unlisted policies are off)')
-            [CompletionResult]::new('--webhook-url', '--webhook-url', [CompletionResultType]::ParameterName, 'Deliver webhooks here (overrides the state''s `le sandbox webhook` setting)')
+            [CompletionResult]::new('--webhook-url', '--webhook-url', [CompletionResultType]::ParameterName, 'Deliver webhooks here, for keys that set no endpoint of their own (with `le sandbox webhook` or `PUT /api/merchant/webhook-url`)')
             [CompletionResult]::new('--webhook-secret', '--webhook-secret', [CompletionResultType]::ParameterName, 'Secret that signs the webhooks sent to --webhook-url (visible to `ps`: for a real secret prefer --webhook-secret-file)')
             [CompletionResult]::new('--webhook-secret-file', '--webhook-secret-file', [CompletionResultType]::ParameterName, 'File holding the webhook secret (`-` for stdin)')
             [CompletionResult]::new('--webhook-timeout', '--webhook-timeout', [CompletionResultType]::ParameterName, 'How long a webhook receiver has to answer before the attempt counts as failed')
@@ -590,14 +766,17 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--refund-delay', '--refund-delay', [CompletionResultType]::ParameterName, 'How long refunds stay pending before they complete')
             [CompletionResult]::new('--latency', '--latency', [CompletionResultType]::ParameterName, 'Add this delay to every API request, in milliseconds')
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Fraction of API requests that fail on purpose, from 0 to 1')
-            [CompletionResult]::new('--fail-modes', '--fail-modes', [CompletionResultType]::ParameterName, 'How they fail: any of 500, 502, 503, drop-before, drop-after, stall')
+            [CompletionResult]::new('--fail-modes', '--fail-modes', [CompletionResultType]::ParameterName, 'How they fail: any of 500, 502, 503, drop-before, drop-after, stall (the default, all of which a client can ride out), and 504, problem (an RFC 9457 body), validation (an ASP.NET `errors` body), 401 (a bare 401)')
             [CompletionResult]::new('--stall', '--stall', [CompletionResultType]::ParameterName, 'How long a stalled request hangs before its connection is closed')
+            [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'The URL clients reach this server at, when not the address it listens on (a container, a reverse proxy): the base of every payment''s hostedCheckoutUrl')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (default: the hosted API, or the profile''s)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file, or from stdin with `-`')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Serve https, with a certificate made for 127.0.0.1, ::1 and localhost (and the --public-url host), written to DIR/tls/cert.pem for clients to trust')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -613,11 +792,13 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('pay', 'pay', [CompletionResultType]::ParameterValue, 'Mark a payment as paid, as if a wallet had paid its invoice')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Mark a payment as seen but not yet confirmed')
             [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'Expire a payment now')
+            [CompletionResult]::new('underpay', 'underpay', [CompletionResultType]::ParameterValue, 'Mark a payment as underpaid: the payer sent less than the invoice asked')
+            [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Show or change the account of the key in use: inactive, lapsed plan, refunds off, provider balance')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the sandbox''s payments, newest first')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete the key''s payments, refunds and webhook events (its account and webhook settings, and other keys'' things, are kept)')
             [CompletionResult]::new('deliveries', 'deliveries', [CompletionResultType]::ParameterValue, 'Show webhook delivery attempts, oldest first')
-            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Show or set where the sandbox sends webhooks (kept in the sandbox''s state)')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox API over HTTP for any client')
+            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Show or set where the sandbox sends the key''s webhooks (kept in the sandbox''s state)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox API over HTTP (or https with --tls) for any client')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -628,6 +809,12 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             break
         }
         'le;sandbox;help;expire' {
+            break
+        }
+        'le;sandbox;help;underpay' {
+            break
+        }
+        'le;sandbox;help;account' {
             break
         }
         'le;sandbox;help;list' {
@@ -657,6 +844,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--no-check', '--no-check', [CompletionResultType]::ParameterName, 'Store the key without checking it against the API')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -676,6 +864,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -699,6 +888,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -717,6 +907,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -735,6 +926,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -753,6 +945,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -794,6 +987,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -812,6 +1006,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -830,6 +1025,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)')
             [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the API''s objects as JSON (errors as JSON on stderr)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show requests and responses on stderr (the key redacted)')
@@ -850,6 +1046,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Refund a paid payment, or look at refunds')
             [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Verify, send or receive signed webhooks')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show the account the API key belongs to: plan, subscription, features')
             [CompletionResult]::new('rates', 'rates', [CompletionResultType]::ParameterValue, 'Show exchange rates (price of 1 BTC)')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Drive the local sandbox: settle or expire payments, list or reset its state')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Store an API key for a profile: typed at a prompt without echo, or piped in')
@@ -897,6 +1094,7 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a received webhook''s signature; prints the event when it is genuine')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a correctly signed test event to your webhook handler')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on this machine, verify and print each one')
+            [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'Show or set where the API sends your account''s webhooks')
             break
         }
         'le;help;webhook;verify' {
@@ -908,6 +1106,20 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
         'le;help;webhook;listen' {
             break
         }
+        'le;help;webhook;endpoint' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show whether a webhook URL is set (and which, when the API says)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the webhook URL and the secret that signs its webhooks')
+            break
+        }
+        'le;help;webhook;endpoint;show' {
+            break
+        }
+        'le;help;webhook;endpoint;set' {
+            break
+        }
+        'le;help;whoami' {
+            break
+        }
         'le;help;rates' {
             break
         }
@@ -915,11 +1127,13 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             [CompletionResult]::new('pay', 'pay', [CompletionResultType]::ParameterValue, 'Mark a payment as paid, as if a wallet had paid its invoice')
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Mark a payment as seen but not yet confirmed')
             [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'Expire a payment now')
+            [CompletionResult]::new('underpay', 'underpay', [CompletionResultType]::ParameterValue, 'Mark a payment as underpaid: the payer sent less than the invoice asked')
+            [CompletionResult]::new('account', 'account', [CompletionResultType]::ParameterValue, 'Show or change the account of the key in use: inactive, lapsed plan, refunds off, provider balance')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the sandbox''s payments, newest first')
-            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Delete the key''s payments, refunds and webhook events (its account and webhook settings, and other keys'' things, are kept)')
             [CompletionResult]::new('deliveries', 'deliveries', [CompletionResultType]::ParameterValue, 'Show webhook delivery attempts, oldest first')
-            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Show or set where the sandbox sends webhooks (kept in the sandbox''s state)')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox API over HTTP for any client')
+            [CompletionResult]::new('webhook', 'webhook', [CompletionResultType]::ParameterValue, 'Show or set where the sandbox sends the key''s webhooks (kept in the sandbox''s state)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the sandbox API over HTTP (or https with --tls) for any client')
             break
         }
         'le;help;sandbox;pay' {
@@ -929,6 +1143,12 @@ Register-ArgumentCompleter -Native -CommandName 'le' -ScriptBlock {
             break
         }
         'le;help;sandbox;expire' {
+            break
+        }
+        'le;help;sandbox;underpay' {
+            break
+        }
+        'le;help;sandbox;account' {
             break
         }
         'le;help;sandbox;list' {

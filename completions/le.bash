@@ -64,6 +64,9 @@ _le() {
             le,webhook)
                 cmd="le__subcmd__webhook"
                 ;;
+            le,whoami)
+                cmd="le__subcmd__whoami"
+                ;;
             le__subcmd__config,help)
                 cmd="le__subcmd__config__subcmd__help"
                 ;;
@@ -142,6 +145,9 @@ _le() {
             le__subcmd__help,webhook)
                 cmd="le__subcmd__help__subcmd__webhook"
                 ;;
+            le__subcmd__help,whoami)
+                cmd="le__subcmd__help__subcmd__whoami"
+                ;;
             le__subcmd__help__subcmd__config,path)
                 cmd="le__subcmd__help__subcmd__config__subcmd__path"
                 ;;
@@ -162,6 +168,9 @@ _le() {
                 ;;
             le__subcmd__help__subcmd__refund,list)
                 cmd="le__subcmd__help__subcmd__refund__subcmd__list"
+                ;;
+            le__subcmd__help__subcmd__sandbox,account)
+                cmd="le__subcmd__help__subcmd__sandbox__subcmd__account"
                 ;;
             le__subcmd__help__subcmd__sandbox,deliveries)
                 cmd="le__subcmd__help__subcmd__sandbox__subcmd__deliveries"
@@ -184,8 +193,14 @@ _le() {
             le__subcmd__help__subcmd__sandbox,serve)
                 cmd="le__subcmd__help__subcmd__sandbox__subcmd__serve"
                 ;;
+            le__subcmd__help__subcmd__sandbox,underpay)
+                cmd="le__subcmd__help__subcmd__sandbox__subcmd__underpay"
+                ;;
             le__subcmd__help__subcmd__sandbox,webhook)
                 cmd="le__subcmd__help__subcmd__sandbox__subcmd__webhook"
+                ;;
+            le__subcmd__help__subcmd__webhook,endpoint)
+                cmd="le__subcmd__help__subcmd__webhook__subcmd__endpoint"
                 ;;
             le__subcmd__help__subcmd__webhook,listen)
                 cmd="le__subcmd__help__subcmd__webhook__subcmd__listen"
@@ -195,6 +210,12 @@ _le() {
                 ;;
             le__subcmd__help__subcmd__webhook,verify)
                 cmd="le__subcmd__help__subcmd__webhook__subcmd__verify"
+                ;;
+            le__subcmd__help__subcmd__webhook__subcmd__endpoint,set)
+                cmd="le__subcmd__help__subcmd__webhook__subcmd__endpoint__subcmd__set"
+                ;;
+            le__subcmd__help__subcmd__webhook__subcmd__endpoint,show)
+                cmd="le__subcmd__help__subcmd__webhook__subcmd__endpoint__subcmd__show"
                 ;;
             le__subcmd__refund,create)
                 cmd="le__subcmd__refund__subcmd__create"
@@ -220,6 +241,9 @@ _le() {
             le__subcmd__refund__subcmd__help,list)
                 cmd="le__subcmd__refund__subcmd__help__subcmd__list"
                 ;;
+            le__subcmd__sandbox,account)
+                cmd="le__subcmd__sandbox__subcmd__account"
+                ;;
             le__subcmd__sandbox,deliveries)
                 cmd="le__subcmd__sandbox__subcmd__deliveries"
                 ;;
@@ -244,8 +268,14 @@ _le() {
             le__subcmd__sandbox,serve)
                 cmd="le__subcmd__sandbox__subcmd__serve"
                 ;;
+            le__subcmd__sandbox,underpay)
+                cmd="le__subcmd__sandbox__subcmd__underpay"
+                ;;
             le__subcmd__sandbox,webhook)
                 cmd="le__subcmd__sandbox__subcmd__webhook"
+                ;;
+            le__subcmd__sandbox__subcmd__help,account)
+                cmd="le__subcmd__sandbox__subcmd__help__subcmd__account"
                 ;;
             le__subcmd__sandbox__subcmd__help,deliveries)
                 cmd="le__subcmd__sandbox__subcmd__help__subcmd__deliveries"
@@ -271,8 +301,14 @@ _le() {
             le__subcmd__sandbox__subcmd__help,serve)
                 cmd="le__subcmd__sandbox__subcmd__help__subcmd__serve"
                 ;;
+            le__subcmd__sandbox__subcmd__help,underpay)
+                cmd="le__subcmd__sandbox__subcmd__help__subcmd__underpay"
+                ;;
             le__subcmd__sandbox__subcmd__help,webhook)
                 cmd="le__subcmd__sandbox__subcmd__help__subcmd__webhook"
+                ;;
+            le__subcmd__webhook,endpoint)
+                cmd="le__subcmd__webhook__subcmd__endpoint"
                 ;;
             le__subcmd__webhook,help)
                 cmd="le__subcmd__webhook__subcmd__help"
@@ -286,6 +322,27 @@ _le() {
             le__subcmd__webhook,verify)
                 cmd="le__subcmd__webhook__subcmd__verify"
                 ;;
+            le__subcmd__webhook__subcmd__endpoint,help)
+                cmd="le__subcmd__webhook__subcmd__endpoint__subcmd__help"
+                ;;
+            le__subcmd__webhook__subcmd__endpoint,set)
+                cmd="le__subcmd__webhook__subcmd__endpoint__subcmd__set"
+                ;;
+            le__subcmd__webhook__subcmd__endpoint,show)
+                cmd="le__subcmd__webhook__subcmd__endpoint__subcmd__show"
+                ;;
+            le__subcmd__webhook__subcmd__endpoint__subcmd__help,help)
+                cmd="le__subcmd__webhook__subcmd__endpoint__subcmd__help__subcmd__help"
+                ;;
+            le__subcmd__webhook__subcmd__endpoint__subcmd__help,set)
+                cmd="le__subcmd__webhook__subcmd__endpoint__subcmd__help__subcmd__set"
+                ;;
+            le__subcmd__webhook__subcmd__endpoint__subcmd__help,show)
+                cmd="le__subcmd__webhook__subcmd__endpoint__subcmd__help__subcmd__show"
+                ;;
+            le__subcmd__webhook__subcmd__help,endpoint)
+                cmd="le__subcmd__webhook__subcmd__help__subcmd__endpoint"
+                ;;
             le__subcmd__webhook__subcmd__help,help)
                 cmd="le__subcmd__webhook__subcmd__help__subcmd__help"
                 ;;
@@ -298,6 +355,12 @@ _le() {
             le__subcmd__webhook__subcmd__help,verify)
                 cmd="le__subcmd__webhook__subcmd__help__subcmd__verify"
                 ;;
+            le__subcmd__webhook__subcmd__help__subcmd__endpoint,set)
+                cmd="le__subcmd__webhook__subcmd__help__subcmd__endpoint__subcmd__set"
+                ;;
+            le__subcmd__webhook__subcmd__help__subcmd__endpoint,show)
+                cmd="le__subcmd__webhook__subcmd__help__subcmd__endpoint__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -305,7 +368,7 @@ _le() {
 
     case "${cmd}" in
         le)
-            opts="-v -h -V --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help --version create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help"
+            opts="-v -h -V --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help --version create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -335,6 +398,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -343,7 +410,7 @@ _le() {
             return 0
             ;;
         le__subcmd__completions)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help bash elvish fish powershell zsh"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -370,6 +437,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -381,7 +452,7 @@ _le() {
             return 0
             ;;
         le__subcmd__config)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help path show set unset help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help path show set unset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -408,6 +479,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -503,7 +578,7 @@ _le() {
             return 0
             ;;
         le__subcmd__config__subcmd__path)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -530,6 +605,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -541,7 +620,7 @@ _le() {
             return 0
             ;;
         le__subcmd__config__subcmd__set)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -568,6 +647,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -579,7 +662,7 @@ _le() {
             return 0
             ;;
         le__subcmd__config__subcmd__show)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -606,6 +689,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -617,7 +704,7 @@ _le() {
             return 0
             ;;
         le__subcmd__config__subcmd__unset)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -647,6 +734,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -655,7 +746,7 @@ _le() {
             return 0
             ;;
         le__subcmd__create)
-            opts="-v -h --order --amount --currency --from --unordered --journal --concurrency --description --customer-email --customer-name --success-url --cancel-url --metadata --idempotency-key --qr --qr-svg --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --order --amount --currency --from --unordered --journal --concurrency --description --customer-email --customer-name --success-url --cancel-url --metadata --idempotency-key --qr --qr-svg --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -745,6 +836,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -753,7 +848,7 @@ _le() {
             return 0
             ;;
         le__subcmd__decode)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -780,6 +875,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -791,7 +890,7 @@ _le() {
             return 0
             ;;
         le__subcmd__doctor)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -818,6 +917,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -829,7 +932,7 @@ _le() {
             return 0
             ;;
         le__subcmd__get)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -856,6 +959,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -867,7 +974,7 @@ _le() {
             return 0
             ;;
         le__subcmd__get__subcmd__order)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -897,6 +1004,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -905,7 +1016,7 @@ _le() {
             return 0
             ;;
         le__subcmd__help)
-            opts="create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help"
+            opts="create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1185,8 +1296,22 @@ _le() {
             return 0
             ;;
         le__subcmd__help__subcmd__sandbox)
-            opts="pay process expire list reset deliveries webhook serve"
+            opts="pay process expire underpay account list reset deliveries webhook serve"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__help__subcmd__sandbox__subcmd__account)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1296,6 +1421,20 @@ _le() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        le__subcmd__help__subcmd__sandbox__subcmd__underpay)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         le__subcmd__help__subcmd__sandbox__subcmd__webhook)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1339,8 +1478,50 @@ _le() {
             return 0
             ;;
         le__subcmd__help__subcmd__webhook)
-            opts="verify send listen"
+            opts="verify send listen endpoint"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__help__subcmd__webhook__subcmd__endpoint)
+            opts="show set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__help__subcmd__webhook__subcmd__endpoint__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__help__subcmd__webhook__subcmd__endpoint__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1394,8 +1575,22 @@ _le() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        le__subcmd__help__subcmd__whoami)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         le__subcmd__login)
-            opts="-v -h --with-key --key-command --no-check --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --with-key --key-command --no-check --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1433,6 +1628,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1441,7 +1640,7 @@ _le() {
             return 0
             ;;
         le__subcmd__man)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1468,6 +1667,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1479,7 +1682,7 @@ _le() {
             return 0
             ;;
         le__subcmd__rates)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1506,6 +1709,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1517,7 +1724,7 @@ _le() {
             return 0
             ;;
         le__subcmd__refund)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help create get list help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help create get list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1547,6 +1754,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1555,7 +1766,7 @@ _le() {
             return 0
             ;;
         le__subcmd__refund__subcmd__create)
-            opts="-v -h --invoice --amount --currency --lightning-invoice --bitcoin-address --reason --idempotency-key --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --invoice --amount --currency --lightning-invoice --bitcoin-address --reason --idempotency-key --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1613,6 +1824,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1621,7 +1836,7 @@ _le() {
             return 0
             ;;
         le__subcmd__refund__subcmd__get)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1648,6 +1863,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1729,7 +1948,7 @@ _le() {
             return 0
             ;;
         le__subcmd__refund__subcmd__list)
-            opts="-v -h --invoice --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --invoice --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1763,6 +1982,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1771,7 +1994,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help pay process expire list reset deliveries webhook serve help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help pay process expire underpay account list reset deliveries webhook serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1801,6 +2024,64 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__sandbox__subcmd__account)
+            opts="-v -h --status --refunds --balance --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -W "active inactive subscription-required subscription-expired" -- "${cur}"))
+                    return 0
+                    ;;
+                --refunds)
+                    COMPREPLY=($(compgen -W "on off" -- "${cur}"))
+                    return 0
+                    ;;
+                --balance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1809,7 +2090,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__deliveries)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1836,6 +2117,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1847,7 +2132,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__expire)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1877,6 +2162,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1885,8 +2174,22 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__help)
-            opts="pay process expire list reset deliveries webhook serve help"
+            opts="pay process expire underpay account list reset deliveries webhook serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__sandbox__subcmd__help__subcmd__account)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2010,6 +2313,20 @@ _le() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        le__subcmd__sandbox__subcmd__help__subcmd__underpay)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         le__subcmd__sandbox__subcmd__help__subcmd__webhook)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2025,7 +2342,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__list)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2052,6 +2369,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2063,7 +2384,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__pay)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2090,6 +2411,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2101,7 +2426,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__process)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2128,6 +2453,10 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2139,7 +2468,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__reset)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2169,6 +2498,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2177,7 +2510,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__serve)
-            opts="-v -h --addr --dir --api-key --rate-limit --webhook-url --webhook-secret --webhook-secret-file --webhook-timeout --auto-pay-after --refund-delay --latency --fail-rate --fail-modes --stall --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --addr --dir --api-key --rate-limit --webhook-url --webhook-secret --webhook-secret-file --webhook-timeout --auto-pay-after --refund-delay --latency --fail-rate --fail-modes --stall --tls --public-url --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2239,6 +2572,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --public-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2263,6 +2600,52 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__sandbox__subcmd__underpay)
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2271,7 +2654,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sandbox__subcmd__webhook)
-            opts="-v -h --url --secret-file --clear --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --url --secret-file --clear --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2309,6 +2692,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2317,7 +2704,7 @@ _le() {
             return 0
             ;;
         le__subcmd__sync)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2347,6 +2734,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2355,7 +2746,7 @@ _le() {
             return 0
             ;;
         le__subcmd__watch)
-            opts="-v -h --order --from --reads-per-minute --interval --timeout --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --order --from --reads-per-minute --interval --timeout --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2405,6 +2796,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2413,7 +2808,7 @@ _le() {
             return 0
             ;;
         le__subcmd__webhook)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help verify send listen help"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help verify send listen endpoint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2443,6 +2838,196 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__webhook__subcmd__endpoint)
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help show set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__webhook__subcmd__endpoint__subcmd__help)
+            opts="show set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__webhook__subcmd__endpoint__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__webhook__subcmd__endpoint__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__webhook__subcmd__endpoint__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__webhook__subcmd__endpoint__subcmd__set)
+            opts="-v -h --secret-file --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__webhook__subcmd__endpoint__subcmd__show)
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2451,8 +3036,50 @@ _le() {
             return 0
             ;;
         le__subcmd__webhook__subcmd__help)
-            opts="verify send listen help"
+            opts="verify send listen endpoint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__webhook__subcmd__help__subcmd__endpoint)
+            opts="show set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__webhook__subcmd__help__subcmd__endpoint__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__webhook__subcmd__help__subcmd__endpoint__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2521,7 +3148,7 @@ _le() {
             return 0
             ;;
         le__subcmd__webhook__subcmd__listen)
-            opts="-v -h --port --addr --secret-file --tolerance --allow-legacy --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --port --addr --secret-file --tolerance --allow-legacy --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2567,6 +3194,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2575,7 +3206,7 @@ _le() {
             return 0
             ;;
         le__subcmd__webhook__subcmd__send)
-            opts="-v -h --to --event --secret-file --invoice --order --amount --currency --refund --data --scheme --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --to --event --secret-file --invoice --order --amount --currency --refund --data --scheme --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2645,6 +3276,10 @@ _le() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2653,7 +3288,7 @@ _le() {
             return 0
             ;;
         le__subcmd__webhook__subcmd__verify)
-            opts="-v -h --secret-file --signature --header --tolerance --allow-legacy --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --help"
+            opts="-v -h --secret-file --signature --header --tolerance --allow-legacy --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2696,6 +3331,52 @@ _le() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        le__subcmd__whoami)
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -24,6 +24,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -43,6 +44,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand decode 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
             cand refund 'Refund a paid payment, or look at refunds'
             cand webhook 'Verify, send or receive signed webhooks'
+            cand whoami 'Show the account the API key belongs to: plan, subscription, features'
             cand rates 'Show exchange rates (price of 1 BTC)'
             cand sandbox 'Drive the local sandbox: settle or expire payments, list or reset its state'
             cand login 'Store an API key for a profile: typed at a prompt without echo, or piped in'
@@ -74,6 +76,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --unordered 'With --from: print results as they finish rather than in input order'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
@@ -92,6 +95,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -109,6 +113,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -126,6 +131,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -148,6 +154,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -165,6 +172,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -182,6 +190,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -210,6 +219,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -227,6 +237,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -245,6 +256,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -276,6 +288,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -288,6 +301,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand verify 'Check a received webhook''s signature; prints the event when it is genuine'
             cand send 'Send a correctly signed test event to your webhook handler'
             cand listen 'Receive webhooks on this machine, verify and print each one'
+            cand endpoint 'Show or set where the API sends your account''s webhooks'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'le;webhook;verify'= {
@@ -301,6 +315,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --allow-legacy 'Accept an X-Gateway-Signature alone: it carries no time, so a captured delivery could be replayed'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
@@ -329,6 +344,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -350,6 +366,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --allow-legacy 'Accept deliveries signed only with X-Gateway-Signature (no time: replayable)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
@@ -361,10 +378,80 @@ set edit:completion:arg-completer[le] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'le;webhook;endpoint'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Show whether a webhook URL is set (and which, when the API says)'
+            cand set 'Set the webhook URL and the secret that signs its webhooks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'le;webhook;endpoint;show'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;webhook;endpoint;set'= {
+            cand --secret-file 'File holding the webhook secret (`-` for stdin)'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;webhook;endpoint;help'= {
+            cand show 'Show whether a webhook URL is set (and which, when the API says)'
+            cand set 'Set the webhook URL and the secret that signs its webhooks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'le;webhook;endpoint;help;show'= {
+        }
+        &'le;webhook;endpoint;help;set'= {
+        }
+        &'le;webhook;endpoint;help;help'= {
+        }
         &'le;webhook;help'= {
             cand verify 'Check a received webhook''s signature; prints the event when it is genuine'
             cand send 'Send a correctly signed test event to your webhook handler'
             cand listen 'Receive webhooks on this machine, verify and print each one'
+            cand endpoint 'Show or set where the API sends your account''s webhooks'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'le;webhook;help;verify'= {
@@ -373,7 +460,33 @@ set edit:completion:arg-completer[le] = {|@words|
         }
         &'le;webhook;help;listen'= {
         }
+        &'le;webhook;help;endpoint'= {
+            cand show 'Show whether a webhook URL is set (and which, when the API says)'
+            cand set 'Set the webhook URL and the secret that signs its webhooks'
+        }
+        &'le;webhook;help;endpoint;show'= {
+        }
+        &'le;webhook;help;endpoint;set'= {
+        }
         &'le;webhook;help;help'= {
+        }
+        &'le;whoami'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'le;rates'= {
             cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
@@ -382,6 +495,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -399,6 +513,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -411,11 +526,13 @@ set edit:completion:arg-completer[le] = {|@words|
             cand pay 'Mark a payment as paid, as if a wallet had paid its invoice'
             cand process 'Mark a payment as seen but not yet confirmed'
             cand expire 'Expire a payment now'
+            cand underpay 'Mark a payment as underpaid: the payer sent less than the invoice asked'
+            cand account 'Show or change the account of the key in use: inactive, lapsed plan, refunds off, provider balance'
             cand list 'List the sandbox''s payments, newest first'
-            cand reset 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)'
+            cand reset 'Delete the key''s payments, refunds and webhook events (its account and webhook settings, and other keys'' things, are kept)'
             cand deliveries 'Show webhook delivery attempts, oldest first'
-            cand webhook 'Show or set where the sandbox sends webhooks (kept in the sandbox''s state)'
-            cand serve 'Serve the sandbox API over HTTP for any client'
+            cand webhook 'Show or set where the sandbox sends the key''s webhooks (kept in the sandbox''s state)'
+            cand serve 'Serve the sandbox API over HTTP (or https with --tls) for any client'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'le;sandbox;pay'= {
@@ -425,6 +542,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -442,6 +560,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -459,6 +578,46 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;sandbox;underpay'= {
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
+            cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
+            cand -v 'Show requests and responses on stderr (the key redacted)'
+            cand --verbose 'Show requests and responses on stderr (the key redacted)'
+            cand --sandbox 'Use the local sandbox: no account, no network, no money'
+            cand --no-verify 'Do not cross-check the API''s invoices (amount, network, expiry, signature, payee)'
+            cand --dry-run 'Show the request that would be sent, and send nothing'
+            cand --curl 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'le;sandbox;account'= {
+            cand --status 'The account''s state; the API answers 403 in any but active'
+            cand --refunds 'Whether the account may make refunds (off: 403 REFUNDS_DISABLED)'
+            cand --balance 'The payment provider''s balance refunds are paid from, in sats, or `unlimited`; a refund it cannot cover fails'
+            cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
+            cand --profile 'Profile from the config file'
+            cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
+            cand --color 'When to use colour'
+            cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
+            cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -476,6 +635,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -493,6 +653,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -510,6 +671,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -529,6 +691,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --clear 'Stop sending webhooks'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
@@ -545,7 +708,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --dir 'Sandbox state directory (default: LE_SANDBOX_DIR, else the data dir)'
             cand --api-key 'Accept only these API keys (repeatable); default: any non-empty key'
             cand --rate-limit 'Rate limits: off, real (100/min global, 200/min reads, 10/min creates, per key), or your own policies, e.g. create=50/1s,read=500/1s (unlisted policies are off)'
-            cand --webhook-url 'Deliver webhooks here (overrides the state''s `le sandbox webhook` setting)'
+            cand --webhook-url 'Deliver webhooks here, for keys that set no endpoint of their own (with `le sandbox webhook` or `PUT /api/merchant/webhook-url`)'
             cand --webhook-secret 'Secret that signs the webhooks sent to --webhook-url (visible to `ps`: for a real secret prefer --webhook-secret-file)'
             cand --webhook-secret-file 'File holding the webhook secret (`-` for stdin)'
             cand --webhook-timeout 'How long a webhook receiver has to answer before the attempt counts as failed'
@@ -553,14 +716,17 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --refund-delay 'How long refunds stay pending before they complete'
             cand --latency 'Add this delay to every API request, in milliseconds'
             cand --fail-rate 'Fraction of API requests that fail on purpose, from 0 to 1'
-            cand --fail-modes 'How they fail: any of 500, 502, 503, drop-before, drop-after, stall'
+            cand --fail-modes 'How they fail: any of 500, 502, 503, drop-before, drop-after, stall (the default, all of which a client can ride out), and 504, problem (an RFC 9457 body), validation (an ASP.NET `errors` body), 401 (a bare 401)'
             cand --stall 'How long a stalled request hangs before its connection is closed'
+            cand --public-url 'The URL clients reach this server at, when not the address it listens on (a container, a reverse proxy): the base of every payment''s hostedCheckoutUrl'
             cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
             cand --profile 'Profile from the config file'
             cand --api-key-file 'Read the API key from this file, or from stdin with `-`'
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
+            cand --tls 'Serve https, with a certificate made for 127.0.0.1, ::1 and localhost (and the --public-url host), written to DIR/tls/cert.pem for clients to trust'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -575,11 +741,13 @@ set edit:completion:arg-completer[le] = {|@words|
             cand pay 'Mark a payment as paid, as if a wallet had paid its invoice'
             cand process 'Mark a payment as seen but not yet confirmed'
             cand expire 'Expire a payment now'
+            cand underpay 'Mark a payment as underpaid: the payer sent less than the invoice asked'
+            cand account 'Show or change the account of the key in use: inactive, lapsed plan, refunds off, provider balance'
             cand list 'List the sandbox''s payments, newest first'
-            cand reset 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)'
+            cand reset 'Delete the key''s payments, refunds and webhook events (its account and webhook settings, and other keys'' things, are kept)'
             cand deliveries 'Show webhook delivery attempts, oldest first'
-            cand webhook 'Show or set where the sandbox sends webhooks (kept in the sandbox''s state)'
-            cand serve 'Serve the sandbox API over HTTP for any client'
+            cand webhook 'Show or set where the sandbox sends the key''s webhooks (kept in the sandbox''s state)'
+            cand serve 'Serve the sandbox API over HTTP (or https with --tls) for any client'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'le;sandbox;help;pay'= {
@@ -587,6 +755,10 @@ set edit:completion:arg-completer[le] = {|@words|
         &'le;sandbox;help;process'= {
         }
         &'le;sandbox;help;expire'= {
+        }
+        &'le;sandbox;help;underpay'= {
+        }
+        &'le;sandbox;help;account'= {
         }
         &'le;sandbox;help;list'= {
         }
@@ -609,6 +781,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --no-check 'Store the key without checking it against the API'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
@@ -627,6 +800,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -649,6 +823,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -666,6 +841,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -683,6 +859,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -700,6 +877,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -734,6 +912,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -751,6 +930,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -768,6 +948,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --color 'When to use colour'
             cand --request-timeout 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)'
             cand --network 'The network the API''s invoices must be for: mainnet, testnet, signet or regtest (default: the profile''s; else what a sandbox announces; else mainnet)'
+            cand --cacert 'Also trust the certificates in this PEM file for https, e.g. a served sandbox''s tls/cert.pem (in addition to the system''s)'
             cand --json 'Print the API''s objects as JSON (errors as JSON on stderr)'
             cand -v 'Show requests and responses on stderr (the key redacted)'
             cand --verbose 'Show requests and responses on stderr (the key redacted)'
@@ -787,6 +968,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand decode 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
             cand refund 'Refund a paid payment, or look at refunds'
             cand webhook 'Verify, send or receive signed webhooks'
+            cand whoami 'Show the account the API key belongs to: plan, subscription, features'
             cand rates 'Show exchange rates (price of 1 BTC)'
             cand sandbox 'Drive the local sandbox: settle or expire payments, list or reset its state'
             cand login 'Store an API key for a profile: typed at a prompt without echo, or piped in'
@@ -823,6 +1005,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand verify 'Check a received webhook''s signature; prints the event when it is genuine'
             cand send 'Send a correctly signed test event to your webhook handler'
             cand listen 'Receive webhooks on this machine, verify and print each one'
+            cand endpoint 'Show or set where the API sends your account''s webhooks'
         }
         &'le;help;webhook;verify'= {
         }
@@ -830,23 +1013,39 @@ set edit:completion:arg-completer[le] = {|@words|
         }
         &'le;help;webhook;listen'= {
         }
+        &'le;help;webhook;endpoint'= {
+            cand show 'Show whether a webhook URL is set (and which, when the API says)'
+            cand set 'Set the webhook URL and the secret that signs its webhooks'
+        }
+        &'le;help;webhook;endpoint;show'= {
+        }
+        &'le;help;webhook;endpoint;set'= {
+        }
+        &'le;help;whoami'= {
+        }
         &'le;help;rates'= {
         }
         &'le;help;sandbox'= {
             cand pay 'Mark a payment as paid, as if a wallet had paid its invoice'
             cand process 'Mark a payment as seen but not yet confirmed'
             cand expire 'Expire a payment now'
+            cand underpay 'Mark a payment as underpaid: the payer sent less than the invoice asked'
+            cand account 'Show or change the account of the key in use: inactive, lapsed plan, refunds off, provider balance'
             cand list 'List the sandbox''s payments, newest first'
-            cand reset 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)'
+            cand reset 'Delete the key''s payments, refunds and webhook events (its account and webhook settings, and other keys'' things, are kept)'
             cand deliveries 'Show webhook delivery attempts, oldest first'
-            cand webhook 'Show or set where the sandbox sends webhooks (kept in the sandbox''s state)'
-            cand serve 'Serve the sandbox API over HTTP for any client'
+            cand webhook 'Show or set where the sandbox sends the key''s webhooks (kept in the sandbox''s state)'
+            cand serve 'Serve the sandbox API over HTTP (or https with --tls) for any client'
         }
         &'le;help;sandbox;pay'= {
         }
         &'le;help;sandbox;process'= {
         }
         &'le;help;sandbox;expire'= {
+        }
+        &'le;help;sandbox;underpay'= {
+        }
+        &'le;help;sandbox;account'= {
         }
         &'le;help;sandbox;list'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_le_global_optspecs
-    string join \n base-url= profile= api-key-file= json color= request-timeout= v/verbose sandbox no-verify network= dry-run curl h/help V/version
+    string join \n base-url= profile= api-key-file= json color= request-timeout= v/verbose sandbox no-verify network= dry-run curl cacert= h/help V/version
 end
 
 function __fish_le_needs_command
@@ -32,6 +32,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_needs_command" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_needs_command" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_needs_command" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_needs_command" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_needs_command" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_needs_command" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -48,6 +49,7 @@ complete -c le -n "__fish_le_needs_command" -f -a "watch" -d 'Wait for a payment
 complete -c le -n "__fish_le_needs_command" -f -a "decode" -d 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
 complete -c le -n "__fish_le_needs_command" -f -a "refund" -d 'Refund a paid payment, or look at refunds'
 complete -c le -n "__fish_le_needs_command" -f -a "webhook" -d 'Verify, send or receive signed webhooks'
+complete -c le -n "__fish_le_needs_command" -f -a "whoami" -d 'Show the account the API key belongs to: plan, subscription, features'
 complete -c le -n "__fish_le_needs_command" -f -a "rates" -d 'Show exchange rates (price of 1 BTC)'
 complete -c le -n "__fish_le_needs_command" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
 complete -c le -n "__fish_le_needs_command" -f -a "login" -d 'Store an API key for a profile: typed at a prompt without echo, or piped in'
@@ -81,6 +83,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand create" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand create" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand create" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand create" -l unordered -d 'With --from: print results as they finish rather than in input order'
 complete -c le -n "__fish_le_using_subcommand create" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand create" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
@@ -97,6 +100,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand get" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand get" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand get" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand get" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand get" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand get" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -112,6 +116,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand get-order" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand get-order" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand get-order" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand get-order" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand get-order" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand get-order" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -127,6 +132,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sync" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand sync" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand sync" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand sync" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sync" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sync" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -147,6 +153,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand watch" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand watch" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand watch" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand watch" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand watch" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand watch" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -162,6 +169,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand decode" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand decode" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand decode" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand decode" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand decode" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand decode" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -177,6 +185,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand refund; and not __fish_seen_subcommand_from create get list help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -203,6 +212,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from create" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -218,6 +228,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from get" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -234,6 +245,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from list" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -245,25 +257,27 @@ complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show a refund'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from help" -f -a "list" -d 'List refunds, newest first'
 complete -c le -n "__fish_le_using_subcommand refund; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l profile -d 'Profile from the config file' -r
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l dry-run -d 'Show the request that would be sent, and send nothing'
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -s h -l help -d 'Print help'
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -f -a "verify" -d 'Check a received webhook\'s signature; prints the event when it is genuine'
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -f -a "send" -d 'Send a correctly signed test event to your webhook handler'
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -f -a "listen" -d 'Receive webhooks on this machine, verify and print each one'
-complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -f -a "verify" -d 'Check a received webhook\'s signature; prints the event when it is genuine'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -f -a "send" -d 'Send a correctly signed test event to your webhook handler'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -f -a "listen" -d 'Receive webhooks on this machine, verify and print each one'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -f -a "endpoint" -d 'Show or set where the API sends your account\'s webhooks'
+complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subcommand_from verify send listen endpoint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l secret-file -d 'File holding the webhook secret (`-` for stdin)' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l signature -d 'The signature header\'s value, e.g. \'t=1700000000,v1=5f…\' or a bare hex signature' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l header -d 'The whole header line, e.g. \'X-LightningEnable-Signature: t=…,v1=…\'' -r
@@ -276,6 +290,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l allow-legacy -d 'Accept an X-Gateway-Signature alone: it carries no time, so a captured delivery could be replayed'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
@@ -306,6 +321,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from send" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -325,6 +341,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l allow-legacy -d 'Accept deliveries signed only with X-Gateway-Signature (no time: replayable)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
@@ -333,10 +350,46 @@ complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l dry-run -d 'Show the request that would be sent, and send nothing'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -f -a "show" -d 'Show whether a webhook URL is set (and which, when the API says)'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -f -a "set" -d 'Set the webhook URL and the secret that signs its webhooks'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from endpoint" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a received webhook\'s signature; prints the event when it is genuine'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send a correctly signed test event to your webhook handler'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "listen" -d 'Receive webhooks on this machine, verify and print each one'
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "endpoint" -d 'Show or set where the API sends your account\'s webhooks'
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand whoami" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand whoami" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand whoami" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand whoami" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand whoami" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand whoami" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand whoami" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
+complete -c le -n "__fish_le_using_subcommand whoami" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand whoami" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand whoami" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand whoami" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand whoami" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand whoami" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand rates" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand rates" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand rates" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
@@ -345,6 +398,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand rates" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand rates" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand rates" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand rates" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand rates" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand rates" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -352,30 +406,33 @@ complete -c le -n "__fish_le_using_subcommand rates" -l no-verify -d 'Do not cro
 complete -c le -n "__fish_le_using_subcommand rates" -l dry-run -d 'Show the request that would be sent, and send nothing'
 complete -c le -n "__fish_le_using_subcommand rates" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand rates" -s h -l help -d 'Print help'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l profile -d 'Profile from the config file' -r
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l dry-run -d 'Show the request that would be sent, and send nothing'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -s h -l help -d 'Print help'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "expire" -d 'Expire a payment now'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "list" -d 'List the sandbox\'s payments, newest first'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "reset" -d 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "deliveries" -d 'Show webhook delivery attempts, oldest first'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "webhook" -d 'Show or set where the sandbox sends webhooks (kept in the sandbox\'s state)'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "serve" -d 'Serve the sandbox API over HTTP for any client'
-complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire list reset deliveries webhook serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -f -a "expire" -d 'Expire a payment now'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -f -a "underpay" -d 'Mark a payment as underpaid: the payer sent less than the invoice asked'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -f -a "account" -d 'Show or change the account of the key in use: inactive, lapsed plan, refunds off, provider balance'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -f -a "list" -d 'List the sandbox\'s payments, newest first'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -f -a "reset" -d 'Delete the key\'s payments, refunds and webhook events (its account and webhook settings, and other keys\' things, are kept)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -f -a "deliveries" -d 'Show webhook delivery attempts, oldest first'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -f -a "webhook" -d 'Show or set where the sandbox sends the key\'s webhooks (kept in the sandbox\'s state)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -f -a "serve" -d 'Serve the sandbox API over HTTP (or https with --tls) for any client'
+complete -c le -n "__fish_le_using_subcommand sandbox; and not __fish_seen_subcommand_from pay process expire underpay account list reset deliveries webhook serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
@@ -384,6 +441,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from pay" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -399,6 +457,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from process" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -414,6 +473,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -421,6 +481,45 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l dry-run -d 'Show the request that would be sent, and send nothing'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from expire" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from underpay" -s h -l help -d 'Print help'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l status -d 'The account\'s state; the API answers 403 in any but active' -r -f -a "active\t''
+inactive\t''
+subscription-required\t''
+subscription-expired\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l refunds -d 'Whether the account may make refunds (off: 403 REFUNDS_DISABLED)' -r -f -a "on\t''
+off\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l balance -d 'The payment provider\'s balance refunds are paid from, in sats, or `unlimited`; a refund it cannot cover fails' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l profile -d 'Profile from the config file' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l no-verify -d 'Do not cross-check the API\'s invoices (amount, network, expiry, signature, payee)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l dry-run -d 'Show the request that would be sent, and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from account" -s h -l help -d 'Print help'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
@@ -429,6 +528,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from list" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -444,6 +544,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -459,6 +560,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from deliveries" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -476,6 +578,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l clear -d 'Stop sending webhooks'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from webhook" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
@@ -488,7 +591,7 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l dir -d 'Sandbox state directory (default: LE_SANDBOX_DIR, else the data dir)' -r -F
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l api-key -d 'Accept only these API keys (repeatable); default: any non-empty key' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Rate limits: off, real (100/min global, 200/min reads, 10/min creates, per key), or your own policies, e.g. create=50/1s,read=500/1s (unlisted policies are off)' -r
-complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-url -d 'Deliver webhooks here (overrides the state\'s `le sandbox webhook` setting)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-url -d 'Deliver webhooks here, for keys that set no endpoint of their own (with `le sandbox webhook` or `PUT /api/merchant/webhook-url`)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-secret -d 'Secret that signs the webhooks sent to --webhook-url (visible to `ps`: for a real secret prefer --webhook-secret-file)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-secret-file -d 'File holding the webhook secret (`-` for stdin)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l webhook-timeout -d 'How long a webhook receiver has to answer before the attempt counts as failed' -r
@@ -496,8 +599,9 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l refund-delay -d 'How long refunds stay pending before they complete' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency -d 'Add this delay to every API request, in milliseconds' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-rate -d 'Fraction of API requests that fail on purpose, from 0 to 1' -r
-complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-modes -d 'How they fail: any of 500, 502, 503, drop-before, drop-after, stall' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fail-modes -d 'How they fail: any of 500, 502, 503, drop-before, drop-after, stall (the default, all of which a client can ride out), and 504, problem (an RFC 9457 body), validation (an ASP.NET `errors` body), 401 (a bare 401)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l stall -d 'How long a stalled request hangs before its connection is closed' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l public-url -d 'The URL clients reach this server at, when not the address it listens on (a container, a reverse proxy): the base of every payment\'s hostedCheckoutUrl' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
@@ -506,6 +610,8 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l tls -d 'Serve https, with a certificate made for 127.0.0.1, ::1 and localhost (and the --public-url host), written to DIR/tls/cert.pem for clients to trust'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -516,11 +622,13 @@ complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "expire" -d 'Expire a payment now'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "underpay" -d 'Mark a payment as underpaid: the payer sent less than the invoice asked'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "account" -d 'Show or change the account of the key in use: inactive, lapsed plan, refunds off, provider balance'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the sandbox\'s payments, newest first'
-complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete the key\'s payments, refunds and webhook events (its account and webhook settings, and other keys\' things, are kept)'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "deliveries" -d 'Show webhook delivery attempts, oldest first'
-complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "webhook" -d 'Show or set where the sandbox sends webhooks (kept in the sandbox\'s state)'
-complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve the sandbox API over HTTP for any client'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "webhook" -d 'Show or set where the sandbox sends the key\'s webhooks (kept in the sandbox\'s state)'
+complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve the sandbox API over HTTP (or https with --tls) for any client'
 complete -c le -n "__fish_le_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c le -n "__fish_le_using_subcommand login" -l with-key -d 'Read the key from stdin (`-`) instead of asking for it' -r
 complete -c le -n "__fish_le_using_subcommand login" -l key-command -d 'Record a command that prints the key (e.g. from a password manager) instead of storing it' -r
@@ -532,6 +640,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand login" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand login" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand login" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand login" -l no-check -d 'Store the key without checking it against the API'
 complete -c le -n "__fish_le_using_subcommand login" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand login" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
@@ -548,6 +657,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand config; and not __fish_seen_subcommand_from path show set unset help" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -568,6 +678,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from path" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -583,6 +694,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from show" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -598,6 +710,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from set" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -613,6 +726,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand config; and __fish_seen_subcommand_from unset" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -633,6 +747,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand doctor" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand doctor" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand doctor" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand doctor" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand doctor" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand doctor" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -648,6 +763,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand completions" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand completions" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand completions" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand completions" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand completions" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand completions" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -663,6 +779,7 @@ always\t''
 never\t''"
 complete -c le -n "__fish_le_using_subcommand man" -l request-timeout -d 'Time limit for each HTTP request, e.g. 30s, 2m (default 30s)' -r
 complete -c le -n "__fish_le_using_subcommand man" -l network -d 'The network the API\'s invoices must be for: mainnet, testnet, signet or regtest (default: the profile\'s; else what a sandbox announces; else mainnet)' -r
+complete -c le -n "__fish_le_using_subcommand man" -l cacert -d 'Also trust the certificates in this PEM file for https, e.g. a served sandbox\'s tls/cert.pem (in addition to the system\'s)' -r -F
 complete -c le -n "__fish_le_using_subcommand man" -l json -d 'Print the API\'s objects as JSON (errors as JSON on stderr)'
 complete -c le -n "__fish_le_using_subcommand man" -s v -l verbose -d 'Show requests and responses on stderr (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand man" -l sandbox -d 'Use the local sandbox: no account, no network, no money'
@@ -670,36 +787,40 @@ complete -c le -n "__fish_le_using_subcommand man" -l no-verify -d 'Do not cross
 complete -c le -n "__fish_le_using_subcommand man" -l dry-run -d 'Show the request that would be sent, and send nothing'
 complete -c le -n "__fish_le_using_subcommand man" -l curl -d 'Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing'
 complete -c le -n "__fish_le_using_subcommand man" -s h -l help -d 'Print help'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "get" -d 'Show a payment by its invoice id'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "get-order" -d 'Show the newest payment of one of your order ids'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "sync" -d 'Ask the API to refresh a payment\'s status from the provider, and show it'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "watch" -d 'Wait for a payment to be paid or to expire; the exit code tells which'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "decode" -d 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "refund" -d 'Refund a paid payment, or look at refunds'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "webhook" -d 'Verify, send or receive signed webhooks'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "rates" -d 'Show exchange rates (price of 1 BTC)'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "login" -d 'Store an API key for a profile: typed at a prompt without echo, or piped in'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "config" -d 'Show where le reads its settings, what they are, and change them'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "doctor" -d 'Check that le can work: config, key, API reachable, key accepted, clock'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook rates sandbox login config doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "create" -d 'Create a payment and show its Lightning invoice as a QR code'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "get" -d 'Show a payment by its invoice id'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "get-order" -d 'Show the newest payment of one of your order ids'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "sync" -d 'Ask the API to refresh a payment\'s status from the provider, and show it'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "watch" -d 'Wait for a payment to be paid or to expire; the exit code tells which'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "decode" -d 'Decode a BOLT11 invoice offline and check its signature (`-` reads stdin)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "refund" -d 'Refund a paid payment, or look at refunds'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "webhook" -d 'Verify, send or receive signed webhooks'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "whoami" -d 'Show the account the API key belongs to: plan, subscription, features'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "rates" -d 'Show exchange rates (price of 1 BTC)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "sandbox" -d 'Drive the local sandbox: settle or expire payments, list or reset its state'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "login" -d 'Store an API key for a profile: typed at a prompt without echo, or piped in'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "config" -d 'Show where le reads its settings, what they are, and change them'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "doctor" -d 'Check that le can work: config, key, API reachable, key accepted, clock'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c le -n "__fish_le_using_subcommand help; and not __fish_seen_subcommand_from create get get-order sync watch decode refund webhook whoami rates sandbox login config doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "create" -d 'Send money back for a paid payment'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "get" -d 'Show a refund'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from refund" -f -a "list" -d 'List refunds, newest first'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "verify" -d 'Check a received webhook\'s signature; prints the event when it is genuine'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "send" -d 'Send a correctly signed test event to your webhook handler'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "listen" -d 'Receive webhooks on this machine, verify and print each one'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "endpoint" -d 'Show or set where the API sends your account\'s webhooks'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "pay" -d 'Mark a payment as paid, as if a wallet had paid its invoice'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "process" -d 'Mark a payment as seen but not yet confirmed'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "expire" -d 'Expire a payment now'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "underpay" -d 'Mark a payment as underpaid: the payer sent less than the invoice asked'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "account" -d 'Show or change the account of the key in use: inactive, lapsed plan, refunds off, provider balance'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "list" -d 'List the sandbox\'s payments, newest first'
-complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Delete every payment, refund and webhook event in the sandbox (its node key and webhook settings are kept)'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Delete the key\'s payments, refunds and webhook events (its account and webhook settings, and other keys\' things, are kept)'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "deliveries" -d 'Show webhook delivery attempts, oldest first'
-complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "webhook" -d 'Show or set where the sandbox sends webhooks (kept in the sandbox\'s state)'
-complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve the sandbox API over HTTP for any client'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "webhook" -d 'Show or set where the sandbox sends the key\'s webhooks (kept in the sandbox\'s state)'
+complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve the sandbox API over HTTP (or https with --tls) for any client'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings in force and where each comes from (the key redacted)'
 complete -c le -n "__fish_le_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a key of the profile (--profile, else the default profile), or default_profile'

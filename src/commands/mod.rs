@@ -9,6 +9,7 @@ mod decode;
 mod docs;
 mod doctor;
 mod login;
+mod merchant;
 mod rates;
 mod refund;
 mod sandbox;
@@ -38,6 +39,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<Outcome> {
         Command::Decode { invoice } => decode::run(ctx, &invoice),
         Command::Refund(a) => refund::run(ctx, a.command).await,
         Command::Webhook(a) => webhook::run(ctx, a.command).await,
+        Command::Whoami => merchant::whoami(ctx).await,
         Command::Rates { currency } => rates::run(ctx, currency.as_deref()).await,
         Command::Sandbox(a) => sandbox::run(ctx, a.command).await,
         Command::Login(a) => login::run(ctx, a).await,

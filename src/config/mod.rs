@@ -47,6 +47,8 @@ pub struct Profile {
     pub payee_pubkeys: Option<Vec<String>>,
     /// Cross-check the API's invoices (default true).
     pub verify: Option<bool>,
+    /// A PEM file of certificates trusted for https besides the system's.
+    pub cacert: Option<PathBuf>,
 }
 
 pub fn config_path() -> Option<PathBuf> {
@@ -156,7 +158,7 @@ pub fn expand_home(p: &Path) -> PathBuf {
 }
 
 /// Keys a profile takes, for `le config set`.
-pub const PROFILE_KEYS: [&str; 8] = [
+pub const PROFILE_KEYS: [&str; 9] = [
     "base_url",
     "api_key_env",
     "api_key_file",
@@ -165,6 +167,7 @@ pub const PROFILE_KEYS: [&str; 8] = [
     "network",
     "payee_pubkeys",
     "verify",
+    "cacert",
 ];
 
 /// Edits the config file in place, keeping its comments and layout: the result must still
@@ -241,10 +244,10 @@ pub fn check_profile_value(key: &str, value: &str) -> Result<toml_edit::Item> {
                 printable(v)
             ))),
         },
-        "api_key_file" | "api_key_command" if v.is_empty() => {
+        "api_key_file" | "api_key_command" | "cacert" if v.is_empty() => {
             Err(Error::usage(format!("{key} must not be empty")))
         }
-        "api_key_file" | "api_key_command" => Ok(toml_edit::value(v)),
+        "api_key_file" | "api_key_command" | "cacert" => Ok(toml_edit::value(v)),
         "payee_pubkeys" => {
             let mut arr = toml_edit::Array::new();
             for k in v.split(',').map(str::trim).filter(|k| !k.is_empty()) {

@@ -413,7 +413,7 @@ impl Served {
     pub fn http(&self) -> Http {
         Http {
             addr: self.addr,
-            key: "sandbox-test-key",
+            key: "k",
         }
     }
 
@@ -439,12 +439,17 @@ impl Served {
             .unwrap();
         let start = line
             .find("http://")
+            .or_else(|| line.find("https://"))
             .unwrap_or_else(|| panic!("no URL in: {line}"));
         let url: String = line[start..]
             .chars()
             .take_while(|c| !c.is_whitespace() && *c != '"')
             .collect();
-        let addr = url.trim_start_matches("http://").parse().unwrap();
+        let addr = url
+            .trim_start_matches("http://")
+            .trim_start_matches("https://")
+            .parse()
+            .unwrap();
         Served {
             child,
             url,
