@@ -294,17 +294,19 @@ async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<Outcome> {
             bound.dir.display(),
             keys.first().map_or("le_sandbox_test", String::as_str),
         ))?;
+        // For the person, on stderr: a reader of stdout may take the first line only
+        // (`| head -1`), and a closed stdout must not stop the server.
         if let Some(cert) = &bound.cert_path {
-            ctx.out.line(&format!(
+            ctx.out.note(&format!(
                 "TLS certificate to trust: {} (le --cacert FILE, or LE_CACERT=FILE; curl --cacert FILE)",
                 cert.display()
-            ))?;
+            ));
         }
         if bound.public_url != url {
-            ctx.out.line(&format!(
-                "Checkout pages are at {}/checkout/INVOICE_ID",
+            ctx.out.note(&format!(
+                "checkout pages are at {}/checkout/INVOICE_ID",
                 bound.public_url
-            ))?;
+            ));
         }
     }
     bound.serve(shutdown_signal()).await;

@@ -16,6 +16,13 @@ use super::engine::{Checkout, iso};
 use crate::api::Status;
 use crate::money::group_thousands;
 
+/// A path segment keeps RFC 3986's unreserved characters as they are.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// How often a page still waiting reloads itself when script is off.
 const NOSCRIPT_REFRESH_SECS: u32 = 10;
 
@@ -350,10 +357,7 @@ pub fn after_pay(c: &Checkout) -> Response {
         Some(url) if p.status == Status::Paid => see_other(&url),
         _ => see_other(&format!(
             "../{}",
-            percent_encoding::utf8_percent_encode(
-                &p.invoice_id,
-                percent_encoding::NON_ALPHANUMERIC
-            )
+            percent_encoding::utf8_percent_encode(&p.invoice_id, SEGMENT)
         )),
     }
 }
