@@ -210,7 +210,6 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
 async fn account_checks(keyed: &crate::api::Client, list: &mut Vec<Check>) {
     use crate::error::Error;
     use crate::render::merchant::account_problem;
-    let refused = |e: &crate::api::ApiError| e.to_string();
     match keyed.merchant_me().await {
         Ok(me) => {
             list.push(pass("key accepted", "the API accepted the key"));
@@ -235,17 +234,20 @@ async fn account_checks(keyed: &crate::api::Client, list: &mut Vec<Check>) {
                 Some(problem) => list.push(fail("account", exit::AUTH, problem)),
             }
         }
-        Err(Error::Api(e)) if e.status == 401 => {
-            list.push(fail("key accepted", exit::AUTH, refused(&e)));
-        }
-        Err(Error::Api(e)) if e.status == 403 => {
+        // The account states' own refusals: the key is known, the account cannot pay.
+        Err(Error::Api(e))
+            if e.status == 403
+                && matches!(
+                    e.code.as_deref(),
+                    Some("MERCHANT_INACTIVE" | "SUBSCRIPTION_REQUIRED" | "SUBSCRIPTION_EXPIRED")
+                ) =>
+        {
             list.push(pass("key accepted", "the API knows the key"));
             let hint = e.hint().map(|h| format!(": {h}")).unwrap_or_default();
-            list.push(fail(
-                "account",
-                exit::AUTH,
-                format!("{}{hint}", refused(&e)),
-            ));
+            list.push(fail("account", exit::AUTH, format!("{e}{hint}")));
+        }
+        Err(Error::Api(e)) if matches!(e.status, 401 | 403) => {
+            list.push(fail("key accepted", exit::AUTH, e.to_string()));
         }
         Err(Error::Api(e)) if matches!(e.status, 404 | 405) => {
             match keyed.probe(&Call::key_check()).await {
