@@ -261,6 +261,11 @@ struct Browser {
 impl Browser {
     /// `None` when Chromium is not installed here (never in CI).
     fn start() -> Option<Browser> {
+        Browser::start_with(&[])
+    }
+
+    /// With more of Chromium's flags.
+    fn start_with(extra: &[&str]) -> Option<Browser> {
         let (chromium, driver) = (
             Path::new("/usr/bin/chromium"),
             Path::new("/usr/bin/chromedriver"),
@@ -301,17 +306,26 @@ impl Browser {
             session: String::new(),
             _profile: profile,
         };
+        let mut args: Vec<String> = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--window-size=412,915",
+        ]
+        .iter()
+        .chain(extra)
+        .map(|a| (*a).to_owned())
+        .collect();
+        args.push(format!("--user-data-dir={}", b._profile.path().display()));
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": chromium,
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--hide-scrollbars", "--window-size=412,915",
-                    format!("--user-data-dir={}", b._profile.path().display()),
-                ]
-            }
+            "goog:chromeOptions": { "binary": chromium, "args": args }
         }}});
         let v = b.call("POST", "/session", Some(caps));
         b.session = v["sessionId"]
@@ -518,5 +532,191 @@ fn a_customer_pays_in_a_real_browser_and_lands_on_the_shop() {
             == format!("{}/cart", shop.url())),
         "still at {}",
         browser.url()
+    );
+}
+
+/// The Integration Guide, start to finish, as a merchant's app goes through it against
+/// `le sandbox serve`: the app (here `le` and curl, with a web server standing in for the
+/// shop) registers its webhook endpoint, creates a payment with its return addresses and
+/// sends the customer's browser to the checkout page; the customer pays; the webhook
+/// arrives signed; the browser lands on the shop; then a refund, a rate limit and a
+/// lapsed plan. Over http, then over https.
+#[test]
+fn the_integration_guide_end_to_end_over_http_and_https() {
+    for tls in [false, true] {
+        // The browser is told to accept the sandbox's certificate; everything else (le,
+        // curl) verifies it against DIR/tls/cert.pem.
+        let extra: &[&str] = if tls {
+            &["--ignore-certificate-errors"]
+        } else {
+            &[]
+        };
+        let Some(browser) = Browser::start_with(extra) else {
+            return;
+        };
+        guide(&browser, tls);
+    }
+}
+
+fn guide(browser: &Browser, tls: bool) {
+    let env = Env::new();
+    let (app, visits) = shop();
+    let mut args = vec!["--rate-limit", "create=3/1m", "--refund-delay", "1s"];
+    if tls {
+        args.push("--tls");
+    }
+    let s = Served::start(&env, &args);
+    assert_eq!(s.url.starts_with("https://"), tls, "{}", s.url);
+    let cert = env.sandbox_dir().join("tls").join("cert.pem");
+    let le = |args: &[&str]| {
+        let mut c = env.le();
+        c.env("LIGHTNING_API_KEY", "shop-key")
+            .args(["--base-url", &s.url]);
+        if tls {
+            c.arg("--cacert").arg(&cert);
+        }
+        c.args(args).output().unwrap()
+    };
+    let secret = env.write("whsec.txt", "whsec_guide_0123456789\n");
+    let out = le(&[
+        "webhook",
+        "endpoint",
+        "set",
+        &format!("{}/webhooks", app.url()),
+        "--secret-file",
+        secret.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+
+    // Create, with the shop's return addresses (create 1 of 3 this minute).
+    let out = le(&[
+        "--json",
+        "create",
+        "--order",
+        "GUIDE-1",
+        "--amount",
+        "49.99",
+        "--currency",
+        "USD",
+        "--success-url",
+        &format!("{}/thanks?order=GUIDE-1", app.url()),
+        "--cancel-url",
+        &format!("{}/cart", app.url()),
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let p = parse_json(&out.stdout);
+    let checkout = p["hostedCheckoutUrl"].as_str().unwrap();
+    assert!(checkout.starts_with(&format!("{}/checkout/", s.url)), "{p}");
+
+    // The customer's browser: the QR code, "Pay (sandbox)", and back to the shop.
+    browser.go(checkout);
+    assert_eq!(
+        browser.qr_in_screenshot(),
+        Some(format!(
+            "LIGHTNING:{}",
+            p["lightningInvoice"].as_str().unwrap().to_uppercase()
+        ))
+    );
+    browser.click("#pay");
+    let thanks = format!("{}/thanks?order=GUIDE-1", app.url());
+    assert!(
+        eventually(Duration::from_secs(10), || browser.url() == thanks),
+        "still at {}",
+        browser.url()
+    );
+    assert!(
+        visits
+            .lock()
+            .unwrap()
+            .contains(&"/thanks?order=GUIDE-1".to_owned())
+    );
+
+    // The webhook, signed with the app's secret under both schemes.
+    let hooks = || {
+        app.seen()
+            .into_iter()
+            .filter(|r| r.method == "POST" && r.path == "/webhooks")
+            .collect::<Vec<_>>()
+    };
+    assert!(eventually(Duration::from_secs(5), || !hooks().is_empty()));
+    let hook = &hooks()[0];
+    assert_eq!(hook.json()["event"], "payment.completed");
+    assert_eq!(hook.json()["data"]["invoiceId"], p["invoiceId"]);
+    assert_eq!(
+        hook.header("x-gateway-signature"),
+        Some(python_hmac("whsec_guide_0123456789", &hook.body).as_str())
+    );
+    let payload = env.path("payload.json");
+    std::fs::write(&payload, &hook.body).unwrap();
+    env.le()
+        .args(["webhook", "verify", "--secret-file"])
+        .arg(&secret)
+        .arg("--header")
+        .arg(format!(
+            "X-LightningEnable-Signature: {}",
+            hook.header("x-lightningenable-signature").unwrap()
+        ))
+        .arg(&payload)
+        .assert()
+        .success();
+
+    // A refund (create 2 of 3), and its webhook after the payment's.
+    let id = p["invoiceId"].as_str().unwrap();
+    let out = le(&[
+        "--json",
+        "refund",
+        "create",
+        "--invoice",
+        id,
+        "--amount",
+        "10",
+        "--currency",
+        "USD",
+        "--bitcoin-address",
+        p["onchainAddress"].as_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(eventually(Duration::from_secs(8), || hooks().len() >= 2));
+    assert_eq!(hooks()[1].json()["event"], "refund.completed");
+
+    // The rate limit: the third create goes through, the fourth is 429.
+    let out = le(&[
+        "--json",
+        "create",
+        "--order",
+        "GUIDE-2",
+        "--amount",
+        "1",
+        "--currency",
+        "USD",
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let mut curl = std::process::Command::new("curl");
+    curl.args(["-s", "-i", "-X", "POST", "-H", "X-API-Key: shop-key"])
+        .args(["-H", "Content-Type: application/json"])
+        .args([
+            "--data",
+            r#"{"orderId":"GUIDE-3","amount":1,"currency":"USD"}"#,
+        ]);
+    if tls {
+        curl.arg("--cacert").arg(&cert);
+    }
+    let answer = curl
+        .arg(format!("{}/api/payments", s.url))
+        .output()
+        .expect("curl");
+    let text = String::from_utf8_lossy(&answer.stdout);
+    assert_eq!(status_of(&text), 429, "{text}");
+    assert!(header_of(&text, "retry-after").is_some(), "{text}");
+
+    // A lapsed plan: le says so, exit 4.
+    let out = le(&["sandbox", "account", "--status", "subscription-expired"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = le(&["get", id]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("SUBSCRIPTION_EXPIRED"),
+        "{}",
+        stderr_of(&out)
     );
 }
