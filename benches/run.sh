@@ -36,6 +36,15 @@ hyperfine -N --warmup 20 --runs 300 --export-json "$work/get.json" \
   "curl -s -H 'X-API-Key: $LIGHTNING_API_KEY' $url/api/payments/$id"
 jq -r '.results as $r | "le get: \($r[0].mean*1000|.*100|round/100) ms, curl: \($r[1].mean*1000|.*100|round/100) ms, le/curl = \(($r[0].mean/$r[1].mean)*100|round/100)"' "$work/get.json"
 
+echo "== le get vs curl over https (the sandbox's own certificate, trusted with --cacert)"
+tls_url=$(serve tls --rate-limit off --tls)
+cert="$work/tls/tls/cert.pem"
+tid=$("$le" --base-url "$tls_url" --cacert "$cert" --json create --order BENCH-TLS --amount 49.99 --currency USD | jq -r .invoiceId)
+hyperfine -N --warmup 20 --runs 300 --export-json "$work/get-tls.json" \
+  "$le --base-url $tls_url --cacert $cert get $tid --json" \
+  "curl -s --cacert $cert -H 'X-API-Key: $LIGHTNING_API_KEY' $tls_url/api/payments/$tid"
+jq -r '.results as $r | "le get (https): \($r[0].mean*1000|.*100|round/100) ms, curl: \($r[1].mean*1000|.*100|round/100) ms, le/curl = \(($r[0].mean/$r[1].mean)*100|round/100)"' "$work/get-tls.json"
+
 echo "== le create vs the same POST with curl (idempotent replays after the first)"
 body='{"orderId":"BENCH-2","amount":49.99,"currency":"USD"}'
 hyperfine -N --warmup 20 --runs 200 --export-json "$work/create.json" \

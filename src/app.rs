@@ -16,7 +16,7 @@ use crate::settings::{Settings, Target};
 use crate::text::printable;
 
 /// The key the embedded sandbox is sent; it accepts any.
-pub const EMBEDDED_KEY: &str = "le_sandbox_embedded";
+pub use crate::sandbox::EMBEDDED_KEY;
 
 /// What every command gets.
 pub struct Ctx {
@@ -24,6 +24,7 @@ pub struct Ctx {
     pub out: Output,
     settings: OnceCell<Settings>,
     key: OnceCell<SecretString>,
+    roots: OnceCell<Vec<reqwest::Certificate>>,
     embedded: tokio::sync::OnceCell<String>,
 }
 
@@ -35,6 +36,7 @@ impl Ctx {
             out,
             settings: OnceCell::new(),
             key: OnceCell::new(),
+            roots: OnceCell::new(),
             embedded: tokio::sync::OnceCell::new(),
         }
     }
@@ -57,6 +59,21 @@ impl Ctx {
         let k = self.settings()?.read_key(&self.out)?;
         self.out.register_secret(&k);
         Ok(self.key.get_or_init(|| k))
+    }
+
+    /// The certificates `--cacert` (or `LE_CACERT`, or the profile's `cacert`) adds to the
+    /// system's, read once.
+    fn roots(&self) -> Result<Vec<reqwest::Certificate>> {
+        if let Some(r) = self.roots.get() {
+            return Ok(r.clone());
+        }
+        let s = self.settings()?;
+        let roots = match &s.cacert {
+            Some(p) => crate::net::load_roots(p)
+                .map_err(|e| Error::Config(format!("{e} ({})", s.cacert_origin.describe())))?,
+            None => Vec::new(),
+        };
+        Ok(self.roots.get_or_init(|| roots).clone())
     }
 
     /// `--dry-run` or `--curl`: plan requests, send none.
@@ -149,6 +166,9 @@ impl Ctx {
     ) -> Result<Client> {
         let mut o = self.options(url.to_owned(), timeout);
         o.api_key = key;
+        if url.starts_with("https://") {
+            o.extra_roots = self.roots()?;
+        }
         // A proxy would see plain-http requests, key included: this machine's servers
         // are always reached directly.
         o.direct = reqwest::Url::parse(url).is_ok_and(|u| crate::net::is_loopback(&u));

@@ -98,6 +98,17 @@ pub struct GlobalArgs {
     /// Show the request as a curl command line (the key read from $LIGHTNING_API_KEY), and send nothing
     #[arg(long, global = true)]
     pub curl: bool,
+
+    /// Also trust the certificates in this PEM file for https, e.g. a served sandbox's
+    /// tls/cert.pem (in addition to the system's)
+    #[arg(
+        long,
+        global = true,
+        env = "LE_CACERT",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
+    pub cacert: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -131,10 +142,12 @@ pub enum Command {
     Refund(RefundArgs),
     /// Verify, send or receive signed webhooks
     Webhook(WebhookCmdArgs),
+    /// Show the account the API key belongs to: plan, subscription, features
+    Whoami,
     /// Show exchange rates (price of 1 BTC)
     Rates {
-        /// USD, EUR or GBP; all when left out
-        #[arg(value_name = "CURRENCY", value_parser = Suggest(&["USD", "EUR", "GBP"]), hide_possible_values = true)]
+        /// USD, EUR, GBP, CAD, AUD, JPY, CHF, CNY, INR or BRL; all when left out
+        #[arg(value_name = "CURRENCY", value_parser = Suggest(RATE_CURRENCIES), hide_possible_values = true)]
         currency: Option<String>,
     },
     /// Drive the local sandbox: settle or expire payments, list or reset its state
@@ -363,7 +376,7 @@ pub enum ConfigCommand {
     /// Set a key of the profile (--profile, else the default profile), or default_profile
     Set {
         /// A profile's key (base_url, api_key_env, api_key_file, api_key_command,
-        /// request_timeout, network, payee_pubkeys, verify, currency, description,
+        /// request_timeout, network, payee_pubkeys, verify, cacert, currency, description,
         /// order_prefix), or default_profile
         #[arg(value_parser = Suggest(crate::config::SETTABLE_KEYS), hide_possible_values = true)]
         key: String,
@@ -443,6 +456,29 @@ pub enum WebhookCommand {
     Send(WebhookSendArgs),
     /// Receive webhooks on this machine, verify and print each one
     Listen(WebhookListenArgs),
+    /// Show or set where the API sends your account's webhooks
+    Endpoint(EndpointArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EndpointArgs {
+    #[command(subcommand)]
+    pub command: EndpointCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EndpointCommand {
+    /// Show whether a webhook URL is set (and which, when the API says)
+    Show,
+    /// Set the webhook URL and the secret that signs its webhooks
+    Set {
+        /// Your webhook handler's URL, e.g. https://shop.example/webhooks/lightning
+        #[arg(value_name = "URL")]
+        url: String,
+        /// File holding the webhook secret (`-` for stdin)
+        #[arg(long, value_name = "PATH|-")]
+        secret_file: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -563,17 +599,61 @@ pub enum SandboxCommand {
     Process(InvoiceArg),
     /// Expire a payment now
     Expire(InvoiceArg),
+    /// Mark a payment as underpaid: the payer sent less than the invoice asked
+    Underpay(InvoiceArg),
+    /// Show or change the account of the key in use: inactive, lapsed plan, refunds off,
+    /// provider balance
+    Account(AccountArgs),
     /// List the sandbox's payments, newest first
     List,
-    /// Delete every payment, refund and webhook event in the sandbox (its node key and
-    /// webhook settings are kept)
+    /// Delete the key's payments, refunds and webhook events (its account and webhook
+    /// settings, and other keys' things, are kept)
     Reset,
     /// Show webhook delivery attempts, oldest first
     Deliveries,
-    /// Show or set where the sandbox sends webhooks (kept in the sandbox's state)
+    /// Show or set where the sandbox sends the key's webhooks (kept in the sandbox's state)
     Webhook(WebhookArgs),
-    /// Serve the sandbox API over HTTP for any client
+    /// Serve the sandbox API over HTTP (or https with --tls) for any client
     Serve(Box<ServeArgs>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AccountStatus {
+    Active,
+    Inactive,
+    SubscriptionRequired,
+    SubscriptionExpired,
+}
+
+impl AccountStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountStatus::Active => "active",
+            AccountStatus::Inactive => "inactive",
+            AccountStatus::SubscriptionRequired => "subscription-required",
+            AccountStatus::SubscriptionExpired => "subscription-expired",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(Debug, Args)]
+pub struct AccountArgs {
+    /// The account's state; the API answers 403 in any but active
+    #[arg(long, value_enum, value_name = "STATUS")]
+    pub status: Option<AccountStatus>,
+    /// Whether the account may make refunds (off: 403 REFUNDS_DISABLED)
+    #[arg(long, value_enum, value_name = "on|off")]
+    pub refunds: Option<OnOff>,
+    /// The payment provider's balance refunds are paid from, in sats, or `unlimited`;
+    /// a refund it cannot cover fails
+    #[arg(long, value_name = "SATS|unlimited")]
+    pub balance: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -591,7 +671,8 @@ pub struct ServeArgs {
     /// or your own policies, e.g. create=50/1s,read=500/1s (unlisted policies are off)
     #[arg(long, default_value = "real", value_name = "POLICY", value_parser = Suggest(&["off", "real"]), hide_possible_values = true)]
     pub rate_limit: String,
-    /// Deliver webhooks here (overrides the state's `le sandbox webhook` setting)
+    /// Deliver webhooks here, for keys that set no endpoint of their own (with
+    /// `le sandbox webhook` or `PUT /api/merchant/webhook-url`)
     #[arg(long, value_name = "URL")]
     pub webhook_url: Option<String>,
     /// Secret that signs the webhooks sent to --webhook-url (visible to `ps`: for a
@@ -616,7 +697,9 @@ pub struct ServeArgs {
     /// Fraction of API requests that fail on purpose, from 0 to 1
     #[arg(long, value_name = "F", default_value_t = 0.0)]
     pub fail_rate: f64,
-    /// How they fail: any of 500, 502, 503, drop-before, drop-after, stall
+    /// How they fail: any of 500, 502, 503, drop-before, drop-after, stall (the default,
+    /// all of which a client can ride out), and 504, problem (an RFC 9457 body),
+    /// validation (an ASP.NET `errors` body), 401 (a bare 401)
     #[arg(
         long,
         value_name = "MODES",
@@ -626,6 +709,14 @@ pub struct ServeArgs {
     /// How long a stalled request hangs before its connection is closed
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
     pub stall: Duration,
+    /// Serve https, with a certificate made for 127.0.0.1, ::1 and localhost (and the
+    /// --public-url host), written to DIR/tls/cert.pem for clients to trust
+    #[arg(long)]
+    pub tls: bool,
+    /// The URL clients reach this server at, when not the address it listens on (a
+    /// container, a reverse proxy): the base of every payment's hostedCheckoutUrl
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -650,6 +741,10 @@ pub use crate::duration::{MAX_DURATION, parse as parse_duration};
 
 /// The currencies `le` takes, offered to tab completion.
 pub const CURRENCIES: &[&str] = &["USD", "EUR", "GBP", "BTC", "sats"];
+/// The currencies the API has exchange rates for, offered to tab completion.
+pub const RATE_CURRENCIES: &[&str] = &[
+    "USD", "EUR", "GBP", "CAD", "AUD", "JPY", "CHF", "CNY", "INR", "BRL",
+];
 /// The networks `--network` takes, offered to tab completion.
 pub const NETWORKS: &[&str] = &["mainnet", "testnet", "signet", "regtest"];
 

@@ -168,6 +168,10 @@ impl Error {
     /// Something the user can do next, printed under the message on a terminal.
     pub fn hint(&self) -> Option<String> {
         match self {
+            Error::Unreachable { reason, .. } if reason.contains("certificate") => Some(
+                "the server's certificate is not one this machine trusts: for a sandbox served with --tls, add --cacert DIR/tls/cert.pem (or set LE_CACERT)"
+                    .into(),
+            ),
             Error::Unreachable { .. } => Some(
                 "check the URL and your network; `le --sandbox …` works with no network at all"
                     .into(),

@@ -24,6 +24,7 @@ pub const PAGES: &[&str] = &[
     "decode",
     "refund",
     "webhook",
+    "whoami",
     "rates",
     "sandbox",
     "login",
@@ -203,6 +204,40 @@ pub fn examples(path: &str) -> &'static [Example] {
                 "le webhook listen --port 0 --secret-file whsec.txt --json",
             ),
         ],
+        "le webhook endpoint" => &[
+            (
+                "Where the API sends your webhooks now",
+                "le webhook endpoint show",
+            ),
+            (
+                "Send them to your handler, signed with this secret",
+                "le webhook endpoint set https://shop.example/webhooks/lightning --secret-file whsec.txt",
+            ),
+        ],
+        "le webhook endpoint show" => &[
+            (
+                "Where the API sends your webhooks",
+                "le webhook endpoint show",
+            ),
+            ("As JSON", "le webhook endpoint show --json"),
+        ],
+        "le webhook endpoint set" => &[
+            (
+                "Your handler's URL, and the secret that signs what it receives",
+                "le webhook endpoint set https://shop.example/webhooks/lightning --secret-file whsec.txt",
+            ),
+            (
+                "The secret from a password manager, on stdin",
+                "pass show shop/whsec | le webhook endpoint set https://shop.example/webhooks/lightning --secret-file -",
+            ),
+        ],
+        "le whoami" => &[
+            ("The account behind the key in use", "le whoami"),
+            (
+                "Is it active? (for a script)",
+                "le --profile shop whoami --json | jq -r .subscriptionStatus",
+            ),
+        ],
         "le rates" => &[
             ("The price of 1 BTC in USD, EUR and GBP", "le rates"),
             ("In euros, as JSON", "le rates EUR --json"),
@@ -243,6 +278,24 @@ pub fn examples(path: &str) -> &'static [Example] {
                 "le sandbox list --json | jq -c 'select(.status == \"unpaid\")'",
             ),
         ],
+        "le sandbox underpay" => &[(
+            "The customer paid too little: a final state your integration must handle",
+            "le sandbox underpay inv_abc123",
+        )],
+        "le sandbox account" => &[
+            (
+                "The sandbox account of the key in use",
+                "le sandbox account",
+            ),
+            (
+                "A lapsed plan: the API answers 403 SUBSCRIPTION_EXPIRED",
+                "le sandbox account --status subscription-expired",
+            ),
+            (
+                "Refunds the provider's balance cannot cover fail",
+                "le sandbox account --balance 1000",
+            ),
+        ],
         "le sandbox reset" => &[("Start again from an empty sandbox", "le sandbox reset")],
         "le sandbox deliveries" => &[
             ("Every webhook delivery attempt", "le sandbox deliveries"),
@@ -268,6 +321,14 @@ pub fn examples(path: &str) -> &'static [Example] {
             (
                 "Test your retries: 30 % of requests fail on purpose",
                 "le sandbox serve --fail-rate 0.3",
+            ),
+            (
+                "Over https, then trust its certificate",
+                "le sandbox serve --tls --dir ./sandbox",
+            ),
+            (
+                "A client of the https sandbox",
+                "le --base-url https://127.0.0.1:8402 --cacert ./sandbox/tls/cert.pem get inv_abc123",
             ),
         ],
         "le login" => &[
@@ -539,6 +600,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "LE_NO_VERIFY",
         "When true (`1`, `true`, `yes`), invoices are shown unchecked, as `--no-verify`.",
+    ),
+    (
+        "LE_CACERT",
+        "A PEM file of certificates to trust for https besides the system's, as `--cacert`.",
     ),
     (
         "LE_CONFIG",

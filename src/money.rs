@@ -211,8 +211,10 @@ pub fn to_sats(amount: Decimal, currency: Currency, btc_price: Option<Decimal>) 
     u64::try_from(rounded).ok()
 }
 
-/// What `part` of a payment of `total` (worth `total_sats`) is worth in sats, rounding
-/// half up: a refund's share. `None` when it cannot be computed (zero total, overflow).
+/// What `part` of a payment of `total` (worth `total_sats`) is worth in sats, rounded
+/// down: a refund's share. Rounding down means that refunds, however the payment is split
+/// among them, never add up to more sats than were paid. `None` when it cannot be
+/// computed (zero total, overflow).
 pub fn share_of_sats(part: Decimal, total: Decimal, total_sats: u64) -> Option<u64> {
     if total.is_zero() {
         return None;
@@ -220,7 +222,7 @@ pub fn share_of_sats(part: Decimal, total: Decimal, total_sats: u64) -> Option<u
     let v = part
         .checked_mul(Decimal::from(total_sats))?
         .checked_div(total)?
-        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToZero);
     u64::try_from(v).ok()
 }
 
@@ -237,6 +239,19 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
+/// The currencies the API quotes a rate for (price of 1 BTC). Payments are taken in USD,
+/// EUR and GBP of these; the others are for showing prices.
+pub const RATE_CURRENCIES: [&str; 10] = [
+    "USD", "EUR", "GBP", "CAD", "AUD", "JPY", "CHF", "CNY", "INR", "BRL",
+];
+
+/// The currency code of a rate, in the API's spelling, whatever the case it was given in.
+pub fn rate_currency(code: &str) -> Option<&'static str> {
+    RATE_CURRENCIES
+        .into_iter()
+        .find(|c| c.eq_ignore_ascii_case(code.trim()))
+}
+
 /// Fixed exchange rates (price of 1 BTC): the sandbox's, so that its amounts are
 /// predictable, and `le webhook send`'s example amounts in sats.
 #[derive(Debug, Clone)]
@@ -248,6 +263,13 @@ impl Default for Rates {
             ("USD", Decimal::from(100_000)),
             ("EUR", Decimal::from(92_000)),
             ("GBP", Decimal::from(80_000)),
+            ("CAD", Decimal::from(137_000)),
+            ("AUD", Decimal::from(152_000)),
+            ("JPY", Decimal::from(15_000_000)),
+            ("CHF", Decimal::from(88_000)),
+            ("CNY", Decimal::from(720_000)),
+            ("INR", Decimal::from(8_300_000)),
+            ("BRL", Decimal::from(500_000)),
         ]))
     }
 }
@@ -260,23 +282,31 @@ impl Rates {
             let (cur, value) = part
                 .split_once('=')
                 .ok_or_else(|| format!("rate '{part}' should look like USD=100000"))?;
-            let cur: Currency = cur.parse()?;
-            if !cur.is_fiat() {
-                return Err(format!("only USD, EUR and GBP have rates, not {cur}"));
-            }
+            let cur = rate_currency(cur).ok_or_else(|| {
+                format!(
+                    "no rate for '{}': rates exist for {}",
+                    printable(cur.trim()),
+                    RATE_CURRENCIES.join(", ")
+                )
+            })?;
             let v = parse_decimal(value)
                 .ok()
                 .filter(|v| *v > Decimal::ZERO)
                 .ok_or_else(|| {
                     format!("rate for {cur} should be a positive number, not '{value}'")
                 })?;
-            rates.0.insert(cur.as_str(), v);
+            rates.0.insert(cur, v);
         }
         Ok(rates)
     }
 
     pub fn price(&self, c: Currency) -> Option<Decimal> {
         self.0.get(c.as_str()).copied()
+    }
+
+    /// The price of 1 BTC in one of `RATE_CURRENCIES`.
+    pub fn price_in(&self, code: &str) -> Option<Decimal> {
+        self.0.get(code).copied()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&&'static str, &Decimal)> {
@@ -352,11 +382,24 @@ mod tests {
     }
 
     #[test]
+    fn shares_round_down_and_never_add_up_to_more() {
+        // Three thirds of 5 sats: 1 each, never 2 each (6 > 5).
+        let third = Decimal::new(1, 2);
+        let total = Decimal::new(3, 2);
+        assert_eq!(share_of_sats(third, total, 5), Some(1));
+        assert_eq!(share_of_sats(total, total, 5), Some(5));
+        assert_eq!(share_of_sats(third, Decimal::ZERO, 5), None);
+    }
+
+    #[test]
     fn rate_overrides() {
         let r = Rates::parse_overrides("usd=65000, EUR=60000.5").unwrap();
         assert_eq!(r.price(Currency::Usd), Some(Decimal::from(65000)));
         assert_eq!(r.price(Currency::Gbp), Some(Decimal::from(80000)));
         assert!(Rates::parse_overrides("BTC=1").is_err());
+        let r = Rates::parse_overrides("jpy=16000000").unwrap();
+        assert_eq!(r.price_in("JPY"), Some(Decimal::from(16_000_000)));
+        assert_eq!(r.iter().count(), RATE_CURRENCIES.len());
         assert!(Rates::parse_overrides("USD").is_err());
         assert!(Rates::parse_overrides("USD=-5").is_err());
     }

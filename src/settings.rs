@@ -71,6 +71,9 @@ pub struct Settings {
     /// Gateway node keys the profile pins; empty means any.
     pub payees: Vec<String>,
     pub key_source: KeySource,
+    /// Certificates trusted for https besides the system's (`--cacert`).
+    pub cacert: Option<PathBuf>,
+    pub cacert_origin: Origin,
 }
 
 /// Whether a flag is on the command line (clap folds the environment into the same value).
@@ -224,6 +227,14 @@ impl Settings {
             config::check_order_prefix(p)
                 .map_err(|e| Error::Config(format!("order_prefix in profile {label}: {e}")))?;
         }
+        let (cacert, cacert_origin) = match (&g.cacert, &profile.cacert) {
+            (Some(p), _) if !p.as_os_str().is_empty() => {
+                (Some(p.clone()), flag_or_env("--cacert", "LE_CACERT"))
+            }
+            (_, Some(p)) => (Some(config::expand_home(p)), Origin::Profile("cacert")),
+            _ => (None, Origin::Default),
+        };
+
         let key_source = key_source(g, &profile);
         Ok(Settings {
             config_path,
@@ -241,6 +252,8 @@ impl Settings {
             verify_origin,
             payees,
             key_source,
+            cacert,
+            cacert_origin,
         })
     }
 

@@ -84,6 +84,39 @@ impl Call {
         }
     }
 
+    /// `GET /api/merchant/me`: the key's account.
+    pub fn merchant_me() -> Call {
+        Call::get(&["api", "merchant", "me"])
+    }
+
+    /// `PUT /api/merchant/webhook-url`: where webhooks go, and the secret that signs them.
+    /// Setting the same twice is harmless, so it is retried like a read.
+    pub fn set_webhook_url(url: &str, secret: &str) -> Call {
+        Call {
+            body: Some(
+                serde_json::to_vec(&wire::WebhookEndpoint {
+                    webhook_url: url.to_owned(),
+                    webhook_secret: secret.to_owned(),
+                })
+                .unwrap_or_default(),
+            ),
+            retry: Retry::Read,
+            ..Call::new(Method::PUT, &["api", "merchant", "webhook-url"])
+        }
+    }
+
+    /// The sandbox account of the key in use; with `change`, changed first.
+    pub fn sandbox_account(change: Option<&Value>) -> Call {
+        match change {
+            None => Call::get(&["sandbox", "account"]),
+            Some(body) => Call {
+                body: Some(body.to_string().into_bytes()),
+                retry: Retry::Read,
+                ..Call::new(Method::PUT, &["sandbox", "account"])
+            },
+        }
+    }
+
     pub fn sandbox_action(invoice_id: &str, action: &str) -> Call {
         Call::new(Method::POST, &["sandbox", "payments", invoice_id, action])
     }
@@ -491,6 +524,24 @@ impl Client {
         Ok(body)
     }
 
+    /// The key's account, as received (`GET /api/merchant/me`).
+    pub async fn merchant_me(&self) -> Result<Value> {
+        account(self.send(&Call::merchant_me(), None).await?.body)
+    }
+
+    /// Sets the account's webhook endpoint; the API's answer, as received.
+    pub async fn set_webhook_url(&self, url: &str, secret: &str) -> Result<Value> {
+        Ok(self
+            .send(&Call::set_webhook_url(url, secret), None)
+            .await?
+            .body)
+    }
+
+    /// The sandbox account of the key in use, changed first when asked.
+    pub async fn sandbox_account(&self, change: Option<&Value>) -> Result<Value> {
+        account(self.send(&Call::sandbox_account(change), None).await?.body)
+    }
+
     /// Sandbox control routes (`/sandbox/…`): move a payment along by hand.
     pub async fn sandbox_action(&self, invoice_id: &str, action: &str) -> Result<Payment> {
         let p = payment(
@@ -609,6 +660,21 @@ fn payment(v: Value) -> Result<Payment> {
 fn refund(v: Value) -> Result<Refund> {
     Refund::from_value(v)
         .map_err(|e| Error::BadResponse(format!("the server's answer is not a refund: {e}")))
+}
+
+/// An account object: anything with fields, kept as received (the reference lists its
+/// fields; a server may add or drop some).
+/// An account as `/api/merchant/me` describes it: an object naming its merchant. Any
+/// other 200 (a web site's page, `{}`) is not the API's account, and not a key accepted.
+fn account(v: Value) -> Result<Value> {
+    let named = v
+        .get("merchantId")
+        .is_some_and(|id| id.is_number() || id.is_string());
+    if v.is_object() && named {
+        Ok(v)
+    } else {
+        Err(bad_shape("an account object with its merchantId", &v))
+    }
 }
 
 fn bad_shape(expected: &str, got: &Value) -> Error {

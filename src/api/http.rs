@@ -76,6 +76,8 @@ pub struct ClientOptions {
     pub retry_rate_limited: bool,
     /// The sandbox inside this process, gone once `le` exits.
     pub embedded: bool,
+    /// Certificates trusted for https besides the system's (`--cacert`).
+    pub extra_roots: Vec<reqwest::Certificate>,
     pub observer: Arc<dyn Observer>,
 }
 
@@ -92,6 +94,7 @@ impl ClientOptions {
             dry_run: false,
             retry_rate_limited: true,
             embedded: false,
+            extra_roots: Vec::new(),
             observer: Arc::new(Silent),
         }
     }
@@ -232,6 +235,7 @@ impl Client {
         // Plain http (to this machine) never uses TLS, and le follows no redirect to an
         // https URL: no certificate store needs loading.
         net_opts.tls = !opts.base_url.starts_with("http://");
+        net_opts.extra_roots = opts.extra_roots.clone();
         let http = net::client(&net_opts).map_err(Error::Internal)?;
         Ok(Client {
             http,
@@ -389,10 +393,14 @@ impl Client {
                     _ => error,
                 });
             }
-            if limited && wait > Duration::from_secs(1) {
+            if overloaded && wait > Duration::from_secs(1) {
                 self.opts.observer.waiting(
                     wait,
-                    "the API's rate limit refused the request (429 Too Many Requests)",
+                    if limited {
+                        "the API's rate limit refused the request (429 Too Many Requests)"
+                    } else {
+                        "the API is overloaded (503 Service Unavailable)"
+                    },
                 );
             }
             self.opts.observer.retrying(attempt, &error.message(), wait);

@@ -234,6 +234,9 @@ pub struct RefundObject {
     pub bitcoin_address: Option<String>,
     pub created_at: Timestamp,
     pub completed_at: Option<Timestamp>,
+    /// Why a `failed` refund failed (sandbox-defined).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_reason: Option<String>,
 }
 
 /// `{"refunds": […]}`.
@@ -301,17 +304,83 @@ pub struct DeliveryList {
     pub deliveries: Vec<Delivery>,
 }
 
-/// Where the sandbox state sends webhooks (a control route).
+/// Where the sandbox sends one key's webhooks (a control route).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookSettings {
-    /// The state's own destination (`le sandbox webhook --url`).
+    /// The key's own endpoint (`le sandbox webhook --url`, `PUT /api/merchant/webhook-url`).
     pub url: Option<String>,
     pub secret_set: bool,
-    /// The destination a running server was given, which is where webhooks go while it
-    /// runs.
+    /// The destination a running server was given (`--webhook-url`), used for keys with
+    /// no endpoint of their own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_url: Option<String>,
+    /// Where this key's next events go: its own endpoint, else a running server's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivers_to: Option<String>,
+}
+
+/// `GET /api/merchant/me`: the key's account.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MerchantObject {
+    pub merchant_id: i64,
+    pub name: String,
+    pub email: String,
+    /// Free text: several values are in use.
+    pub plan_tier: String,
+    pub subscription_status: String,
+    pub is_active: bool,
+    pub created_at: Timestamp,
+    pub features: MerchantFeatures,
+    pub onboarding: MerchantOnboarding,
+    /// The endpoint webhooks go to (the sandbox says; the reference does not list it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook_url: Option<String>,
+    /// What `le sandbox account` set (sandbox control routes only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sandbox: Option<SandboxAccount>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MerchantFeatures {
+    pub refunds_enabled: bool,
+    pub multi_currency_enabled: bool,
+    pub analytics_enabled: bool,
+    pub priority_support: bool,
+    pub custom_branding_enabled: bool,
+    pub max_webhook_endpoints: u32,
+    pub sla_uptime_percentage: Dec,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MerchantOnboarding {
+    pub has_payment_provider_key: bool,
+    pub has_webhook_url: bool,
+    pub has_active_proxy: bool,
+    pub proxy_count: u32,
+    pub is_fully_configured: bool,
+}
+
+/// A sandbox account's state as `le sandbox account` sets it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SandboxAccount {
+    /// `active`, `inactive`, `subscription-required` or `subscription-expired`.
+    pub status: String,
+    pub refunds_enabled: bool,
+    /// The payment provider's balance refunds are paid from; none means no limit.
+    pub balance_sats: Option<u64>,
+}
+
+/// The body of `PUT /api/merchant/webhook-url` (its shape is sandbox-defined).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WebhookEndpoint {
+    pub webhook_url: String,
+    pub webhook_secret: String,
 }
 
 /// A payment object as the API sent it.

@@ -148,6 +148,13 @@ fn show(ctx: &Ctx) -> Result<Outcome> {
             "profile payee_pubkeys".into()
         },
     ));
+    rows.push((
+        "cacert",
+        s.cacert
+            .as_ref()
+            .map_or_else(|| "(the system's only)".into(), |p| p.display().to_string()),
+        s.cacert_origin.describe(),
+    ));
     let sandbox = config::sandbox_dir()
         .map(|p| p.display().to_string())
         .unwrap_or_default();

@@ -104,7 +104,7 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
     if ctx.dry_run() {
         let mut plans = vec![client.plan(&Call::health())];
         if !embedded {
-            plans.push(client.plan(&Call::key_check()));
+            plans.push(client.plan(&Call::merchant_me()));
         }
         return Ok(Outcome::Planned(plans));
     }
@@ -199,18 +199,73 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
         }
     };
     if let (Some(keyed), true) = (keyed, reached) {
-        match keyed.probe(&Call::key_check()).await {
-            Ok(p) => match p.key_verdict() {
-                KeyVerdict::Accepted => list.push(pass("key accepted", "the API accepted the key")),
-                KeyVerdict::Refused(why) => list.push(fail("key accepted", exit::AUTH, why)),
-                KeyVerdict::NotTheApi(why) | KeyVerdict::Failing(why) => {
-                    list.push(fail("key accepted", exit::API, why))
-                }
-            },
-            Err(e) => list.push(fail("key accepted", e.exit_code(), e.message())),
-        }
+        account_checks(&keyed, &mut list).await;
     }
     report(ctx, list)
+}
+
+/// Whether the API takes the key, and whether the account behind it may take payments:
+/// `GET /api/merchant/me` answers both. An API without that route is asked the older
+/// way, with a read that needs a key.
+async fn account_checks(keyed: &crate::api::Client, list: &mut Vec<Check>) {
+    use crate::error::Error;
+    use crate::render::merchant::account_problem;
+    match keyed.merchant_me().await {
+        Ok(me) => {
+            list.push(pass("key accepted", "the API accepted the key"));
+            let who = [
+                me.get("name"),
+                me.get("planTier"),
+                me.get("subscriptionStatus"),
+            ]
+            .map(|v| {
+                v.and_then(serde_json::Value::as_str)
+                    .unwrap_or("?")
+                    .to_owned()
+            });
+            match account_problem(&me) {
+                None => list.push(pass(
+                    "account",
+                    format!(
+                        "{} (plan {}, subscription {}) is active",
+                        who[0], who[1], who[2]
+                    ),
+                )),
+                Some(problem) => list.push(fail("account", exit::AUTH, problem)),
+            }
+        }
+        // The account states' own refusals: the key is known, the account cannot pay.
+        Err(Error::Api(e))
+            if e.status == 403
+                && matches!(
+                    e.code.as_deref(),
+                    Some("MERCHANT_INACTIVE" | "SUBSCRIPTION_REQUIRED" | "SUBSCRIPTION_EXPIRED")
+                ) =>
+        {
+            list.push(pass("key accepted", "the API knows the key"));
+            let hint = e.hint().map(|h| format!(": {h}")).unwrap_or_default();
+            list.push(fail("account", exit::AUTH, format!("{e}{hint}")));
+        }
+        Err(Error::Api(e)) if matches!(e.status, 401 | 403) => {
+            list.push(fail("key accepted", exit::AUTH, e.to_string()));
+        }
+        Err(Error::Api(e)) if matches!(e.status, 404 | 405) => {
+            // An API without /api/merchant/me: the older check, judged as login judges it.
+            match keyed.probe(&Call::key_check()).await {
+                Ok(p) => match p.key_verdict() {
+                    KeyVerdict::Accepted => {
+                        list.push(pass("key accepted", "the API accepted the key"))
+                    }
+                    KeyVerdict::Refused(why) => list.push(fail("key accepted", exit::AUTH, why)),
+                    KeyVerdict::NotTheApi(why) | KeyVerdict::Failing(why) => {
+                        list.push(fail("key accepted", exit::API, why))
+                    }
+                },
+                Err(e) => list.push(fail("key accepted", e.exit_code(), e.message())),
+            }
+        }
+        Err(e) => list.push(fail("key accepted", e.exit_code(), e.message())),
+    }
 }
 
 fn describe_skew(skew: i64) -> String {

@@ -10,6 +10,7 @@ mod docs;
 mod doctor;
 mod login;
 mod mcp;
+mod merchant;
 mod pos;
 mod rates;
 mod refund;
@@ -40,6 +41,7 @@ pub async fn dispatch(ctx: &Ctx, command: Command) -> Result<Outcome> {
         Command::Decode { invoice } => decode::run(ctx, &invoice),
         Command::Refund(a) => refund::run(ctx, a.command).await,
         Command::Webhook(a) => webhook::run(ctx, a.command).await,
+        Command::Whoami => merchant::whoami(ctx).await,
         Command::Rates { currency } => rates::run(ctx, currency.as_deref()).await,
         Command::Sandbox(a) => sandbox::run(ctx, a.command).await,
         Command::Login(a) => login::run(ctx, a).await,

@@ -4,22 +4,18 @@ use crate::api::Call;
 use crate::app::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
-use crate::money::Currency;
+use crate::money::{RATE_CURRENCIES, rate_currency};
 use crate::render::tables::rates_table;
 
 pub async fn run(ctx: &Ctx, currency: Option<&str>) -> Result<Outcome> {
     let currency = match currency {
-        Some(c) => {
-            let cur: Currency = c
-                .parse()
-                .map_err(|e: String| Error::usage(format!("{e}, e.g. le rates USD")))?;
-            if !cur.is_fiat() {
-                return Err(Error::usage(
-                    "rates exist for USD, EUR and GBP, e.g. le rates EUR",
-                ));
-            }
-            Some(cur.as_str())
-        }
+        Some(c) => Some(rate_currency(c).ok_or_else(|| {
+            Error::usage(format!(
+                "no rate for '{}': rates exist for {}, e.g. le rates EUR",
+                crate::text::printable(c),
+                RATE_CURRENCIES.join(", ")
+            ))
+        })?),
         None => None,
     };
     let client = ctx.client().await?;

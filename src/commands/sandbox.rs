@@ -3,7 +3,7 @@
 
 use crate::api::Call;
 use crate::app::Ctx;
-use crate::cli::{SandboxCommand, ServeArgs, WebhookArgs};
+use crate::cli::{AccountArgs, OnOff, SandboxCommand, ServeArgs, WebhookArgs};
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::input::{check_id, read_secret_line};
@@ -16,6 +16,8 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCommand) -> Result<Outcome> {
         SandboxCommand::Pay(a) => act(ctx, &a.invoice_id, "pay").await,
         SandboxCommand::Process(a) => act(ctx, &a.invoice_id, "process").await,
         SandboxCommand::Expire(a) => act(ctx, &a.invoice_id, "expire").await,
+        SandboxCommand::Underpay(a) => act(ctx, &a.invoice_id, "underpay").await,
+        SandboxCommand::Account(a) => account(ctx, a).await,
         SandboxCommand::List => {
             let client = ctx.sandbox_client().await?;
             if let Some(plan) = ctx.plan(&client, &Call::sandbox_list(None)) {
@@ -44,8 +46,9 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCommand) -> Result<Outcome> {
                     .get("deleted")
                     .and_then(serde_json::Value::as_u64)
                     .unwrap_or(0);
-                ctx.out
-                    .line(&format!("Sandbox reset: {n} payments deleted."))?;
+                ctx.out.line(&format!(
+                    "Sandbox reset: {n} payments deleted (this key's; other keys' are kept)."
+                ))?;
             }
             Ok(Outcome::Done)
         }
@@ -107,21 +110,53 @@ async fn webhook(ctx: &Ctx, a: WebhookArgs) -> Result<Outcome> {
         ctx.out.json_line(&answer)?;
         return Ok(Outcome::Done);
     }
-    let text = match (&answer.server_url, &answer.url) {
-        (Some(server), _) => format!(
-            "Webhooks go to {server}, the destination a running `le sandbox serve --webhook-url` was given{}.",
-            answer
-                .url
-                .as_ref()
-                .map(|u| format!(
-                    " (the state's own setting, {u}, applies when no such server runs)"
-                ))
-                .unwrap_or_default()
+    let text = match (&answer.delivers_to, &answer.url, &answer.server_url) {
+        (Some(to), Some(own), _) if to == own => {
+            format!("Webhooks for this key go to {own} (its own endpoint, signed with the secret you set).")
+        }
+        (Some(to), _, Some(server)) if to == server => format!(
+            "Webhooks for this key go to {server}, the --webhook-url of a running `le sandbox serve` (this key has no endpoint of its own)."
         ),
-        (None, Some(url)) => format!("Webhooks go to {url} (signed with the secret you set)."),
-        (None, None) => "No webhook destination is set in this sandbox state.".into(),
+        (Some(to), _, _) => format!("Webhooks for this key go to {to}."),
+        (None, _, _) => "No webhook destination for this key: its events wait until one is set (le sandbox webhook --url URL --secret-file F, or a server's --webhook-url).".into(),
     };
     ctx.out.line(&text)?;
+    Ok(Outcome::Done)
+}
+
+/// `le sandbox account`: shows the account of the key in use, changed first when asked.
+async fn account(ctx: &Ctx, a: AccountArgs) -> Result<Outcome> {
+    let mut change = serde_json::Map::new();
+    if let Some(s) = a.status {
+        change.insert("status".into(), s.as_str().into());
+    }
+    if let Some(r) = a.refunds {
+        change.insert("refundsEnabled".into(), (r == OnOff::On).into());
+    }
+    if let Some(b) = &a.balance {
+        let v = match b.trim() {
+            "unlimited" | "none" => serde_json::Value::Null,
+            n => n.parse::<u64>().map(serde_json::Value::from).map_err(|_| {
+                Error::usage(format!(
+                    "--balance takes a whole number of sats or `unlimited`, not '{}'",
+                    crate::text::printable(b)
+                ))
+            })?,
+        };
+        change.insert("balanceSats".into(), v);
+    }
+    let change = (!change.is_empty()).then(|| serde_json::Value::Object(change));
+    let client = ctx.sandbox_client().await?;
+    if let Some(plan) = ctx.plan(&client, &Call::sandbox_account(change.as_ref())) {
+        return Ok(plan);
+    }
+    let answer = client.sandbox_account(change.as_ref()).await?;
+    if ctx.out.json() {
+        ctx.out.json_line(&answer)?;
+    } else {
+        ctx.out
+            .show(&render::merchant::account_table(&answer, &ctx.out))?;
+    }
     Ok(Outcome::Done)
 }
 
@@ -176,6 +211,10 @@ fn serve_options(ctx: &Ctx, a: &ServeArgs) -> Result<ServeOptions> {
     if a.webhook_timeout.is_zero() {
         return Err(Error::usage("--webhook-timeout must be more than 0"));
     }
+    let public_url = match &a.public_url {
+        Some(u) => Some(check_public_url(u)?),
+        None => None,
+    };
     Ok(ServeOptions {
         out: ctx.out.clone(),
         engine,
@@ -189,7 +228,32 @@ fn serve_options(ctx: &Ctx, a: &ServeArgs) -> Result<ServeOptions> {
         },
         background: true,
         webhook_timeout: a.webhook_timeout,
+        tls: a.tls,
+        public_url,
+        checkout: true,
+        log_requests: ctx.global.verbose,
     })
+}
+
+/// `--public-url`: an http(s) URL with a host, where clients reach this server.
+fn check_public_url(raw: &str) -> Result<String> {
+    let bad = || {
+        Error::usage(format!(
+            "--public-url '{}' is not an http(s) URL with a host, e.g. --public-url http://sandbox:8402",
+            crate::text::printable(raw)
+        ))
+    };
+    let u = reqwest::Url::parse(raw.trim()).map_err(|_| bad())?;
+    if !matches!(u.scheme(), "http" | "https") || u.host().is_none() {
+        return Err(bad());
+    }
+    if u.query().is_some() || u.fragment().is_some() {
+        return Err(Error::usage(format!(
+            "--public-url {} should not have a query or fragment",
+            crate::text::printable(raw)
+        )));
+    }
+    Ok(u.as_str().trim_end_matches('/').to_owned())
 }
 
 async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<Outcome> {
@@ -209,11 +273,16 @@ async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<Outcome> {
         ));
     }
     if ctx.out.json() {
-        ctx.out.json_line(&serde_json::json!({
+        let mut banner = serde_json::json!({
             "url": url,
             "dir": bound.dir.display().to_string(),
             "nodePubkey": bound.node_pubkey,
-        }))?;
+            "publicUrl": bound.public_url,
+        });
+        if let Some(cert) = &bound.cert_path {
+            banner["cacert"] = cert.display().to_string().into();
+        }
+        ctx.out.json_line(&banner)?;
     } else {
         let key_hint = if keys.is_empty() {
             "any non-empty key"
@@ -225,6 +294,20 @@ async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<Outcome> {
             bound.dir.display(),
             keys.first().map_or("le_sandbox_test", String::as_str),
         ))?;
+        // For the person, on stderr: a reader of stdout may take the first line only
+        // (`| head -1`), and a closed stdout must not stop the server.
+        if let Some(cert) = &bound.cert_path {
+            ctx.out.note(&format!(
+                "TLS certificate to trust: {} (le --cacert FILE, or LE_CACERT=FILE; curl --cacert FILE)",
+                cert.display()
+            ));
+        }
+        if bound.public_url != url {
+            ctx.out.note(&format!(
+                "checkout pages are at {}/checkout/INVOICE_ID",
+                bound.public_url
+            ));
+        }
     }
     bound.serve(shutdown_signal()).await;
     ctx.out.note("sandbox stopped; its state is kept");

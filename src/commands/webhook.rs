@@ -9,7 +9,8 @@ use crate::api::PlannedRequest;
 use crate::api::wire::Dec;
 use crate::app::Ctx;
 use crate::cli::{
-    SignScheme, WebhookCommand, WebhookListenArgs, WebhookSendArgs, WebhookVerifyArgs,
+    EndpointCommand, SignScheme, WebhookCommand, WebhookListenArgs, WebhookSendArgs,
+    WebhookVerifyArgs,
 };
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
@@ -25,6 +26,7 @@ pub async fn run(ctx: &Ctx, cmd: WebhookCommand) -> Result<Outcome> {
         WebhookCommand::Verify(a) => verify(ctx, a),
         WebhookCommand::Send(a) => send(ctx, a).await,
         WebhookCommand::Listen(a) => listen(ctx, a).await,
+        WebhookCommand::Endpoint(a) => endpoint(ctx, a.command).await,
     }
 }
 
@@ -486,4 +488,59 @@ fn show_received(
         ),
     };
     let _ = out.line(&line);
+}
+
+/// `le webhook endpoint show|set`: where the API sends the account's webhooks.
+async fn endpoint(ctx: &Ctx, cmd: EndpointCommand) -> Result<Outcome> {
+    match cmd {
+        EndpointCommand::Show => {
+            let client = ctx.client().await?;
+            if let Some(plan) = ctx.plan(&client, &crate::api::Call::merchant_me()) {
+                return Ok(plan);
+            }
+            let me = client.merchant_me().await?;
+            if ctx.out.json() {
+                ctx.out.json_line(&serde_json::json!({
+                    "webhookUrl": me.get("webhookUrl"),
+                    "hasWebhookUrl": me.pointer("/onboarding/hasWebhookUrl"),
+                }))?;
+            } else {
+                ctx.out.line(&crate::render::merchant::webhook_line(&me))?;
+            }
+            Ok(Outcome::Done)
+        }
+        EndpointCommand::Set { url, secret_file } => {
+            check_endpoint_url(&url)?;
+            let secret = read_secret_line(&secret_file, "--secret-file", &ctx.out)?;
+            // The secret signs every webhook: it never reaches the terminal, not even
+            // in --dry-run's or --curl's copy of the request.
+            ctx.out
+                .register_secret(&crate::secret::SecretString::new(secret.clone()));
+            let client = ctx.client().await?;
+            if let Some(plan) = ctx.plan(&client, &crate::api::Call::set_webhook_url(&url, &secret))
+            {
+                return Ok(plan);
+            }
+            let answer = client.set_webhook_url(&url, &secret).await?;
+            if ctx.out.json() {
+                ctx.out.json_line(&answer)?;
+            } else {
+                ctx.out.line(&format!(
+                    "Webhooks now go to {url}, signed with the secret from {}.",
+                    printable(&secret_file)
+                ))?;
+            }
+            Ok(Outcome::Done)
+        }
+    }
+}
+
+fn check_endpoint_url(url: &str) -> Result<()> {
+    match reqwest::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(()),
+        _ => Err(Error::usage(format!(
+            "'{}' is not an http(s) URL, e.g. le webhook endpoint set https://shop.example/webhooks/lightning --secret-file whsec.txt",
+            printable(url)
+        ))),
+    }
 }

@@ -53,6 +53,8 @@ pub struct Profile {
     pub description: Option<String>,
     /// With it, `create` may leave out `--order`: it makes a new order id with this prefix.
     pub order_prefix: Option<String>,
+    /// A PEM file of certificates trusted for https besides the system's.
+    pub cacert: Option<PathBuf>,
 }
 
 pub fn config_path() -> Option<PathBuf> {
@@ -180,7 +182,7 @@ pub fn expand_home(p: &Path) -> PathBuf {
 }
 
 /// Keys a profile takes, for `le config set`.
-pub const PROFILE_KEYS: [&str; 11] = [
+pub const PROFILE_KEYS: [&str; 12] = [
     "base_url",
     "api_key_env",
     "api_key_file",
@@ -192,6 +194,7 @@ pub const PROFILE_KEYS: [&str; 11] = [
     "currency",
     "description",
     "order_prefix",
+    "cacert",
 ];
 
 /// What `le config set` and `unset` take: a profile's keys, and the default profile.
@@ -207,6 +210,7 @@ pub const SETTABLE_KEYS: &[&str] = &[
     "currency",
     "description",
     "order_prefix",
+    "cacert",
     "default_profile",
 ];
 
@@ -360,10 +364,10 @@ pub fn check_profile_value(key: &str, value: &str) -> Result<toml_edit::Item> {
                 printable(v)
             ))),
         },
-        "api_key_file" | "api_key_command" if v.is_empty() => {
+        "api_key_file" | "api_key_command" | "cacert" if v.is_empty() => {
             Err(Error::usage(format!("{key} must not be empty")))
         }
-        "api_key_file" | "api_key_command" => Ok(toml_edit::value(v)),
+        "api_key_file" | "api_key_command" | "cacert" => Ok(toml_edit::value(v)),
         "payee_pubkeys" => {
             let mut arr = toml_edit::Array::new();
             for k in v.split(',').map(str::trim).filter(|k| !k.is_empty()) {

@@ -20,6 +20,8 @@ pub struct NetOptions {
     /// Whether https will be used at all: when not, no certificate store is loaded, which
     /// is most of a short command's time. It fails closed should TLS ever be tried.
     pub tls: bool,
+    /// Certificates trusted besides the system's (`--cacert`), e.g. a served sandbox's.
+    pub extra_roots: Vec<reqwest::Certificate>,
 }
 
 pub const USER_AGENT: &str = concat!("le/", env!("CARGO_PKG_VERSION"));
@@ -33,6 +35,7 @@ impl NetOptions {
             user_agent: USER_AGENT,
             direct: false,
             tls: true,
+            extra_roots: Vec::new(),
         }
     }
 
@@ -64,9 +67,30 @@ pub fn client(o: &NetOptions) -> Result<reqwest::Client, String> {
     }
     if !o.tls {
         b = b.tls_certs_only(std::iter::empty());
+    } else if !o.extra_roots.is_empty() {
+        b = b.tls_certs_merge(o.extra_roots.iter().cloned());
     }
     b.build()
         .map_err(|e| format!("could not set up HTTP: {}", root_cause(&e)))
+}
+
+/// The certificates of a PEM file, to trust besides the system's.
+pub fn load_roots(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let certs = reqwest::Certificate::from_pem_bundle(&bytes).map_err(|e| {
+        format!(
+            "{} is not a PEM certificate file: {}",
+            path.display(),
+            root_cause(&e)
+        )
+    })?;
+    if certs.is_empty() {
+        return Err(format!(
+            "{} holds no certificate (-----BEGIN CERTIFICATE-----)",
+            path.display()
+        ));
+    }
+    Ok(certs)
 }
 
 /// Whether a URL names this machine.

@@ -2,10 +2,12 @@
 //! answers requests; this loop owns the connections, so that a client slow to send its
 //! headers is cut off, a stop lets requests under way finish, and the sandbox's fault
 //! injection can really drop a connection (before or after the handler commits) rather
-//! than only answer badly.
+//! than only answer badly. With a TLS acceptor it serves https, the handshake bounded by
+//! the same time limit as a request's headers.
 
 use std::convert::Infallible;
 use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,6 +15,7 @@ use axum::Router;
 use axum::body::Body;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpListener;
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinSet;
@@ -22,25 +25,56 @@ use tower::ServiceExt;
 #[derive(Clone)]
 pub struct ConnKill(pub Arc<Notify>);
 
+/// Put into every request: where it came from.
+#[derive(Clone, Copy)]
+pub struct Peer(pub SocketAddr);
+
 /// How long finishing requests get when the server is asked to stop.
 const DRAIN: Duration = Duration::from_secs(5);
 /// How long a client may take to send a request's headers.
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub async fn run(listener: TcpListener, app: Router, shutdown: impl Future<Output = ()>) {
+    run_with(listener, None, app, shutdown).await;
+}
+
+/// `run`, over TLS when given an acceptor.
+pub async fn run_with(
+    listener: TcpListener,
+    tls: Option<tokio_rustls::TlsAcceptor>,
+    app: Router,
+    shutdown: impl Future<Output = ()>,
+) {
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut conns = JoinSet::new();
     tokio::pin!(shutdown);
     loop {
         tokio::select! {
             accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else {
+                let Ok((stream, peer)) = accepted else {
                     // Out of file descriptors and the like: wait rather than spin.
                     tokio::time::sleep(Duration::from_millis(20)).await;
                     continue;
                 };
                 let _ = stream.set_nodelay(true);
-                conns.spawn(connection(stream, app.clone(), stop_rx.clone()));
+                let (app, stop) = (app.clone(), stop_rx.clone());
+                match &tls {
+                    None => {
+                        conns.spawn(connection(stream, peer, app, stop));
+                    }
+                    Some(acceptor) => {
+                        let acceptor = acceptor.clone();
+                        conns.spawn(async move {
+                            // A client that never finishes its handshake is cut off, as
+                            // one that never finishes its headers is.
+                            if let Ok(Ok(tls)) =
+                                tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream)).await
+                            {
+                                connection(tls, peer, app, stop).await;
+                            }
+                        });
+                    }
+                }
                 while conns.try_join_next().is_some() {}
             }
             _ = &mut shutdown => break,
@@ -51,11 +85,15 @@ pub async fn run(listener: TcpListener, app: Router, shutdown: impl Future<Outpu
     let _ = tokio::time::timeout(DRAIN, async { while conns.join_next().await.is_some() {} }).await;
 }
 
-async fn connection(stream: tokio::net::TcpStream, app: Router, mut stop: watch::Receiver<bool>) {
+async fn connection<S>(stream: S, peer: SocketAddr, app: Router, mut stop: watch::Receiver<bool>)
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
     let kill = Arc::new(Notify::new());
     let k = ConnKill(kill.clone());
     let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
         req.extensions_mut().insert(k.clone());
+        req.extensions_mut().insert(Peer(peer));
         let app = app.clone();
         async move {
             Ok::<_, Infallible>(

@@ -2,6 +2,7 @@
 //! files here are views that turn what the API said into `Screen`s, escaping every piece
 //! of it on the way.
 
+pub mod merchant;
 mod output;
 pub(crate) mod payment;
 pub mod pos;

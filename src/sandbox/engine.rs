@@ -1,7 +1,9 @@
 //! The sandbox's behaviour, apart from HTTP: the same checks, statuses, expiry and error
-//! codes as the API reference, over the SQLite store. Time-driven changes (expiry, refund
-//! completion, auto-pay) are applied lazily by every request and by the server's ticker,
-//! so every process sharing a state sees the same thing.
+//! codes as the API reference, over the SQLite store. Every API key is a merchant of its
+//! own: its payments, refunds, idempotency keys, webhook endpoint and account state are
+//! apart from other keys'. Time-driven changes (expiry, refund completion, auto-pay) are
+//! applied lazily by every request and by the server's ticker, so every process sharing a
+//! state sees the same thing.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -15,7 +17,9 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use super::mint;
-use super::store::{self, DeliveryRow, PaymentRow, RefundRow, Replay, Store};
+use super::store::{
+    self, DeliveryRow, MerchantRow, NewEvent, PaymentRow, RefundRow, Remembered, Replay, Store,
+};
 use crate::api::wire::{self, Dec};
 use crate::api::{RefundStatus, Status};
 use crate::money::{self, Currency, Rates};
@@ -93,8 +97,12 @@ pub struct Options {
     /// Settle every payment created after `started_at` once this much time has passed.
     pub auto_pay_after: Option<Duration>,
     pub started_at: i64,
-    /// A destination given to this process (`serve --webhook-url`), over the state's own.
+    /// A destination given to this process (`serve --webhook-url`), for keys that have
+    /// no endpoint of their own.
     pub webhook: Option<Hook>,
+    /// Where payers reach this server (`…/checkout/{invoiceId}`); none for the embedded
+    /// sandbox, which is gone once its process exits.
+    pub checkout_base: Option<String>,
 }
 
 impl Default for Options {
@@ -106,6 +114,7 @@ impl Default for Options {
             auto_pay_after: None,
             started_at: now(),
             webhook: None,
+            checkout_base: None,
         }
     }
 }
@@ -142,6 +151,7 @@ pub enum Action {
     Pay,
     Process,
     Expire,
+    Underpay,
 }
 
 impl Action {
@@ -150,9 +160,24 @@ impl Action {
             "pay" => Some(Action::Pay),
             "process" => Some(Action::Process),
             "expire" => Some(Action::Expire),
+            "underpay" => Some(Action::Underpay),
             _ => None,
         }
     }
+}
+
+/// The states an account can be put in, and what the API answers in each.
+pub const ACCOUNT_STATES: [&str; 4] = [
+    "active",
+    "inactive",
+    "subscription-required",
+    "subscription-expired",
+];
+
+/// What a payer's browser is shown by the hosted checkout page.
+pub struct Checkout {
+    pub payment: PaymentRow,
+    pub now: i64,
 }
 
 pub fn now() -> i64 {
@@ -183,9 +208,32 @@ fn internal(e: String) -> ApiFailure {
     ApiFailure::internal(e)
 }
 
+/// Whether an account may use the API's payment, refund and rate routes: a 403 in the
+/// reference's codes when it may not.
+pub fn check_account(m: &MerchantRow) -> Result<(), ApiFailure> {
+    match m.status.as_str() {
+        "inactive" => Err(ApiFailure::new(
+            403,
+            "MERCHANT_INACTIVE",
+            "This merchant account is inactive",
+        )),
+        "subscription-required" => Err(ApiFailure::new(
+            403,
+            "SUBSCRIPTION_REQUIRED",
+            "An active subscription is required to use the API",
+        )),
+        "subscription-expired" => Err(ApiFailure::new(
+            403,
+            "SUBSCRIPTION_EXPIRED",
+            "The subscription has expired",
+        )),
+        _ => Ok(()),
+    }
+}
+
 impl Engine {
     pub fn open(dir: &Path, options: Options) -> Result<Engine, String> {
-        let store = Store::open(dir)?;
+        let store = Store::open(dir, super::EMBEDDED_KEY)?;
         let node_key = store.node_key(mint::new_node_key)?;
         Ok(Engine {
             store: Mutex::new(store),
@@ -207,6 +255,19 @@ impl Engine {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// The merchant an API key stands for, made the first time the key is seen.
+    pub fn merchant(&self, key: &str) -> Result<MerchantRow, ApiFailure> {
+        let mut store = self.store();
+        if let Some(m) =
+            store::find_merchant(store.conn(), &store::key_hash(key)).map_err(internal)?
+        {
+            return Ok(m);
+        }
+        store
+            .write(|c| store::merchant_for_key(c, key, now()))
+            .map_err(internal)
+    }
+
     /// Keeps this server's webhook destination known to every process on the state.
     pub fn heartbeat(&self) -> Result<(), String> {
         let Some(h) = &self.options.webhook else {
@@ -225,33 +286,36 @@ impl Engine {
             .write(|c| store::withdraw_hook(c, &self.server_id))
     }
 
-    /// The webhook destination in force: this process's, else a running server's, else
-    /// the state's own setting.
-    fn hook(&self, c: &Connection) -> Result<Option<Hook>, String> {
+    /// Where webhooks go for keys with no endpoint of their own: this process's
+    /// `--webhook-url`, else a running server's.
+    fn server_hook(&self, c: &Connection) -> Result<Option<Hook>, String> {
         if let Some(h) = &self.options.webhook {
             return Ok(Some(h.clone()));
         }
-        if let Some((url, secret)) = store::live_hook(c, now_ms())? {
-            return Ok(Some(Hook { url, secret }));
-        }
-        match (
-            store::meta(c, "webhook_url")?,
-            store::meta(c, "webhook_secret")?,
-        ) {
-            (Some(url), Some(secret)) => Ok(Some(Hook { url, secret })),
-            _ => Ok(None),
-        }
+        Ok(store::live_hook(c, now_ms())?.map(|(url, secret)| Hook { url, secret }))
     }
 
-    /// Queues an event. With no destination known (no server runs on the state and none
-    /// is set), it waits unaddressed, and the next server with a destination sends it.
+    /// The webhook destination in force for a merchant: its own endpoint, else a server's.
+    fn hook(&self, c: &Connection, merchant_id: i64) -> Result<Option<Hook>, String> {
+        if let Some(m) = store::merchant(c, merchant_id)?
+            && let (Some(url), Some(secret)) = (m.webhook_url, m.webhook_secret)
+        {
+            return Ok(Some(Hook { url, secret }));
+        }
+        self.server_hook(c)
+    }
+
+    /// Queues an event. With no destination known (the merchant has none and no server
+    /// with one runs on the state), it waits unaddressed, and goes out once one is known.
     fn emit<T: serde::Serialize>(
         &self,
         c: &Connection,
-        hook: &Option<Hook>,
+        merchant_id: i64,
+        subject: &str,
         event: &str,
         data: T,
     ) -> Result<(), String> {
+        let hook = self.hook(c, merchant_id)?;
         let body = serde_json::to_string(&Event {
             event: event.to_owned(),
             timestamp: ts(now()),
@@ -262,14 +326,25 @@ impl Engine {
         let (url, secret) = hook
             .as_ref()
             .map_or(("", ""), |h| (h.url.as_str(), h.secret.as_str()));
-        store::enqueue(c, &id, event, &body, url, secret, now_ms())
+        store::enqueue(
+            c,
+            &NewEvent {
+                merchant_id,
+                id: &id,
+                event,
+                subject,
+                body: &body,
+                url,
+                secret,
+                now_ms: now_ms(),
+            },
+        )
     }
 
     /// Moves a payment to `to` at `at`, with the event that reports it.
     fn transition(
         &self,
         c: &Connection,
-        hook: &Option<Hook>,
         row: &mut PaymentRow,
         to: Status,
         at: i64,
@@ -281,10 +356,12 @@ impl Engine {
             _ => {}
         }
         store::set_payment_status(c, row)?;
+        let (m, subject) = (row.merchant_id, row.invoice_id.as_str());
         match to {
             Status::Paid => self.emit(
                 c,
-                hook,
+                m,
+                subject,
                 ev::PAYMENT_COMPLETED,
                 ev::PaymentCompleted {
                     invoice_id: row.invoice_id.clone(),
@@ -298,7 +375,8 @@ impl Engine {
             ),
             Status::Expired => self.emit(
                 c,
-                hook,
+                m,
+                subject,
                 ev::PAYMENT_EXPIRED,
                 ev::PaymentExpired {
                     invoice_id: row.invoice_id.clone(),
@@ -323,36 +401,48 @@ impl Engine {
             return Ok(());
         }
         store.write(|c| {
-            let hook = self.hook(c)?;
             for mut p in store::due_expiries(c, t)? {
                 let at = p.expires_at;
-                self.transition(c, &hook, &mut p, Status::Expired, at)?;
+                self.transition(c, &mut p, Status::Expired, at)?;
             }
             if let Some(before) = auto {
                 for mut p in store::due_auto_pay(c, self.options.started_at, before)? {
                     let at = p.created_at
                         + self.options.auto_pay_after.unwrap_or_default().as_secs() as i64;
-                    self.transition(c, &hook, &mut p, Status::Paid, at)?;
+                    self.transition(c, &mut p, Status::Paid, at)?;
                 }
             }
             for r in store::due_refunds(c, t)? {
-                self.complete_refund(c, &hook, &r)?;
+                self.finish_refund(c, &r)?;
             }
             store::forget_old_keys(c, t)
         })
     }
 
-    fn complete_refund(
-        &self,
-        c: &Connection,
-        hook: &Option<Hook>,
-        r: &RefundRow,
-    ) -> Result<(), String> {
+    /// A pending refund comes due: it is paid from the merchant's provider balance, or
+    /// fails when that balance cannot cover it.
+    fn finish_refund(&self, c: &Connection, r: &RefundRow) -> Result<(), String> {
         let at = r.completes_at;
+        let balance = store::merchant(c, r.merchant_id)?.and_then(|m| m.balance_sats);
+        if let Some(b) = balance
+            && b < r.amount_sats
+        {
+            return store::fail_refund(
+                c,
+                &r.refund_id,
+                at,
+                &format!(
+                    "INSUFFICIENT_BALANCE: the payment provider's balance ({b} sats) does not cover this refund ({} sats)",
+                    r.amount_sats
+                ),
+            );
+        }
+        store::spend_balance(c, r.merchant_id, r.amount_sats)?;
         store::complete_refund(c, &r.refund_id, at)?;
         self.emit(
             c,
-            hook,
+            r.merchant_id,
+            &r.invoice_id,
             ev::REFUND_COMPLETED,
             ev::RefundCompleted {
                 refund_id: r.refund_id.clone(),
@@ -363,20 +453,20 @@ impl Engine {
                 completed_at: ts(at),
             },
         )?;
-        if let Some(mut p) = store::payment(c, &r.invoice_id)? {
-            let refunded: Decimal = store::refunds(c, Some(&p.invoice_id))?
+        if let Some(mut p) = store::payment(c, r.merchant_id, &r.invoice_id)? {
+            let refunded: Decimal = store::refunds(c, r.merchant_id, Some(&p.invoice_id))?
                 .iter()
                 .filter(|x| x.status == RefundStatus::Completed)
                 .map(|x| decimal(&x.amount))
                 .sum();
             if p.status == Status::Paid && refunded >= decimal(&p.amount) {
-                self.transition(c, hook, &mut p, Status::Refunded, at)?;
+                self.transition(c, &mut p, Status::Refunded, at)?;
             }
         }
         Ok(())
     }
 
-    pub fn create(&self, body: &[u8], idempotency_key: Option<&str>) -> Outcome {
+    pub fn create(&self, m: &MerchantRow, body: &[u8], idempotency_key: Option<&str>) -> Outcome {
         // An order whose payment has just expired may take a new one: apply expiry first.
         self.tick().map_err(internal)?;
         let request = parse_body(body)?;
@@ -421,6 +511,7 @@ impl Engine {
                 )
             })?;
         let row = PaymentRow {
+            merchant_id: m.id,
             invoice_id: format!("inv_{}", crate::rand::hex::<12>()),
             order_id: order_id.clone(),
             status: Status::Unpaid,
@@ -440,25 +531,38 @@ impl Engine {
             expires_at: created + expiry.as_secs() as i64,
             paid_at: None,
             expired_at: None,
+            onchain_address: Some(mint::regtest_address()),
+            charge_id: Some(mint::charge_id()),
         };
         let fingerprint = request_fingerprint(&request);
         let result = self.store().write(|c| {
             if let Some(key) = idempotency_key
-                && let Some(r) = store::idempotent(c, "payments", key, &fingerprint)?
+                && let Some(r) = store::idempotent(c, m.id, "payments", key, &fingerprint)?
             {
                 return Ok(Err(r));
             }
             // One live payment per order: a new one only once the last has expired, so
             // a changed amount or description cannot leave two payable invoices.
-            if let Some(existing) = store::newest_for_order(c, &order_id)?
+            if let Some(existing) = store::newest_for_order(c, m.id, &order_id)?
                 && (idempotency_key.is_none() || existing.status != Status::Expired)
             {
                 return Ok(Ok(Err(existing.invoice_id)));
             }
             store::insert_payment(c, &row)?;
-            let body = serde_json::to_string(&to_wire(&row)).map_err(|e| e.to_string())?;
+            let body = serde_json::to_string(&self.to_wire(&row)).map_err(|e| e.to_string())?;
             if let Some(key) = idempotency_key {
-                store::remember(c, "payments", key, &fingerprint, 201, &body, created)?;
+                store::remember(
+                    c,
+                    &Remembered {
+                        merchant_id: m.id,
+                        scope: "payments",
+                        key,
+                        hash: &fingerprint,
+                        status: 201,
+                        body: &body,
+                        now: created,
+                    },
+                )?;
             }
             Ok(Ok(Ok(body)))
         });
@@ -488,43 +592,48 @@ impl Engine {
         find(store.conn()).map_err(internal)?.ok_or_else(missing)
     }
 
-    pub fn get(&self, invoice_id: &str) -> Outcome {
+    pub fn get(&self, m: &MerchantRow, invoice_id: &str) -> Outcome {
         self.read(
-            |c| Ok(store::payment(c, invoice_id)?.map(|r| Answer::ok(&to_wire(&r)))),
+            |c| Ok(store::payment(c, m.id, invoice_id)?.map(|r| Answer::ok(&self.to_wire(&r)))),
             ApiFailure::not_found,
         )
     }
 
-    pub fn get_by_order(&self, order_id: &str) -> Outcome {
+    pub fn get_by_order(&self, m: &MerchantRow, order_id: &str) -> Outcome {
         self.read(
-            |c| Ok(store::newest_for_order(c, order_id)?.map(|r| Answer::ok(&to_wire(&r)))),
+            |c| {
+                Ok(store::newest_for_order(c, m.id, order_id)?
+                    .map(|r| Answer::ok(&self.to_wire(&r))))
+            },
             ApiFailure::not_found,
         )
     }
 
     /// The sandbox is its own provider, so a refresh is a read that applies due changes.
-    pub fn sync(&self, invoice_id: &str) -> Outcome {
-        self.get(invoice_id)
+    pub fn sync(&self, m: &MerchantRow, invoice_id: &str) -> Outcome {
+        self.get(m, invoice_id)
     }
 
+    /// Moves a payment along as a payer (or the network) would. Anyone who knows the
+    /// invoice can pay it, as with a real invoice: no merchant is needed.
     pub fn act(&self, invoice_id: &str, action: Action) -> Outcome {
         self.tick().map_err(internal)?;
         let (from, to): (&[Status], Status) = match action {
             Action::Pay => (&[Status::Unpaid, Status::Processing], Status::Paid),
             Action::Process => (&[Status::Unpaid], Status::Processing),
             Action::Expire => (&[Status::Unpaid, Status::Processing], Status::Expired),
+            Action::Underpay => (&[Status::Unpaid, Status::Processing], Status::Underpaid),
         };
         let t = now();
         let result = self.store().write(|c| {
-            let Some(mut row) = store::payment(c, invoice_id)? else {
+            let Some(mut row) = store::payment_by_invoice(c, invoice_id)? else {
                 return Ok(None);
             };
             if !from.contains(&row.status) {
                 return Ok(Some(Err(row.status)));
             }
-            let hook = self.hook(c)?;
-            self.transition(c, &hook, &mut row, to.clone(), t)?;
-            Ok(Some(Ok(to_wire(&row))))
+            self.transition(c, &mut row, to.clone(), t)?;
+            Ok(Some(Ok(self.to_wire(&row))))
         });
         match result.map_err(internal)? {
             None => Err(ApiFailure::not_found()),
@@ -544,8 +653,21 @@ impl Engine {
         }
     }
 
-    /// A page of the payments, newest first: `after` is the `next` of the page before.
-    pub fn list(&self, after: Option<&str>) -> Outcome {
+    /// A payment as its hosted checkout page shows it, with due changes applied.
+    pub fn checkout(&self, invoice_id: &str) -> Result<Option<Checkout>, String> {
+        self.tick()?;
+        let store = self.store();
+        Ok(
+            store::payment_by_invoice(store.conn(), invoice_id)?.map(|payment| Checkout {
+                payment,
+                now: now(),
+            }),
+        )
+    }
+
+    /// A page of the merchant's payments, newest first: `after` is the `next` of the
+    /// page before.
+    pub fn list(&self, m: &MerchantRow, after: Option<&str>) -> Outcome {
         let before = match after {
             None => None,
             Some(a) => Some(a.parse::<i64>().map_err(|_| {
@@ -557,12 +679,12 @@ impl Engine {
         };
         self.read(
             |c| {
-                let rows = store::payments_page(c, before, PAGE)?;
+                let rows = store::payments_page(c, m.id, before, PAGE)?;
                 let next = (rows.len() == PAGE as usize)
                     .then(|| rows.last().map(|(seq, _)| seq.to_string()))
                     .flatten();
                 Ok(Some(Answer::ok(&wire::PaymentPage {
-                    payments: rows.iter().map(|(_, r)| to_wire(r)).collect(),
+                    payments: rows.iter().map(|(_, r)| self.to_wire(r)).collect(),
                     next,
                 })))
             },
@@ -570,13 +692,28 @@ impl Engine {
         )
     }
 
-    pub fn reset(&self) -> Outcome {
-        let n = self.store().write(|c| store::reset(c)).map_err(internal)?;
+    pub fn reset(&self, m: &MerchantRow) -> Outcome {
+        let n = self
+            .store()
+            .write(|c| store::reset(c, m.id))
+            .map_err(internal)?;
         Ok(Answer::ok(&json!({ "deleted": n })))
     }
 
-    pub fn create_refund(&self, body: &[u8], idempotency_key: Option<&str>) -> Outcome {
+    pub fn create_refund(
+        &self,
+        m: &MerchantRow,
+        body: &[u8],
+        idempotency_key: Option<&str>,
+    ) -> Outcome {
         self.tick().map_err(internal)?;
+        if !m.refunds_enabled {
+            return Err(ApiFailure::new(
+                403,
+                "REFUNDS_DISABLED",
+                "Refunds are not enabled for this account",
+            ));
+        }
         let request = parse_body(body)?;
         let req = request.as_object().expect("parse_body returns objects");
         check_key(idempotency_key)?;
@@ -610,11 +747,11 @@ impl Engine {
         let delay = self.options.refund_delay.as_secs() as i64;
         let result = self.store().write(|c| {
             if let Some(key) = idempotency_key
-                && let Some(r) = store::idempotent(c, "refunds", key, &fingerprint)?
+                && let Some(r) = store::idempotent(c, m.id, "refunds", key, &fingerprint)?
             {
                 return Ok(Err(Ok(r)));
             }
-            let Some(payment) = store::payment(c, &invoice_id)? else {
+            let Some(payment) = store::payment(c, m.id, &invoice_id)? else {
                 return Ok(Err(Err(ApiFailure::not_found())));
             };
             let check = || -> Result<u64, ApiFailure> {
@@ -632,7 +769,7 @@ impl Engine {
                         format!("the payment is in {}, the refund must be too", payment.currency),
                     ));
                 }
-                let refunded: Decimal = store::refunds(c, Some(&invoice_id))
+                let refunded: Decimal = store::refunds(c, m.id, Some(&invoice_id))
                     .map_err(internal)?
                     .iter()
                     .filter(|r| r.status != RefundStatus::Failed)
@@ -646,11 +783,17 @@ impl Engine {
                     )
                     .with_details(json!({ "remaining": number(&remaining.normalize().to_string()) })));
                 }
-                // Refunds are worth their share of what the payment was worth in sats.
+                // Refunds are worth their share of what the payment was worth in sats,
+                // rounded down, so that together they never return more than was paid.
                 let sats = money::share_of_sats(amount, decimal(&payment.amount), payment.amount_sats)
                     .filter(|s| *s <= 2_100_000_000_000_000)
-                    .ok_or_else(|| ApiFailure::bad("INVALID_AMOUNT", "amount is too large"))?
-                    .max(1);
+                    .ok_or_else(|| ApiFailure::bad("INVALID_AMOUNT", "amount is too large"))?;
+                if sats == 0 {
+                    return Err(ApiFailure::bad(
+                        "INVALID_AMOUNT",
+                        format!("amount {amount} {currency} of this payment is worth less than 1 sat"),
+                    ));
+                }
                 check_destination(destination.0, &destination.1, sats, t)?;
                 // An invoice can be paid once; a second refund to it could never arrive.
                 if destination.0 == "lightning" {
@@ -670,6 +813,7 @@ impl Engine {
                 Err(f) => return Ok(Err(Err(f))),
             };
             let row = RefundRow {
+                merchant_id: m.id,
                 refund_id: format!("ref_{}", crate::rand::hex::<12>()),
                 invoice_id: invoice_id.clone(),
                 status: RefundStatus::Pending,
@@ -682,11 +826,23 @@ impl Engine {
                 created_at: t,
                 completes_at: t + delay,
                 completed_at: None,
+                failure_reason: None,
             };
             store::insert_refund(c, &row)?;
             let body = serde_json::to_string(&refund_wire(&row)).map_err(|e| e.to_string())?;
             if let Some(key) = idempotency_key {
-                store::remember(c, "refunds", key, &fingerprint, 201, &body, t)?;
+                store::remember(
+                    c,
+                    &Remembered {
+                        merchant_id: m.id,
+                        scope: "refunds",
+                        key,
+                        hash: &fingerprint,
+                        status: 201,
+                        body: &body,
+                        now: t,
+                    },
+                )?;
             }
             Ok(Ok(body))
         });
@@ -701,22 +857,22 @@ impl Engine {
         }
     }
 
-    pub fn refund(&self, refund_id: &str) -> Outcome {
+    pub fn refund(&self, m: &MerchantRow, refund_id: &str) -> Outcome {
         self.read(
-            |c| Ok(store::refund(c, refund_id)?.map(|r| Answer::ok(&refund_wire(&r)))),
+            |c| Ok(store::refund(c, m.id, refund_id)?.map(|r| Answer::ok(&refund_wire(&r)))),
             || ApiFailure::new(404, "REFUND_NOT_FOUND", "Refund not found"),
         )
     }
 
-    pub fn refunds(&self, invoice_id: Option<&str>) -> Outcome {
+    pub fn refunds(&self, m: &MerchantRow, invoice_id: Option<&str>) -> Outcome {
         self.read(
             |c| {
                 if let Some(id) = invoice_id
-                    && store::payment(c, id)?.is_none()
+                    && store::payment(c, m.id, id)?.is_none()
                 {
                     return Ok(None);
                 }
-                let refunds = store::refunds(c, invoice_id)?
+                let refunds = store::refunds(c, m.id, invoice_id)?
                     .iter()
                     .map(refund_wire)
                     .collect();
@@ -741,88 +897,197 @@ impl Engine {
     }
 
     pub fn rate(&self, currency: &str) -> Outcome {
-        let c: Currency = currency
-            .parse()
-            .ok()
-            .filter(|c: &Currency| c.is_fiat())
-            .ok_or_else(|| {
-                ApiFailure::bad(
-                    "INVALID_CURRENCY",
-                    format!(
-                        "no rate for '{}': rates exist for USD, EUR and GBP",
-                        crate::text::printable(currency)
-                    ),
-                )
-            })?;
-        let rate = self.options.rates.price(c).unwrap_or(Decimal::ONE);
+        let code = money::rate_currency(currency).ok_or_else(|| {
+            ApiFailure::bad(
+                "INVALID_CURRENCY",
+                format!(
+                    "no rate for '{}': rates exist for {}",
+                    crate::text::printable(currency),
+                    money::RATE_CURRENCIES.join(", ")
+                ),
+            )
+        })?;
+        let rate = self.options.rates.price_in(code).unwrap_or(Decimal::ONE);
         let inverse = Decimal::ONE
             .checked_div(rate)
             .unwrap_or_default()
             .round_dp(12)
             .normalize();
         Ok(Answer::ok(&wire::RateObject {
-            currency: c.as_str().into(),
+            currency: code.into(),
             rate: Dec(rate.normalize()),
             inverse: Dec(inverse),
             timestamp: ts(now()),
         }))
     }
 
-    pub fn webhook_settings(&self) -> Outcome {
+    /// `GET /api/merchant/me`, and with `sandbox` the account's settings for the
+    /// control route.
+    fn merchant_wire(&self, m: &MerchantRow, sandbox: bool) -> wire::MerchantObject {
+        let (plan, subscription) = match m.status.as_str() {
+            "subscription-required" => ("none", "none"),
+            "subscription-expired" => ("sandbox", "expired"),
+            _ => ("sandbox", "active"),
+        };
+        let has_hook = m.webhook_url.is_some();
+        wire::MerchantObject {
+            merchant_id: m.id,
+            name: format!("Sandbox merchant {}", m.id),
+            email: format!("merchant{}@sandbox.invalid", m.id),
+            plan_tier: plan.into(),
+            subscription_status: subscription.into(),
+            is_active: m.status != "inactive",
+            created_at: ts(m.created_at),
+            features: wire::MerchantFeatures {
+                refunds_enabled: m.refunds_enabled,
+                multi_currency_enabled: true,
+                analytics_enabled: false,
+                priority_support: false,
+                custom_branding_enabled: false,
+                max_webhook_endpoints: 1,
+                sla_uptime_percentage: Dec(Decimal::new(999, 1)),
+            },
+            onboarding: wire::MerchantOnboarding {
+                has_payment_provider_key: true,
+                has_webhook_url: has_hook,
+                has_active_proxy: false,
+                proxy_count: 0,
+                is_fully_configured: has_hook,
+            },
+            webhook_url: m.webhook_url.clone(),
+            sandbox: sandbox.then(|| wire::SandboxAccount {
+                status: m.status.clone(),
+                refunds_enabled: m.refunds_enabled,
+                balance_sats: m.balance_sats,
+            }),
+        }
+    }
+
+    pub fn merchant_me(&self, m: &MerchantRow) -> Outcome {
+        Ok(Answer::ok(&self.merchant_wire(m, false)))
+    }
+
+    /// `PUT /api/merchant/webhook-url`: `{"webhookUrl", "webhookSecret"}`, both needed.
+    pub fn set_merchant_webhook(&self, m: &MerchantRow, body: &[u8]) -> Outcome {
+        let request = parse_body(body)?;
+        let text = |k: &str| request.get(k).and_then(Value::as_str).map(str::trim);
+        let (url, secret) = match (text("webhookUrl"), text("webhookSecret")) {
+            (Some(u), Some(s)) if !u.is_empty() && !s.is_empty() => (u, s),
+            _ => {
+                return Err(ApiFailure::bad(
+                    "INVALID_REQUEST",
+                    "give webhookUrl and a non-empty webhookSecret",
+                ));
+            }
+        };
+        check_webhook_url(url)?;
+        self.store()
+            .write(|c| store::set_merchant_webhook(c, m.id, Some((url, secret))))
+            .map_err(internal)?;
+        self.merchant_me(&self.reread(m)?)
+    }
+
+    /// The account of the key in use, as `le sandbox account` shows it.
+    pub fn account(&self, m: &MerchantRow) -> Outcome {
+        Ok(Answer::ok(&self.merchant_wire(m, true)))
+    }
+
+    /// Changes the account: `{"status", "refundsEnabled", "balanceSats"}`, each optional;
+    /// `balanceSats: null` takes the limit away.
+    pub fn set_account(&self, m: &MerchantRow, body: &[u8]) -> Outcome {
+        let request = parse_body(body)?;
+        let mut next = m.clone();
+        match request.get("status") {
+            None => {}
+            Some(Value::String(s)) if ACCOUNT_STATES.contains(&s.as_str()) => {
+                next.status = s.clone();
+            }
+            Some(_) => {
+                return Err(ApiFailure::bad(
+                    "INVALID_REQUEST",
+                    format!("status must be one of {}", ACCOUNT_STATES.join(", ")),
+                ));
+            }
+        }
+        match request.get("refundsEnabled") {
+            None => {}
+            Some(Value::Bool(b)) => next.refunds_enabled = *b,
+            Some(_) => {
+                return Err(ApiFailure::bad(
+                    "INVALID_REQUEST",
+                    "refundsEnabled must be true or false",
+                ));
+            }
+        }
+        match request.get("balanceSats") {
+            None => {}
+            Some(Value::Null) => next.balance_sats = None,
+            Some(v) => {
+                next.balance_sats = Some(v.as_u64().ok_or_else(|| {
+                    ApiFailure::bad(
+                        "INVALID_REQUEST",
+                        "balanceSats must be a whole number of sats, or null for no limit",
+                    )
+                })?);
+            }
+        }
+        self.store()
+            .write(|c| store::set_account(c, &next))
+            .map_err(internal)?;
+        self.account(&self.reread(m)?)
+    }
+
+    fn reread(&self, m: &MerchantRow) -> Result<MerchantRow, ApiFailure> {
+        let store = self.store();
+        store::merchant(store.conn(), m.id)
+            .map_err(internal)?
+            .ok_or_else(|| ApiFailure::internal("the merchant is gone"))
+    }
+
+    /// Where a key's webhooks go, and why.
+    pub fn webhook_settings(&self, m: &MerchantRow) -> Outcome {
         let store = self.store();
         let c = store.conn();
-        let url = store::meta(c, "webhook_url").map_err(internal)?;
-        let secret_set = store::meta(c, "webhook_secret")
+        let m = store::merchant(c, m.id)
             .map_err(internal)?
-            .is_some();
-        let live = store::live_hook(c, now_ms()).map_err(internal)?;
+            .unwrap_or_else(|| m.clone());
+        let server = self.server_hook(c).map_err(internal)?.map(|h| h.url);
+        let own = m.webhook_url.clone().filter(|_| m.webhook_secret.is_some());
         Ok(Answer::ok(&wire::WebhookSettings {
-            url,
-            secret_set,
-            server_url: self
-                .options
-                .webhook
-                .as_ref()
-                .map(|h| h.url.clone())
-                .or(live.map(|(u, _)| u)),
+            url: m.webhook_url.clone(),
+            secret_set: m.webhook_secret.is_some(),
+            delivers_to: own.or(server.clone()),
+            server_url: server,
         }))
     }
 
-    pub fn set_webhook(&self, body: &[u8]) -> Outcome {
+    /// The control route's `{"url", "secret"}`, or `{}` to clear.
+    pub fn set_webhook(&self, m: &MerchantRow, body: &[u8]) -> Outcome {
         let request = parse_body(body)?;
         let url = request.get("url").and_then(Value::as_str);
         let secret = request.get("secret").and_then(Value::as_str);
-        match (url, secret) {
+        let hook = match (url, secret) {
             (Some(u), Some(s)) if !s.is_empty() => {
                 check_webhook_url(u)?;
-                self.store()
-                    .write(|c| {
-                        store::set_meta(c, "webhook_url", Some(u))?;
-                        store::set_meta(c, "webhook_secret", Some(s))
-                    })
-                    .map_err(internal)?;
+                Some((u, s))
             }
-            (None, None) => {
-                self.store()
-                    .write(|c| {
-                        store::set_meta(c, "webhook_url", None)?;
-                        store::set_meta(c, "webhook_secret", None)
-                    })
-                    .map_err(internal)?;
-            }
+            (None, None) => None,
             _ => {
                 return Err(ApiFailure::bad(
                     "INVALID_REQUEST",
                     "give both url and a non-empty secret, or neither to stop webhooks",
                 ));
             }
-        }
-        self.webhook_settings()
+        };
+        self.store()
+            .write(|c| store::set_merchant_webhook(c, m.id, hook))
+            .map_err(internal)?;
+        self.webhook_settings(m)
     }
 
-    pub fn deliveries(&self) -> Outcome {
+    pub fn deliveries(&self, m: &MerchantRow) -> Outcome {
         let store = self.store();
-        let rows = store::deliveries(store.conn(), 1000).map_err(internal)?;
+        let rows = store::deliveries(store.conn(), m.id, 1000).map_err(internal)?;
         Ok(Answer::ok(&wire::DeliveryList {
             deliveries: rows.iter().map(delivery_wire).collect(),
         }))
@@ -835,10 +1100,12 @@ impl Engine {
         limit: u32,
     ) -> Result<Vec<store::EventRow>, String> {
         self.store().write(|c| {
-            // Events queued while nobody knew where to send them go where this server
-            // sends.
-            if let Some(h) = self.hook(c)? {
-                store::address_events(c, &h.url, &h.secret)?;
+            // Events queued while nobody knew where to send them go where they would be
+            // sent now.
+            for merchant_id in store::unaddressed(c)? {
+                if let Some(h) = self.hook(c, merchant_id)? {
+                    store::address_events(c, merchant_id, &h.url, &h.secret)?;
+                }
             }
             store::claim_events(c, now_ms(), lease.as_millis() as i64, limit)
         })
@@ -852,6 +1119,18 @@ impl Engine {
     ) -> Result<(), String> {
         self.store()
             .write(|c| store::record_attempt(c, ev, d, next))
+    }
+
+    /// The payment object as the API reference describes it, with this server's hosted
+    /// checkout page.
+    pub fn to_wire(&self, r: &PaymentRow) -> wire::PaymentObject {
+        let mut w = to_wire(r);
+        w.hosted_checkout_url = self
+            .options
+            .checkout_base
+            .as_ref()
+            .map(|base| format!("{base}/checkout/{}", r.invoice_id));
+        w
     }
 }
 
@@ -1022,8 +1301,8 @@ fn ts(secs: i64) -> jiff::Timestamp {
     jiff::Timestamp::from_second(secs).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
 }
 
-/// The payment object as the API reference describes it.
-pub fn to_wire(r: &PaymentRow) -> wire::PaymentObject {
+/// The payment object as the API reference describes it, without a checkout page.
+fn to_wire(r: &PaymentRow) -> wire::PaymentObject {
     wire::PaymentObject {
         invoice_id: r.invoice_id.clone(),
         order_id: r.order_id.clone(),
@@ -1032,8 +1311,8 @@ pub fn to_wire(r: &PaymentRow) -> wire::PaymentObject {
         currency: r.currency.clone(),
         amount_sats: r.amount_sats,
         lightning_invoice: r.invoice.clone(),
-        open_node_charge_id: None,
-        onchain_address: None,
+        open_node_charge_id: r.charge_id.clone(),
+        onchain_address: r.onchain_address.clone(),
         hosted_checkout_url: None,
         description: r.description.clone(),
         customer_email: r.customer_email.clone(),
@@ -1068,6 +1347,7 @@ pub fn refund_wire(r: &RefundRow) -> wire::RefundObject {
         bitcoin_address: (!lightning).then(|| r.destination.clone()),
         created_at: ts(r.created_at),
         completed_at: r.completed_at.map(ts),
+        failure_reason: r.failure_reason.clone(),
     }
 }
 

@@ -14,10 +14,32 @@ pub enum Fault {
     DropAfter,
     /// Say nothing for a long time, then close.
     Stall,
+    /// A gateway in front of the API gave up waiting: 504 with its HTML page.
+    Status504,
+    /// An RFC 9457 `application/problem+json` body (500), `error` a snake_case slug.
+    Problem,
+    /// ASP.NET's model validation: 400 with `{"title", "errors": {"Amount": […]}}`.
+    Validation,
+    /// A bare 401: no body at all, as an authenticating proxy sends it.
+    Bare401,
 }
 
 impl Fault {
-    pub const ALL: [Fault; 6] = [
+    pub const ALL: [Fault; 10] = [
+        Fault::Status500,
+        Fault::Status502,
+        Fault::Status503,
+        Fault::DropBefore,
+        Fault::DropAfter,
+        Fault::Stall,
+        Fault::Status504,
+        Fault::Problem,
+        Fault::Validation,
+        Fault::Bare401,
+    ];
+
+    /// The faults a client can ride out by retrying: the default set.
+    pub const TRANSIENT: [Fault; 6] = [
         Fault::Status500,
         Fault::Status502,
         Fault::Status503,
@@ -34,6 +56,10 @@ impl Fault {
             Fault::DropBefore => "drop-before",
             Fault::DropAfter => "drop-after",
             Fault::Stall => "stall",
+            Fault::Status504 => "504",
+            Fault::Problem => "problem",
+            Fault::Validation => "validation",
+            Fault::Bare401 => "401",
         }
     }
 }
@@ -51,7 +77,7 @@ impl Default for Faults {
         Faults {
             latency: Duration::ZERO,
             fail_rate: 0.0,
-            modes: Fault::ALL.to_vec(),
+            modes: Fault::TRANSIENT.to_vec(),
             stall: Duration::from_secs(60),
         }
     }
@@ -106,6 +132,15 @@ mod tests {
             vec![Fault::Status500, Fault::DropAfter]
         );
         assert!(Faults::parse_modes("explode").is_err());
+        assert_eq!(
+            Faults::parse_modes("504,problem,validation,401").unwrap(),
+            vec![
+                Fault::Status504,
+                Fault::Problem,
+                Fault::Validation,
+                Fault::Bare401
+            ]
+        );
         assert!(Faults::parse_modes("").is_err());
         let always = Faults {
             fail_rate: 1.0,

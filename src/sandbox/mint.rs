@@ -55,6 +55,26 @@ pub fn mint(
     })
 }
 
+/// A fresh regtest address (P2WPKH) for a payment's on-chain option.
+pub fn regtest_address() -> String {
+    let secp = Secp256k1::signing_only();
+    let key = bitcoin::CompressedPublicKey(new_node_key().public_key(&secp));
+    bitcoin::Address::p2wpkh(&key, bitcoin::Network::Regtest).to_string()
+}
+
+/// A provider charge id in the shape of a UUID, as OpenNode's are.
+pub fn charge_id() -> String {
+    let h = crate::text::hex(&crate::rand::bytes::<16>());
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    )
+}
+
 pub fn new_node_key() -> SecretKey {
     loop {
         // Nearly every 32-byte string is a valid key; the loop covers the rest.
@@ -93,6 +113,18 @@ mod tests {
         inv.check_signature().unwrap();
         let secp = Secp256k1::new();
         assert_eq!(inv.recover_payee_pub_key(), key.public_key(&secp));
+    }
+
+    #[test]
+    fn addresses_are_regtest_and_charge_ids_uuid_shaped() {
+        let a = regtest_address();
+        assert!(a.starts_with("bcrt1q"), "{a}");
+        let parsed: bitcoin::Address<bitcoin::address::NetworkUnchecked> = a.parse().unwrap();
+        assert!(parsed.is_valid_for_network(bitcoin::Network::Regtest));
+        assert_ne!(regtest_address(), a);
+        let id = charge_id();
+        assert_eq!(id.len(), 36);
+        assert_eq!(id.matches('-').count(), 4);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the webhook signatures with the client and nothing else: it is a server, reached only
 //! over HTTP.
 
+mod checkout;
 mod deliver;
 mod engine;
 mod faults;
@@ -9,6 +10,7 @@ mod limits;
 mod mint;
 mod routes;
 mod store;
+mod tls;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -16,11 +18,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use engine::{Hook, Options};
+pub use engine::{ACCOUNT_STATES, Hook, Options};
 pub use faults::Faults;
 pub use limits::Limiter;
 
 use crate::error::{Error, Result};
+
+/// The key `le --sandbox` sends the sandbox inside the process: its merchant is the
+/// embedded sandbox's own (and inherits the state of a sandbox older than merchants).
+pub const EMBEDDED_KEY: &str = "le_sandbox_embedded";
 
 /// How a sandbox serves, beyond its engine's options.
 pub struct ServeOptions {
@@ -34,6 +40,14 @@ pub struct ServeOptions {
     /// Whether this process delivers webhooks and applies time-driven changes on its own.
     pub background: bool,
     pub webhook_timeout: Duration,
+    /// Serve https with the state's own certificate.
+    pub tls: bool,
+    /// Where clients reach it when not at the address it listens on (a container, a
+    /// proxy): the base of `hostedCheckoutUrl`. Only a served sandbox has checkout pages.
+    pub public_url: Option<String>,
+    pub checkout: bool,
+    /// One line per request on stderr.
+    pub log_requests: bool,
 }
 
 impl ServeOptions {
@@ -47,6 +61,10 @@ impl ServeOptions {
             faults: Faults::default(),
             background: false,
             webhook_timeout: Duration::from_secs(30),
+            tls: false,
+            public_url: None,
+            checkout: false,
+            log_requests: false,
         })
     }
 }
@@ -57,45 +75,90 @@ pub struct Bound {
     state: Arc<routes::AppState>,
     background: bool,
     webhook_timeout: Duration,
+    tls: Option<tokio_rustls::TlsAcceptor>,
     pub addr: SocketAddr,
     pub dir: PathBuf,
     pub node_pubkey: String,
+    /// With TLS: the certificate clients trust.
+    pub cert_path: Option<PathBuf>,
+    /// Where payers reach the checkout pages.
+    pub public_url: String,
 }
 
 pub async fn bind(dir: &Path, addr: &str, opts: ServeOptions) -> Result<Bound> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| Error::usage(format!("cannot listen on {addr}: {e}")))?;
+    let addr = listener.local_addr().map_err(Error::internal)?;
+    let scheme = if opts.tls { "https" } else { "http" };
+    let public_url = match &opts.public_url {
+        Some(u) => u.trim_end_matches('/').to_owned(),
+        None => format!("{scheme}://{}", reachable(addr)),
+    };
+    let tls = if opts.tls {
+        let host = reqwest::Url::parse(&public_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned));
+        let dir = dir.to_owned();
+        Some(
+            tokio::task::spawn_blocking(move || tls::prepare(&dir, host.as_deref()))
+                .await
+                .map_err(Error::internal)?
+                .map_err(Error::Internal)?,
+        )
+    } else {
+        None
+    };
     let dir_owned = dir.to_owned();
-    let engine_opts = opts.engine;
+    let mut engine_opts = opts.engine;
+    engine_opts.checkout_base = opts.checkout.then(|| public_url.clone());
     // Opening SQLite may wait on another process's lock: keep it off the async thread.
     let engine = tokio::task::spawn_blocking(move || engine::Engine::open(&dir_owned, engine_opts))
         .await
         .map_err(Error::internal)?
         .map_err(Error::Internal)?;
     let node_pubkey = engine.node_pubkey();
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .map_err(|e| Error::usage(format!("cannot listen on {addr}: {e}")))?;
-    let addr = listener.local_addr().map_err(Error::internal)?;
     let state = Arc::new(routes::AppState {
         engine,
         out: opts.out,
         api_keys: opts.api_keys,
         limiter: opts.limiter,
         faults: opts.faults,
+        log_requests: opts.log_requests,
     });
     Ok(Bound {
         listener,
         state,
         background: opts.background,
         webhook_timeout: opts.webhook_timeout,
+        cert_path: tls.as_ref().map(|t| t.cert_path.clone()),
+        tls: tls.map(|t| t.acceptor),
         addr,
         dir: dir.to_owned(),
         node_pubkey,
+        public_url,
     })
 }
 
+/// An address a browser on this machine can open: a server listening on every interface
+/// is reached over loopback.
+fn reachable(addr: SocketAddr) -> SocketAddr {
+    match addr.ip() {
+        std::net::IpAddr::V4(ip) if ip.is_unspecified() => {
+            SocketAddr::new(std::net::Ipv4Addr::LOCALHOST.into(), addr.port())
+        }
+        std::net::IpAddr::V6(ip) if ip.is_unspecified() => {
+            SocketAddr::new(std::net::Ipv6Addr::LOCALHOST.into(), addr.port())
+        }
+        _ => addr,
+    }
+}
+
 impl Bound {
+    /// Where this server answers, as clients on this machine reach it.
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        let scheme = if self.tls.is_some() { "https" } else { "http" };
+        format!("{scheme}://{}", reachable(self.addr))
     }
 
     /// Serves until `shutdown` resolves, finishing requests already under way.
@@ -109,7 +172,7 @@ impl Bound {
                 stop_rx,
             ))
         });
-        crate::net::server::run(self.listener, app, shutdown).await;
+        crate::net::server::run_with(self.listener, self.tls, app, shutdown).await;
         let _ = stop_tx.send(true);
         if let Some(b) = background {
             let _ = b.await;

@@ -14,62 +14,75 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use crate::api::{RefundStatus, Status};
 
 pub const DB_FILE: &str = "sandbox.db";
-const SCHEMA_VERSION: i64 = 1;
+/// 1: one merchant for the whole state. 2: every API key a merchant of its own.
+const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS merchants (
+    merchant_id     INTEGER PRIMARY KEY AUTOINCREMENT,
+    key_hash        TEXT NOT NULL UNIQUE,
+    status          TEXT NOT NULL DEFAULT 'active',
+    refunds_enabled INTEGER NOT NULL DEFAULT 1,
+    balance_sats    INTEGER,
+    webhook_url     TEXT,
+    webhook_secret  TEXT,
+    created_at      INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS payments (
+    seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+    invoice_id      TEXT NOT NULL UNIQUE,
+    order_id        TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    amount          TEXT NOT NULL,
+    currency        TEXT NOT NULL,
+    amount_sats     INTEGER NOT NULL,
+    invoice         TEXT NOT NULL,
+    payment_hash    TEXT NOT NULL,
+    preimage        TEXT NOT NULL,
+    description     TEXT,
+    customer_email  TEXT,
+    customer_name   TEXT,
+    success_url     TEXT,
+    cancel_url      TEXT,
+    metadata        TEXT,
+    created_at      INTEGER NOT NULL,
+    expires_at      INTEGER NOT NULL,
+    paid_at         INTEGER,
+    expired_at      INTEGER,
+    merchant_id     INTEGER NOT NULL DEFAULT 1,
+    onchain_address TEXT,
+    charge_id       TEXT
+);
+CREATE TABLE IF NOT EXISTS refunds (
     seq            INTEGER PRIMARY KEY AUTOINCREMENT,
-    invoice_id     TEXT NOT NULL UNIQUE,
-    order_id       TEXT NOT NULL,
+    refund_id      TEXT NOT NULL UNIQUE,
+    invoice_id     TEXT NOT NULL,
     status         TEXT NOT NULL,
     amount         TEXT NOT NULL,
     currency       TEXT NOT NULL,
     amount_sats    INTEGER NOT NULL,
-    invoice        TEXT NOT NULL,
-    payment_hash   TEXT NOT NULL,
-    preimage       TEXT NOT NULL,
-    description    TEXT,
-    customer_email TEXT,
-    customer_name  TEXT,
-    success_url    TEXT,
-    cancel_url     TEXT,
-    metadata       TEXT,
+    reason         TEXT,
+    kind           TEXT NOT NULL,
+    destination    TEXT NOT NULL,
     created_at     INTEGER NOT NULL,
-    expires_at     INTEGER NOT NULL,
-    paid_at        INTEGER,
-    expired_at     INTEGER
+    completes_at   INTEGER NOT NULL,
+    completed_at   INTEGER,
+    merchant_id    INTEGER NOT NULL DEFAULT 1,
+    failure_reason TEXT
 );
-CREATE INDEX IF NOT EXISTS payments_by_order ON payments (order_id, seq);
-CREATE INDEX IF NOT EXISTS payments_by_status ON payments (status, expires_at);
-CREATE TABLE IF NOT EXISTS refunds (
-    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
-    refund_id     TEXT NOT NULL UNIQUE,
-    invoice_id    TEXT NOT NULL,
-    status        TEXT NOT NULL,
-    amount        TEXT NOT NULL,
-    currency      TEXT NOT NULL,
-    amount_sats   INTEGER NOT NULL,
-    reason        TEXT,
-    kind          TEXT NOT NULL,
-    destination   TEXT NOT NULL,
-    created_at    INTEGER NOT NULL,
-    completes_at  INTEGER NOT NULL,
-    completed_at  INTEGER
-);
-CREATE INDEX IF NOT EXISTS refunds_by_invoice ON refunds (invoice_id, seq);
-CREATE INDEX IF NOT EXISTS refunds_by_status ON refunds (status, completes_at);
 CREATE TABLE IF NOT EXISTS idempotency (
+    merchant_id  INTEGER NOT NULL,
     scope        TEXT NOT NULL,
     key          TEXT NOT NULL,
     request_hash TEXT NOT NULL,
     status       INTEGER NOT NULL,
     body         TEXT NOT NULL,
     created_at   INTEGER NOT NULL,
-    PRIMARY KEY (scope, key)
+    PRIMARY KEY (merchant_id, scope, key)
 );
 CREATE TABLE IF NOT EXISTS events (
     seq         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -82,9 +95,10 @@ CREATE TABLE IF NOT EXISTS events (
     state       TEXT NOT NULL,
     attempts    INTEGER NOT NULL DEFAULT 0,
     next_at_ms  INTEGER NOT NULL,
-    lease_ms    INTEGER NOT NULL DEFAULT 0
+    lease_ms    INTEGER NOT NULL DEFAULT 0,
+    merchant_id INTEGER NOT NULL DEFAULT 1,
+    subject     TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX IF NOT EXISTS events_due ON events (state, next_at_ms);
 CREATE TABLE IF NOT EXISTS hooks (
     server_id     TEXT PRIMARY KEY,
     url           TEXT NOT NULL,
@@ -100,8 +114,48 @@ CREATE TABLE IF NOT EXISTS deliveries (
     at_ms        INTEGER NOT NULL,
     status_code  INTEGER,
     error        TEXT,
-    duration_ms  INTEGER NOT NULL
+    duration_ms  INTEGER NOT NULL,
+    merchant_id  INTEGER NOT NULL DEFAULT 1
 );
+";
+
+/// Indexes, made after the tables exist in their current shape (new or migrated).
+const INDEXES: &str = "
+CREATE INDEX IF NOT EXISTS payments_by_merchant_order ON payments (merchant_id, order_id, seq);
+CREATE INDEX IF NOT EXISTS payments_by_merchant ON payments (merchant_id, seq);
+CREATE INDEX IF NOT EXISTS payments_by_status ON payments (status, expires_at);
+CREATE INDEX IF NOT EXISTS refunds_by_invoice ON refunds (invoice_id, seq);
+CREATE INDEX IF NOT EXISTS refunds_by_status ON refunds (status, completes_at);
+CREATE INDEX IF NOT EXISTS events_due ON events (state, next_at_ms);
+CREATE INDEX IF NOT EXISTS events_by_subject ON events (subject, seq);
+CREATE INDEX IF NOT EXISTS deliveries_by_merchant ON deliveries (merchant_id, seq);
+";
+
+/// From schema 1, where the whole state was one merchant's: its payments, refunds, keys,
+/// events and deliveries become those of merchant 1 (made first, see `migrate`).
+const MIGRATE_1_TO_2: &str = "
+ALTER TABLE payments ADD COLUMN merchant_id INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE payments ADD COLUMN onchain_address TEXT;
+ALTER TABLE payments ADD COLUMN charge_id TEXT;
+DROP INDEX IF EXISTS payments_by_order;
+ALTER TABLE refunds ADD COLUMN merchant_id INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE refunds ADD COLUMN failure_reason TEXT;
+CREATE TABLE idempotency_v2 (
+    merchant_id  INTEGER NOT NULL,
+    scope        TEXT NOT NULL,
+    key          TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    status       INTEGER NOT NULL,
+    body         TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    PRIMARY KEY (merchant_id, scope, key)
+);
+INSERT INTO idempotency_v2 SELECT 1, scope, key, request_hash, status, body, created_at FROM idempotency;
+DROP TABLE idempotency;
+ALTER TABLE idempotency_v2 RENAME TO idempotency;
+ALTER TABLE events ADD COLUMN merchant_id INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE events ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+ALTER TABLE deliveries ADD COLUMN merchant_id INTEGER NOT NULL DEFAULT 1;
 ";
 
 pub type Result<T> = std::result::Result<T, String>;
@@ -110,9 +164,48 @@ pub fn db_err(e: rusqlite::Error) -> String {
     format!("sandbox database: {e}")
 }
 
+/// How a state names an API key: a hash, so that the state never holds a key a client
+/// sent (a merchant's real key, sent to the sandbox by mistake, included).
+pub fn key_hash(key: &str) -> String {
+    use bitcoin::hashes::{Hash, sha256};
+    sha256::Hash::hash(key.as_bytes()).to_string()
+}
+
+/// A merchant: one API key's account.
+#[derive(Debug, Clone)]
+pub struct MerchantRow {
+    pub id: i64,
+    /// `active`, `inactive`, `subscription-required` or `subscription-expired`.
+    pub status: String,
+    pub refunds_enabled: bool,
+    /// What the payment provider holds for refunds; `None` is no limit.
+    pub balance_sats: Option<u64>,
+    pub webhook_url: Option<String>,
+    pub webhook_secret: Option<String>,
+    pub created_at: i64,
+}
+
+const MERCHANT_COLUMNS: &str =
+    "merchant_id, status, refunds_enabled, balance_sats, webhook_url, webhook_secret, created_at";
+
+impl MerchantRow {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<MerchantRow> {
+        Ok(MerchantRow {
+            id: r.get(0)?,
+            status: r.get(1)?,
+            refunds_enabled: r.get(2)?,
+            balance_sats: r.get::<_, Option<i64>>(3)?.map(|b| b.max(0) as u64),
+            webhook_url: r.get(4)?,
+            webhook_secret: r.get(5)?,
+            created_at: r.get(6)?,
+        })
+    }
+}
+
 /// A payment as stored.
 #[derive(Debug, Clone)]
 pub struct PaymentRow {
+    pub merchant_id: i64,
     pub invoice_id: String,
     pub order_id: String,
     pub status: Status,
@@ -132,11 +225,13 @@ pub struct PaymentRow {
     pub expires_at: i64,
     pub paid_at: Option<i64>,
     pub expired_at: Option<i64>,
+    pub onchain_address: Option<String>,
+    pub charge_id: Option<String>,
 }
 
 const PAYMENT_COLUMNS: &str = "invoice_id, order_id, status, amount, currency, amount_sats, invoice, \
     payment_hash, preimage, description, customer_email, customer_name, success_url, cancel_url, \
-    metadata, created_at, expires_at, paid_at, expired_at";
+    metadata, created_at, expires_at, paid_at, expired_at, merchant_id, onchain_address, charge_id";
 
 impl PaymentRow {
     fn from_row(r: &Row<'_>) -> rusqlite::Result<PaymentRow> {
@@ -160,6 +255,9 @@ impl PaymentRow {
             expires_at: r.get(16)?,
             paid_at: r.get(17)?,
             expired_at: r.get(18)?,
+            merchant_id: r.get(19)?,
+            onchain_address: r.get(20)?,
+            charge_id: r.get(21)?,
         })
     }
 }
@@ -167,6 +265,7 @@ impl PaymentRow {
 /// A refund as stored.
 #[derive(Debug, Clone)]
 pub struct RefundRow {
+    pub merchant_id: i64,
     pub refund_id: String,
     pub invoice_id: String,
     pub status: RefundStatus,
@@ -180,10 +279,11 @@ pub struct RefundRow {
     pub created_at: i64,
     pub completes_at: i64,
     pub completed_at: Option<i64>,
+    pub failure_reason: Option<String>,
 }
 
 const REFUND_COLUMNS: &str = "refund_id, invoice_id, status, amount, currency, amount_sats, reason, kind, \
-    destination, created_at, completes_at, completed_at";
+    destination, created_at, completes_at, completed_at, merchant_id, failure_reason";
 
 impl RefundRow {
     fn from_row(r: &Row<'_>) -> rusqlite::Result<RefundRow> {
@@ -200,6 +300,8 @@ impl RefundRow {
             created_at: r.get(9)?,
             completes_at: r.get(10)?,
             completed_at: r.get(11)?,
+            merchant_id: r.get(12)?,
+            failure_reason: r.get(13)?,
         })
     }
 }
@@ -207,6 +309,7 @@ impl RefundRow {
 /// A webhook event waiting in the outbox.
 #[derive(Debug, Clone)]
 pub struct EventRow {
+    pub merchant_id: i64,
     pub id: String,
     pub event: String,
     pub body: String,
@@ -235,7 +338,9 @@ pub struct Store {
 }
 
 impl Store {
-    pub fn open(dir: &Path) -> Result<Store> {
+    /// Opens the state in `dir`, making it if needed and bringing an older one up to
+    /// date. `legacy_key` is the key whose merchant inherits a schema-1 state.
+    pub fn open(dir: &Path, legacy_key: &str) -> Result<Store> {
         // A directory made here is its owner's only; one that was given is left as it is
         // (a project directory, or /tmp with its sticky bit).
         crate::files::create_private_dir(dir)
@@ -270,14 +375,7 @@ impl Store {
             .map_err(db_err)?;
         // The first version of the sandbox kept idempotency keys without a scope; its
         // state cannot be read now, and saying so beats a 500 on every create.
-        let scoped: i64 = conn
-            .query_row(
-                "SELECT COUNT(*) FROM pragma_table_info('idempotency') WHERE name = 'scope'",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(db_err)?;
-        if scoped == 0 {
+        if !has_column(&conn, "idempotency", "scope")? {
             return Err(format!(
                 "the sandbox state {} was written by an older le and cannot be used: delete it to start over",
                 path.display()
@@ -290,11 +388,17 @@ impl Store {
                 path.display()
             ));
         }
+        let mut store = Store { conn };
         if version < SCHEMA_VERSION {
-            conn.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
-                .map_err(db_err)?;
+            store.write(|c| migrate(c, legacy_key)).map_err(|e| {
+                format!(
+                    "cannot bring the sandbox state {} up to date: {e}",
+                    path.display()
+                )
+            })?;
         }
-        Ok(Store { conn })
+        store.conn.execute_batch(INDEXES).map_err(db_err)?;
+        Ok(store)
     }
 
     pub fn conn(&self) -> &Connection {
@@ -329,6 +433,44 @@ impl Store {
     }
 }
 
+fn has_column(c: &Connection, table: &str, column: &str) -> Result<bool> {
+    c.query_row(
+        "SELECT COUNT(*) FROM pragma_table_info(?1) WHERE name = ?2",
+        params![table, column],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
+    .map_err(db_err)
+}
+
+/// Brings a state to the current schema, inside the caller's write transaction; another
+/// process may have done it meanwhile, which is checked again here.
+fn migrate(c: &Connection, legacy_key: &str) -> Result<()> {
+    let version: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(db_err)?;
+    if version >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    if !has_column(c, "payments", "merchant_id")? {
+        let now = jiff::Timestamp::now().as_second();
+        c.execute(
+            "INSERT INTO merchants (merchant_id, key_hash, webhook_url, webhook_secret, created_at) VALUES \
+             (1, ?1, (SELECT value FROM meta WHERE key = 'webhook_url'), (SELECT value FROM meta WHERE key = 'webhook_secret'), ?2)",
+            params![key_hash(legacy_key), now],
+        )
+        .map_err(db_err)?;
+        c.execute(
+            "DELETE FROM meta WHERE key IN ('webhook_url', 'webhook_secret')",
+            [],
+        )
+        .map_err(db_err)?;
+        c.execute_batch(MIGRATE_1_TO_2).map_err(db_err)?;
+    }
+    c.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
+        .map_err(db_err)
+}
+
 /// The state holds the node key and webhook secrets: its files are their owner's only,
 /// like every file le writes.
 fn private(db: &Path) {
@@ -344,6 +486,63 @@ fn private(db: &Path) {
     }
     #[cfg(not(unix))]
     let _ = db;
+}
+
+/// The merchant of a key, made on first use.
+pub fn merchant_for_key(c: &Transaction<'_>, key: &str, now: i64) -> Result<MerchantRow> {
+    let hash = key_hash(key);
+    c.execute(
+        "INSERT OR IGNORE INTO merchants (key_hash, created_at) VALUES (?1, ?2)",
+        params![hash, now],
+    )
+    .map_err(db_err)?;
+    find_merchant(c, &hash)?.ok_or_else(|| "the merchant just made is missing".to_owned())
+}
+
+/// The merchant of a key hash, if it was ever used.
+pub fn find_merchant(c: &Connection, hash: &str) -> Result<Option<MerchantRow>> {
+    c.query_row(
+        &format!("SELECT {MERCHANT_COLUMNS} FROM merchants WHERE key_hash = ?1"),
+        params![hash],
+        MerchantRow::from_row,
+    )
+    .optional()
+    .map_err(db_err)
+}
+
+pub fn merchant(c: &Connection, id: i64) -> Result<Option<MerchantRow>> {
+    c.query_row(
+        &format!("SELECT {MERCHANT_COLUMNS} FROM merchants WHERE merchant_id = ?1"),
+        params![id],
+        MerchantRow::from_row,
+    )
+    .optional()
+    .map_err(db_err)
+}
+
+pub fn set_account(c: &Connection, m: &MerchantRow) -> Result<()> {
+    c.execute(
+        "UPDATE merchants SET status = ?2, refunds_enabled = ?3, balance_sats = ?4 WHERE merchant_id = ?1",
+        params![
+            m.id,
+            m.status,
+            m.refunds_enabled,
+            m.balance_sats.map(|b| b.min(i64::MAX as u64) as i64)
+        ],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
+/// Sets (`Some`) or clears a merchant's webhook endpoint.
+pub fn set_merchant_webhook(c: &Connection, id: i64, hook: Option<(&str, &str)>) -> Result<()> {
+    let (url, secret) = hook.unzip();
+    c.execute(
+        "UPDATE merchants SET webhook_url = ?2, webhook_secret = ?3 WHERE merchant_id = ?1",
+        params![id, url, secret],
+    )
+    .map(|_| ())
+    .map_err(db_err)
 }
 
 /// A running server says where it delivers webhooks, so that changes made by any process
@@ -392,19 +591,21 @@ pub fn meta(c: &Connection, key: &str) -> Result<Option<String>> {
     .map_err(db_err)
 }
 
-pub fn set_meta(c: &Connection, key: &str, value: Option<&str>) -> Result<()> {
-    match value {
-        Some(v) => c.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, v],
+/// A payment of a merchant.
+pub fn payment(c: &Connection, merchant_id: i64, invoice_id: &str) -> Result<Option<PaymentRow>> {
+    c.query_row(
+        &format!(
+            "SELECT {PAYMENT_COLUMNS} FROM payments WHERE invoice_id = ?1 AND merchant_id = ?2"
         ),
-        None => c.execute("DELETE FROM meta WHERE key = ?1", params![key]),
-    }
-    .map(|_| ())
+        params![invoice_id, merchant_id],
+        PaymentRow::from_row,
+    )
+    .optional()
     .map_err(db_err)
 }
 
-pub fn payment(c: &Connection, invoice_id: &str) -> Result<Option<PaymentRow>> {
+/// A payment by its invoice id alone, whoever's it is: what a payer knows.
+pub fn payment_by_invoice(c: &Connection, invoice_id: &str) -> Result<Option<PaymentRow>> {
     c.query_row(
         &format!("SELECT {PAYMENT_COLUMNS} FROM payments WHERE invoice_id = ?1"),
         params![invoice_id],
@@ -414,32 +615,39 @@ pub fn payment(c: &Connection, invoice_id: &str) -> Result<Option<PaymentRow>> {
     .map_err(db_err)
 }
 
-pub fn newest_for_order(c: &Connection, order_id: &str) -> Result<Option<PaymentRow>> {
+pub fn newest_for_order(
+    c: &Connection,
+    merchant_id: i64,
+    order_id: &str,
+) -> Result<Option<PaymentRow>> {
     c.query_row(
         &format!(
-            "SELECT {PAYMENT_COLUMNS} FROM payments WHERE order_id = ?1 ORDER BY seq DESC LIMIT 1"
+            "SELECT {PAYMENT_COLUMNS} FROM payments WHERE merchant_id = ?1 AND order_id = ?2 ORDER BY seq DESC LIMIT 1"
         ),
-        params![order_id],
+        params![merchant_id, order_id],
         PaymentRow::from_row,
     )
     .optional()
     .map_err(db_err)
 }
 
-/// Up to `limit` payments older than `before` (a `seq`), newest first, with their `seq`.
+/// Up to `limit` of a merchant's payments older than `before` (a `seq`), newest first,
+/// with their `seq`.
 pub fn payments_page(
     c: &Connection,
+    merchant_id: i64,
     before: Option<i64>,
     limit: u32,
 ) -> Result<Vec<(i64, PaymentRow)>> {
     let mut stmt = c
         .prepare(&format!(
-            "SELECT {PAYMENT_COLUMNS}, seq FROM payments WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2"
+            "SELECT {PAYMENT_COLUMNS}, seq FROM payments WHERE merchant_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3"
         ))
         .map_err(db_err)?;
-    stmt.query_map(params![before.unwrap_or(i64::MAX), limit], |r| {
-        Ok((r.get(19)?, PaymentRow::from_row(r)?))
-    })
+    stmt.query_map(
+        params![merchant_id, before.unwrap_or(i64::MAX), limit],
+        |r| Ok((r.get(22)?, PaymentRow::from_row(r)?)),
+    )
     .map_err(db_err)?
     .collect::<rusqlite::Result<Vec<_>>>()
     .map_err(db_err)
@@ -448,13 +656,14 @@ pub fn payments_page(
 pub fn insert_payment(c: &Connection, row: &PaymentRow) -> Result<()> {
     c.execute(
         &format!(
-            "INSERT INTO payments ({PAYMENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+            "INSERT INTO payments ({PAYMENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"
         ),
         params![
             row.invoice_id, row.order_id, row.status.as_str(), row.amount, row.currency, row.amount_sats as i64,
             row.invoice, row.payment_hash, row.preimage, row.description, row.customer_email,
             row.customer_name, row.success_url, row.cancel_url, row.metadata, row.created_at,
-            row.expires_at, row.paid_at, row.expired_at
+            row.expires_at, row.paid_at, row.expired_at, row.merchant_id, row.onchain_address,
+            row.charge_id
         ],
     )
     .map(|_| ())
@@ -475,7 +684,7 @@ pub fn set_payment_status(c: &Connection, row: &PaymentRow) -> Result<()> {
     .map_err(db_err)
 }
 
-/// Unpaid payments whose expiry has passed.
+/// Unpaid payments whose expiry has passed, every merchant's.
 pub fn due_expiries(c: &Connection, now: i64) -> Result<Vec<PaymentRow>> {
     let mut stmt = c
         .prepare(&format!(
@@ -506,35 +715,35 @@ pub fn due_auto_pay(
         .map_err(db_err)
 }
 
-pub fn refund(c: &Connection, refund_id: &str) -> Result<Option<RefundRow>> {
+pub fn refund(c: &Connection, merchant_id: i64, refund_id: &str) -> Result<Option<RefundRow>> {
     c.query_row(
-        &format!("SELECT {REFUND_COLUMNS} FROM refunds WHERE refund_id = ?1"),
-        params![refund_id],
+        &format!("SELECT {REFUND_COLUMNS} FROM refunds WHERE refund_id = ?1 AND merchant_id = ?2"),
+        params![refund_id, merchant_id],
         RefundRow::from_row,
     )
     .optional()
     .map_err(db_err)
 }
 
-pub fn refunds(c: &Connection, invoice_id: Option<&str>) -> Result<Vec<RefundRow>> {
-    let (sql, p): (String, Vec<&str>) = match invoice_id {
-        Some(id) => (
-            format!("SELECT {REFUND_COLUMNS} FROM refunds WHERE invoice_id = ?1 ORDER BY seq DESC"),
-            vec![id],
-        ),
-        None => (
-            format!("SELECT {REFUND_COLUMNS} FROM refunds ORDER BY seq DESC"),
-            vec![],
-        ),
-    };
-    let mut stmt = c.prepare(&sql).map_err(db_err)?;
-    stmt.query_map(rusqlite::params_from_iter(p), RefundRow::from_row)
+/// A merchant's refunds, newest first: all, or those of one payment.
+pub fn refunds(
+    c: &Connection,
+    merchant_id: i64,
+    invoice_id: Option<&str>,
+) -> Result<Vec<RefundRow>> {
+    let mut stmt = c
+        .prepare(&format!(
+            "SELECT {REFUND_COLUMNS} FROM refunds WHERE merchant_id = ?1 AND (?2 IS NULL OR invoice_id = ?2) ORDER BY seq DESC"
+        ))
+        .map_err(db_err)?;
+    stmt.query_map(params![merchant_id, invoice_id], RefundRow::from_row)
         .map_err(db_err)?
         .collect::<rusqlite::Result<Vec<_>>>()
         .map_err(db_err)
 }
 
-/// The refund that already pays this destination, if any (failed ones do not count).
+/// The refund that already pays this destination, if any (failed ones do not count):
+/// an invoice can be paid once, whoever asks.
 pub fn refund_to(c: &Connection, destination: &str) -> Result<Option<String>> {
     c.query_row(
         "SELECT refund_id FROM refunds WHERE destination = ?1 AND status != 'failed' LIMIT 1",
@@ -547,10 +756,11 @@ pub fn refund_to(c: &Connection, destination: &str) -> Result<Option<String>> {
 
 pub fn insert_refund(c: &Connection, r: &RefundRow) -> Result<()> {
     c.execute(
-        &format!("INSERT INTO refunds ({REFUND_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
+        &format!("INSERT INTO refunds ({REFUND_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
         params![
             r.refund_id, r.invoice_id, r.status.as_str(), r.amount, r.currency, r.amount_sats as i64, r.reason,
-            r.kind, r.destination, r.created_at, r.completes_at, r.completed_at
+            r.kind, r.destination, r.created_at, r.completes_at, r.completed_at, r.merchant_id,
+            r.failure_reason
         ],
     )
     .map(|_| ())
@@ -578,6 +788,25 @@ pub fn complete_refund(c: &Connection, refund_id: &str, at: i64) -> Result<()> {
     .map_err(db_err)
 }
 
+pub fn fail_refund(c: &Connection, refund_id: &str, at: i64, reason: &str) -> Result<()> {
+    c.execute(
+        "UPDATE refunds SET status = 'failed', completed_at = ?2, failure_reason = ?3 WHERE refund_id = ?1",
+        params![refund_id, at, reason],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
+/// Takes `sats` from a merchant's provider balance, when it has a limit.
+pub fn spend_balance(c: &Connection, merchant_id: i64, sats: u64) -> Result<()> {
+    c.execute(
+        "UPDATE merchants SET balance_sats = balance_sats - ?2 WHERE merchant_id = ?1 AND balance_sats IS NOT NULL",
+        params![merchant_id, sats.min(i64::MAX as u64) as i64],
+    )
+    .map(|_| ())
+    .map_err(db_err)
+}
+
 /// Whether anything is due, checked without taking the write lock.
 pub fn anything_due(c: &Connection, now: i64) -> Result<bool> {
     c.query_row(
@@ -595,18 +824,20 @@ pub enum Replay {
     Different,
 }
 
-pub fn idempotent(c: &Connection, scope: &str, key: &str, hash: &str) -> Result<Option<Replay>> {
+/// Idempotency keys are scoped per merchant: one key's `order-1` is not another's.
+pub fn idempotent(
+    c: &Connection,
+    merchant_id: i64,
+    scope: &str,
+    key: &str,
+    hash: &str,
+) -> Result<Option<Replay>> {
     // Keys are kept for 24 hours, as the API promises: an older one is forgotten.
-    let since = jiff::Timestamp::now().as_second() - 86_400;
-    c.execute(
-        "DELETE FROM idempotency WHERE created_at < ?1",
-        params![since],
-    )
-    .map_err(db_err)?;
+    forget_old_keys(c, jiff::Timestamp::now().as_second())?;
     let found: Option<(String, u16, String)> = c
         .query_row(
-            "SELECT request_hash, status, body FROM idempotency WHERE scope = ?1 AND key = ?2",
-            params![scope, key],
+            "SELECT request_hash, status, body FROM idempotency WHERE merchant_id = ?1 AND scope = ?2 AND key = ?3",
+            params![merchant_id, scope, key],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()
@@ -620,18 +851,21 @@ pub fn idempotent(c: &Connection, scope: &str, key: &str, hash: &str) -> Result<
     }))
 }
 
-pub fn remember(
-    c: &Connection,
-    scope: &str,
-    key: &str,
-    hash: &str,
-    status: u16,
-    body: &str,
-    now: i64,
-) -> Result<()> {
+/// A stored answer to replay, for one merchant's key.
+pub struct Remembered<'a> {
+    pub merchant_id: i64,
+    pub scope: &'a str,
+    pub key: &'a str,
+    pub hash: &'a str,
+    pub status: u16,
+    pub body: &'a str,
+    pub now: i64,
+}
+
+pub fn remember(c: &Connection, r: &Remembered<'_>) -> Result<()> {
     c.execute(
-        "INSERT INTO idempotency (scope, key, request_hash, status, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![scope, key, hash, status, body, now],
+        "INSERT INTO idempotency (merchant_id, scope, key, request_hash, status, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![r.merchant_id, r.scope, r.key, r.hash, r.status, r.body, r.now],
     )
     .map(|_| ())
     .map_err(db_err)
@@ -647,37 +881,65 @@ pub fn forget_old_keys(c: &Connection, now: i64) -> Result<()> {
     .map_err(db_err)
 }
 
-pub fn enqueue(
-    c: &Connection,
-    id: &str,
-    event: &str,
-    body: &str,
-    url: &str,
-    secret: &str,
-    now_ms: i64,
-) -> Result<()> {
+/// An event to queue: `subject` (the payment's invoice id) keeps one payment's events in
+/// order.
+pub struct NewEvent<'a> {
+    pub merchant_id: i64,
+    pub id: &'a str,
+    pub event: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub url: &'a str,
+    pub secret: &'a str,
+    pub now_ms: i64,
+}
+
+pub fn enqueue(c: &Connection, e: &NewEvent<'_>) -> Result<()> {
     c.execute(
-        "INSERT INTO events (id, event, body, url, secret, created_at, state, next_at_ms) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7)",
-        params![id, event, body, url, secret, now_ms / 1000, now_ms],
+        "INSERT INTO events (id, event, body, url, secret, created_at, state, next_at_ms, merchant_id, subject) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, ?9)",
+        params![
+            e.id,
+            e.event,
+            e.body,
+            e.url,
+            e.secret,
+            e.now_ms / 1000,
+            e.now_ms,
+            e.merchant_id,
+            e.subject
+        ],
     )
     .map(|_| ())
     .map_err(db_err)
 }
 
-/// Gives events queued while no destination was known (no server ran on the state) to
-/// the destination now in force.
-pub fn address_events(c: &Connection, url: &str, secret: &str) -> Result<()> {
+/// The merchants with events queued while no destination was known for them.
+pub fn unaddressed(c: &Connection) -> Result<Vec<i64>> {
+    let mut stmt = c
+        .prepare("SELECT DISTINCT merchant_id FROM events WHERE url = '' AND state = 'pending'")
+        .map_err(db_err)?;
+    stmt.query_map([], |r| r.get(0))
+        .map_err(db_err)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(db_err)
+}
+
+/// Gives a merchant's events queued while no destination was known the destination now
+/// in force.
+pub fn address_events(c: &Connection, merchant_id: i64, url: &str, secret: &str) -> Result<()> {
     c.execute(
-        "UPDATE events SET url = ?1, secret = ?2 WHERE url = '' AND state = 'pending'",
-        params![url, secret],
+        "UPDATE events SET url = ?2, secret = ?3 WHERE merchant_id = ?1 AND url = '' AND state = 'pending'",
+        params![merchant_id, url, secret],
     )
     .map(|_| ())
     .map_err(db_err)
 }
 
 /// Takes up to `limit` due events for delivery, leasing them so that another server on
-/// the same state does not send them too.
+/// the same state does not send them too. An event waits while an earlier one of the same
+/// payment is still on its way (or waiting to be retried): a receiver never hears of a
+/// refund before the payment it refunds.
 pub fn claim_events(
     c: &Connection,
     now_ms: i64,
@@ -687,9 +949,12 @@ pub fn claim_events(
     let mut stmt = c
         .prepare(
             "UPDATE events SET state = 'sending', lease_ms = ?2 WHERE seq IN ( \
-                 SELECT seq FROM events WHERE url != '' AND ((state = 'pending' AND next_at_ms <= ?1) \
-                 OR (state = 'sending' AND lease_ms <= ?1)) ORDER BY seq LIMIT ?3) \
-             RETURNING id, event, body, url, secret, attempts, lease_ms",
+                 SELECT e.seq FROM events e WHERE e.url != '' \
+                 AND ((e.state = 'pending' AND e.next_at_ms <= ?1) OR (e.state = 'sending' AND e.lease_ms <= ?1)) \
+                 AND (e.subject = '' OR NOT EXISTS (SELECT 1 FROM events p WHERE p.subject = e.subject \
+                      AND p.seq < e.seq AND p.state IN ('pending', 'sending'))) \
+                 ORDER BY e.seq LIMIT ?3) \
+             RETURNING id, event, body, url, secret, attempts, lease_ms, merchant_id",
         )
         .map_err(db_err)?;
     stmt.query_map(params![now_ms, now_ms + lease_ms, limit], |r| {
@@ -701,6 +966,7 @@ pub fn claim_events(
             secret: r.get(4)?,
             attempts: r.get(5)?,
             lease_ms: r.get(6)?,
+            merchant_id: r.get(7)?,
         })
     })
     .map_err(db_err)?
@@ -716,9 +982,9 @@ pub fn record_attempt(
     next: Option<i64>,
 ) -> Result<()> {
     c.execute(
-        "INSERT INTO deliveries (event_id, event, url, attempt, at_ms, status_code, error, duration_ms) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![d.event_id, d.event, d.url, d.attempt, d.at_ms, d.status_code, d.error, d.duration_ms],
+        "INSERT INTO deliveries (event_id, event, url, attempt, at_ms, status_code, error, duration_ms, merchant_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![d.event_id, d.event, d.url, d.attempt, d.at_ms, d.status_code, d.error, d.duration_ms, ev.merchant_id],
     )
     .map_err(db_err)?;
     let delivered = d.status_code.is_some_and(|s| (200..300).contains(&s));
@@ -738,15 +1004,16 @@ pub fn record_attempt(
     .map_err(db_err)
 }
 
-pub fn deliveries(c: &Connection, limit: u32) -> Result<Vec<DeliveryRow>> {
+/// A merchant's most recent delivery attempts, oldest first.
+pub fn deliveries(c: &Connection, merchant_id: i64, limit: u32) -> Result<Vec<DeliveryRow>> {
     let mut stmt = c
         .prepare(
             "SELECT event_id, event, url, attempt, at_ms, status_code, error, duration_ms FROM deliveries \
-             ORDER BY seq DESC LIMIT ?1",
+             WHERE merchant_id = ?1 ORDER BY seq DESC LIMIT ?2",
         )
         .map_err(db_err)?;
     let mut rows = stmt
-        .query_map(params![limit], |r| {
+        .query_map(params![merchant_id, limit], |r| {
             Ok(DeliveryRow {
                 event_id: r.get(0)?,
                 event: r.get(1)?,
@@ -765,12 +1032,21 @@ pub fn deliveries(c: &Connection, limit: u32) -> Result<Vec<DeliveryRow>> {
     Ok(rows)
 }
 
-/// Forgets payments, refunds, keys, events and deliveries; the node key and webhook
-/// settings stay.
-pub fn reset(c: &Connection) -> Result<usize> {
-    let n = c.execute("DELETE FROM payments", []).map_err(db_err)?;
+/// Forgets a merchant's payments, refunds, keys, events and deliveries; its account and
+/// webhook endpoint stay, as do every other merchant's things.
+pub fn reset(c: &Connection, merchant_id: i64) -> Result<usize> {
+    let n = c
+        .execute(
+            "DELETE FROM payments WHERE merchant_id = ?1",
+            params![merchant_id],
+        )
+        .map_err(db_err)?;
     for t in ["refunds", "idempotency", "events", "deliveries"] {
-        c.execute(&format!("DELETE FROM {t}"), []).map_err(db_err)?;
+        c.execute(
+            &format!("DELETE FROM {t} WHERE merchant_id = ?1"),
+            params![merchant_id],
+        )
+        .map_err(db_err)?;
     }
     Ok(n)
 }

@@ -278,8 +278,8 @@ fn bad_values_exit_2_without_a_request() {
             "this invoice cannot be used",
         ),
         (v(&["decode", "LnBc1"]), "mixes upper and lower case"),
-        (v(&["rates", "BTC"]), "rates exist for USD, EUR and GBP"),
-        (v(&["rates", "DOGE"]), "unknown currency 'DOGE'"),
+        (v(&["rates", "BTC"]), "rates exist for USD, EUR, GBP, CAD"),
+        (v(&["rates", "DOGE"]), "no rate for 'DOGE'"),
         (
             v(&[
                 "webhook",

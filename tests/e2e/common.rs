@@ -437,7 +437,7 @@ impl Served {
     pub fn http(&self) -> Http {
         Http {
             addr: self.addr,
-            key: "sandbox-test-key",
+            key: "k",
         }
     }
 
@@ -463,12 +463,17 @@ impl Served {
             .unwrap();
         let start = line
             .find("http://")
+            .or_else(|| line.find("https://"))
             .unwrap_or_else(|| panic!("no URL in: {line}"));
         let url: String = line[start..]
             .chars()
             .take_while(|c| !c.is_whitespace() && *c != '"')
             .collect();
-        let addr = url.trim_start_matches("http://").parse().unwrap();
+        let addr = url
+            .trim_start_matches("http://")
+            .trim_start_matches("https://")
+            .parse()
+            .unwrap();
         Served {
             child,
             url,
@@ -576,7 +581,16 @@ pub fn payment_of(
     currency: &str,
     status: &str,
 ) -> String {
-    let created = jiff::Timestamp::now().as_second() as u64;
+    // A payment's invoice is made once: the same payment read again (within one test
+    // run) carries the same invoice and times, as the API's does.
+    static MADE: std::sync::Mutex<Option<std::collections::HashMap<String, u64>>> =
+        std::sync::Mutex::new(None);
+    let created = *MADE
+        .lock()
+        .unwrap()
+        .get_or_insert_with(Default::default)
+        .entry(format!("{invoice_id}|{order}|{amount}|{currency}"))
+        .or_insert_with(|| jiff::Timestamp::now().as_second() as u64);
     let amount_dec: rust_decimal::Decimal = amount.parse().unwrap();
     let sats: u64 = match currency {
         "sats" => amount_dec,

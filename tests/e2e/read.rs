@@ -138,8 +138,12 @@ fn works_against_a_served_sandbox_with_base_url() {
     assert_eq!(le(&["get", id]), created);
     assert_eq!(le(&["get-order", "SRV-1"]), created);
     assert_eq!(le(&["sync", id]), created);
-    // The served sandbox and the embedded one share the state directory.
-    assert_eq!(env.sandbox_json(&["get", id]), created);
+    // The served sandbox and the embedded one share the state directory, and each key is a
+    // merchant of its own: the embedded sandbox's key does not see this key's payment,
+    // but can pay it, as any wallet could.
+    env.le().args(["--sandbox", "get", id]).assert().code(5);
+    env.sandbox_json(&["sandbox", "pay", id]);
+    assert_eq!(le(&["get", id])["status"], "paid");
 }
 
 #[test]

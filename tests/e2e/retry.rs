@@ -192,6 +192,7 @@ fn a_create_whose_answer_was_lost_makes_one_payment() {
 
     let list = env
         .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
         .args(["sandbox", "list", "--json", "--base-url", &served.url])
         .output()
         .unwrap();
@@ -270,6 +271,7 @@ fn a_server_that_does_not_replay_still_gives_one_payment() {
     );
     let list = env
         .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
         .args(["--base-url", &served.url, "--json", "sandbox", "list"])
         .output()
         .unwrap();
@@ -325,6 +327,7 @@ fn when_every_attempt_is_lost_le_says_so_and_a_rerun_finds_it() {
     assert!(again.status.success(), "{}", stderr_of(&again));
     let list = env
         .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
         .args(["--base-url", &served.url, "--json", "sandbox", "list"])
         .output()
         .unwrap();

@@ -479,11 +479,28 @@ fn pos_esc_after_the_customer_paid_is_not_a_cancelled_sale() {
 fn watch_notices_that_the_invoice_itself_was_swapped() {
     let env = Env::new();
     let server = Scripted::with(|_, n| {
-        // Minted a second apart: the same order and amount, another invoice.
         if n == 0 {
             Step::json(200, &payment_of("inv_1", "T-1", "3.50", "USD", "unpaid"))
         } else {
-            Step::json(200, &payment_of("inv_1", "T-1", "3.50", "USD", "paid"))
+            // The same order and amount, and another invoice, minted a second later:
+            // valid and in step with the payment's fields, but not the one shown.
+            let mut p: Value =
+                serde_json::from_str(&payment_of("inv_1", "T-1", "3.50", "USD", "paid")).unwrap();
+            let created = p["createdAt"]
+                .as_str()
+                .unwrap()
+                .parse::<jiff::Timestamp>()
+                .unwrap()
+                .as_second() as u64;
+            let sats = p["amountSats"].as_u64().unwrap();
+            p["lightningInvoice"] = json!(mint_invoice(
+                &test_node_key(),
+                sats * 1000,
+                created + 1,
+                3600,
+                false
+            ));
+            Step::json(200, &p.to_string())
         }
     });
     let out = le_at(&env, &server.url(), &["watch", "inv_1", "--interval", "3s"]);

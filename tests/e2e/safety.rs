@@ -174,6 +174,7 @@ fn racing_creates_of_one_order_make_one_payment() {
     );
     let list = env
         .le()
+        .env("LIGHTNING_API_KEY", "k")
         .args(["--base-url", &served.url, "sandbox", "list", "--json"])
         .output()
         .unwrap();

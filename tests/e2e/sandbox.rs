@@ -171,7 +171,9 @@ fn serve_checks_keys_when_told_to() {
 #[test]
 fn serve_stops_cleanly_and_keeps_state() {
     let env = Env::new();
-    let mut served = Served::start(&env, &[]);
+    // One public URL for both runs: the checkout page of a payment keeps its address.
+    let public = ["--public-url", "http://sandbox.test:8402"];
+    let mut served = Served::start(&env, &public);
     let out = env
         .le()
         .env("LIGHTNING_API_KEY", "k")
@@ -191,7 +193,7 @@ fn serve_stops_cleanly_and_keeps_state() {
         .unwrap();
     let created = parse_json(&out.stdout);
     assert!(served.stop().success());
-    let again = Served::start(&env, &[]);
+    let again = Served::start(&env, &public);
     let out = env
         .le()
         .env("LIGHTNING_API_KEY", "k")

@@ -334,7 +334,8 @@ fn rates() {
     let all = h.json(&h.get("/api/rates"));
     assert_eq!(
         all["BTC"],
-        json!({"EUR": 92000, "GBP": 80000, "USD": 100000})
+        json!({"EUR": 92000, "GBP": 80000, "USD": 100000, "CAD": 137000, "AUD": 152000,
+            "JPY": 15000000, "CHF": 88000, "CNY": 720000, "INR": 8300000, "BRL": 500000})
     );
     assert!(all["timestamp"].is_string());
     let usd = h.json(&h.get("/api/rates/usd"));
@@ -380,7 +381,7 @@ fn rate_limits_answer_429_with_the_documented_headers() {
     let body = h.json(&refused);
     assert_eq!(body["code"], "RATE_LIMIT_EXCEEDED");
     assert_eq!(body["details"]["limit"], 2);
-    assert_eq!(body["details"]["window"], "2s");
+    assert_eq!(body["details"]["window"], "2 seconds");
     let retry: u64 = header_of(&refused, "retry-after").unwrap().parse().unwrap();
     assert!((1..=2).contains(&retry));
     assert_eq!(body["details"]["retryAfter"], retry);
@@ -390,7 +391,7 @@ fn rate_limits_answer_429_with_the_documented_headers() {
     // le itself waits as asked and gets through.
     let out = env
         .le()
-        .env("LIGHTNING_API_KEY", "sandbox-test-key")
+        .env("LIGHTNING_API_KEY", "k")
         .args([
             "--base-url",
             &s.url,
@@ -549,6 +550,7 @@ fn webhooks_are_retried_with_backoff_and_logged() {
     assert!(eventually(Duration::from_secs(3), || {
         let out = env
             .le()
+            .env("LIGHTNING_API_KEY", h.key)
             .args(["--base-url", &s.url, "--json", "sandbox", "deliveries"])
             .output()
             .unwrap();
@@ -556,6 +558,7 @@ fn webhooks_are_retried_with_backoff_and_logged() {
     }));
     let out = env
         .le()
+        .env("LIGHTNING_API_KEY", h.key)
         .args(["--base-url", &s.url, "--json", "sandbox", "deliveries"])
         .output()
         .unwrap();
@@ -581,6 +584,7 @@ fn webhooks_are_retried_with_backoff_and_logged() {
     );
     let human = env
         .le()
+        .env("LIGHTNING_API_KEY", h.key)
         .args(["--base-url", &s.url, "sandbox", "deliveries"])
         .output()
         .unwrap();

@@ -670,7 +670,7 @@ fn a_refund_whose_answer_was_lost_is_found_not_made_again() {
     });
     let out = env
         .le()
-        .env("LIGHTNING_API_KEY", "sandbox-test-key")
+        .env("LIGHTNING_API_KEY", http.key)
         .args([
             "--base-url",
             &proxy.url(),

@@ -438,6 +438,7 @@ fn listen_verifies_what_the_sandbox_and_send_deliver() {
     assert!(eventually(Duration::from_secs(5), || {
         let out = env
             .le()
+            .env("LIGHTNING_API_KEY", served.http().key)
             .args(["--base-url", &served.url, "--json", "sandbox", "deliveries"])
             .output()
             .unwrap();
