@@ -24,7 +24,7 @@ pub struct Ctx {
     pub out: Output,
     settings: OnceCell<Settings>,
     key: OnceCell<SecretString>,
-    roots: OnceCell<Vec<reqwest::Certificate>>,
+    roots: OnceCell<Vec<crate::net::Root>>,
     embedded: tokio::sync::OnceCell<String>,
 }
 
@@ -63,7 +63,7 @@ impl Ctx {
 
     /// The certificates `--cacert` (or `LE_CACERT`, or the profile's `cacert`) adds to the
     /// system's, read once.
-    fn roots(&self) -> Result<Vec<reqwest::Certificate>> {
+    pub fn roots(&self) -> Result<Vec<crate::net::Root>> {
         if let Some(r) = self.roots.get() {
             return Ok(r.clone());
         }

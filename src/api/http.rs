@@ -77,7 +77,7 @@ pub struct ClientOptions {
     /// The sandbox inside this process, gone once `le` exits.
     pub embedded: bool,
     /// Certificates trusted for https besides the system's (`--cacert`).
-    pub extra_roots: Vec<reqwest::Certificate>,
+    pub extra_roots: Vec<crate::net::Root>,
     pub observer: Arc<dyn Observer>,
 }
 

@@ -254,7 +254,12 @@ async fn send(ctx: &Ctx, a: WebhookSendArgs) -> Result<Outcome> {
     // The same time limit as every request le makes: --request-timeout, the profile's,
     // or the default.
     let timeout = ctx.settings()?.request_timeout;
-    let sender = Sender::new(timeout, crate::net::USER_AGENT).map_err(Error::Internal)?;
+    let roots = if url.scheme() == "https" {
+        ctx.roots()?
+    } else {
+        Vec::new()
+    };
+    let sender = Sender::new(timeout, crate::net::USER_AGENT, &roots).map_err(Error::Internal)?;
     if ctx.global.verbose {
         ctx.out.trace(&format!("> POST {url}"));
         ctx.out.trace(&format!("> {body}"));

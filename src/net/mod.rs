@@ -3,6 +3,7 @@
 //! set up once, timeouts, no redirects, no proxy between `le` and this machine), and the
 //! one accept loop the servers run on (`server`).
 
+pub mod roots;
 pub mod server;
 
 use std::time::Duration;
@@ -21,7 +22,7 @@ pub struct NetOptions {
     /// is most of a short command's time. It fails closed should TLS ever be tried.
     pub tls: bool,
     /// Certificates trusted besides the system's (`--cacert`), e.g. a served sandbox's.
-    pub extra_roots: Vec<reqwest::Certificate>,
+    pub extra_roots: Vec<Root>,
 }
 
 pub const USER_AGENT: &str = concat!("le/", env!("CARGO_PKG_VERSION"));
@@ -54,6 +55,9 @@ pub fn ensure_tls_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
+/// A trusted certificate (DER).
+pub type Root = rustls::pki_types::CertificateDer<'static>;
+
 pub fn client(o: &NetOptions) -> Result<reqwest::Client, String> {
     ensure_tls_provider();
     let mut b = reqwest::Client::builder()
@@ -67,23 +71,36 @@ pub fn client(o: &NetOptions) -> Result<reqwest::Client, String> {
     }
     if !o.tls {
         b = b.tls_certs_only(std::iter::empty());
+    } else if let Some(system) = roots::system_bundle() {
+        b = b.tls_backend_preconfigured(roots::config(system, &o.extra_roots)?);
     } else if !o.extra_roots.is_empty() {
-        b = b.tls_certs_merge(o.extra_roots.iter().cloned());
+        let extra = o
+            .extra_roots
+            .iter()
+            .map(|c| reqwest::Certificate::from_der(c));
+        b = b.tls_certs_merge(
+            extra
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| e.to_string())?,
+        );
     }
     b.build()
         .map_err(|e| format!("could not set up HTTP: {}", root_cause(&e)))
 }
 
 /// The certificates of a PEM file, to trust besides the system's.
-pub fn load_roots(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>, String> {
+pub fn load_roots(path: &std::path::Path) -> Result<Vec<Root>, String> {
+    use rustls::pki_types::pem::PemObject;
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let certs = reqwest::Certificate::from_pem_bundle(&bytes).map_err(|e| {
-        format!(
-            "{} is not a PEM certificate file: {}",
-            path.display(),
-            root_cause(&e)
-        )
-    })?;
+    let certs = Root::pem_slice_iter(&bytes)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("{} is not a PEM certificate file: {e}", path.display()))?;
+    if let Some(bad) = certs.iter().find_map(roots::refused) {
+        return Err(format!(
+            "{} holds a certificate that cannot be trusted: {bad}",
+            path.display()
+        ));
+    }
     if certs.is_empty() {
         return Err(format!(
             "{} holds no certificate (-----BEGIN CERTIFICATE-----)",

@@ -16,8 +16,13 @@ use crate::webhook::send::{Delivery, Schemes, Sender};
 pub const ATTEMPTS: u32 = 5;
 const TICK: Duration = Duration::from_millis(200);
 
-pub async fn run(state: Arc<AppState>, timeout: Duration, mut stop: watch::Receiver<bool>) {
-    let sender = match Sender::new(timeout, crate::net::SANDBOX_USER_AGENT) {
+pub async fn run(
+    state: Arc<AppState>,
+    timeout: Duration,
+    roots: Vec<crate::net::Root>,
+    mut stop: watch::Receiver<bool>,
+) {
+    let sender = match Sender::new(timeout, crate::net::SANDBOX_USER_AGENT, &roots) {
         Ok(s) => Arc::new(s),
         Err(e) => {
             state.out.warn(&format!("webhooks disabled: {e}"));

@@ -78,9 +78,16 @@ pub struct Sender {
 }
 
 impl Sender {
-    pub fn new(timeout: Duration, user_agent: &'static str) -> Result<Sender, String> {
+    /// `roots`: certificates trusted besides the system's for https receivers
+    /// (`--cacert`).
+    pub fn new(
+        timeout: Duration,
+        user_agent: &'static str,
+        roots: &[net::Root],
+    ) -> Result<Sender, String> {
         let mut o = NetOptions::new(timeout);
         o.user_agent = user_agent;
+        o.extra_roots = roots.to_vec();
         o.direct = true;
         let direct = net::client(&o)?;
         o.direct = false;

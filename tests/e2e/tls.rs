@@ -209,3 +209,125 @@ fn the_certificate_is_kept_across_restarts_and_follows_the_public_name() {
     });
     assert!(!String::from_utf8_lossy(&a.unwrap()).contains("healthy"));
 }
+
+/// The system's trust store is what `SSL_CERT_FILE` (a bundle) or `SSL_CERT_DIR` (a
+/// directory) names, as for curl and OpenSSL: a certificate put there is trusted without
+/// `--cacert`, and a bundle without it is not.
+#[test]
+fn the_system_trust_store_is_the_one_ssl_cert_file_or_dir_names() {
+    let env = Env::new();
+    let (s, cert) = serve_tls(&env, &[]);
+    // A valid bundle of one certificate, another sandbox's.
+    let other = env.path("other.pem");
+    {
+        let env2 = Env::new();
+        let (_s2, cert2) = serve_tls(&env2, &[]);
+        std::fs::copy(&cert2, &other).unwrap();
+    }
+    let dir = env.path("certs");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(&cert, dir.join("sandbox.pem")).unwrap();
+    let get = |var: &str, value: &std::path::Path| {
+        env.le()
+            .env("LIGHTNING_API_KEY", TEST_KEY)
+            .env_remove("SSL_CERT_FILE")
+            .env_remove("SSL_CERT_DIR")
+            .env(var, value)
+            .args(["--base-url", &s.url, "get-order", "NONE-1"])
+            .output()
+            .unwrap()
+    };
+    // Trusted: the request reaches the sandbox, which has no such order (exit 5).
+    let out = get("SSL_CERT_FILE", &cert);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    let out = get("SSL_CERT_DIR", &dir);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    // Not trusted: the connection is refused before any request.
+    let out = get("SSL_CERT_FILE", &other);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("--cacert"), "{}", stderr_of(&out));
+}
+
+/// `--cacert` is trusted wherever `le` speaks https: also by `le webhook send` and by a
+/// served sandbox delivering webhooks to an https endpoint (here another sandbox served
+/// with --tls, which answers 401 to a request without a key: reached is what counts).
+#[test]
+fn webhooks_to_an_https_receiver_trust_cacert() {
+    let env = Env::new();
+    let (receiver, cert) = serve_tls(&env, &[]);
+    let cacert = cert.to_str().unwrap();
+    let secret = env.write("hook.secret", "whsec_tls\n");
+    let hook = format!("{}/hook", receiver.url);
+    let send = |extra: &[&str]| {
+        env.le()
+            .args(extra)
+            .args([
+                "webhook",
+                "send",
+                "--to",
+                &hook,
+                "--event",
+                "payment.completed",
+            ])
+            .arg("--secret-file")
+            .arg(&secret)
+            .output()
+            .unwrap()
+    };
+    let out = send(&[]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("--cacert"), "{}", stderr_of(&out));
+    let out = send(&["--cacert", cacert]);
+    assert!(stdout_of(&out).contains("401"), "{}", stdout_of(&out));
+
+    // A sandbox whose webhooks go to the https receiver.
+    let own = env.path("sender-state");
+    let sender = Served::start_with_env(
+        &env,
+        &[("LE_CACERT", cacert)],
+        &[
+            "--rate-limit",
+            "off",
+            "--dir",
+            own.to_str().unwrap(),
+            "--webhook-url",
+            &hook,
+            "--webhook-secret-file",
+            secret.to_str().unwrap(),
+        ],
+    );
+    let le = |args: &[&str]| {
+        env.le()
+            .env("LIGHTNING_API_KEY", TEST_KEY)
+            .args(["--base-url", &sender.url])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = le(&[
+        "--json",
+        "create",
+        "--order",
+        "HOOK-TLS",
+        "--amount",
+        "1",
+        "--currency",
+        "USD",
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let id = parse_json(&out.stdout)["invoiceId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(le(&["sandbox", "pay", &id]).status.success());
+    assert!(
+        eventually(Duration::from_secs(10), || {
+            let out = le(&["--json", "sandbox", "deliveries"]);
+            stdout_of(&out)
+                .lines()
+                .any(|l| parse_json(l.as_bytes())["statusCode"] == 401)
+        }),
+        "{}",
+        stdout_of(&le(&["--json", "sandbox", "deliveries"]))
+    );
+}
