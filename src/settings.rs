@@ -176,9 +176,12 @@ impl Settings {
             (None, None) => (DEFAULT_REQUEST_TIMEOUT, Origin::Default),
         };
         if request_timeout.is_zero() {
-            return Err(Error::usage(
-                "--request-timeout must be more than 0, e.g. 30s",
-            ));
+            return Err(match timeout_origin {
+                Origin::Profile(_) => Error::Config(format!(
+                    "request_timeout in profile {label} must be more than 0, e.g. 30s"
+                )),
+                _ => Error::usage("--request-timeout must be more than 0, e.g. 30s"),
+            });
         }
 
         let (network, network_origin) = match (&g.network, &profile.network) {

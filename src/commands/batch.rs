@@ -169,12 +169,7 @@ fn refuse_repeated_orders(inputs: &mut [Input]) {
     for input in inputs.iter_mut() {
         let Ok(row) = &input.row else { continue };
         match first.get(&row.order) {
-            Some(n) => {
-                input.row = Err(format!(
-                    "order '{}' appears again (first at row {n}); each order is paid once",
-                    printable(&row.order)
-                ));
-            }
+            Some(n) => input.repeats = Some(*n),
             None => {
                 first.insert(row.order.clone(), input.number);
             }
@@ -286,6 +281,13 @@ impl Batch<'_> {
             Ok(r) => r,
             Err(msg) => return Ok(RowOutcome::failed(row, String::new(), &Error::Usage(msg))),
         };
+        if let Some(n) = input.repeats {
+            let e = Error::usage(format!(
+                "order '{}' appears again (first at row {n}); each order is paid once",
+                printable(&r.order)
+            ));
+            return Ok(RowOutcome::failed(row, r.order.clone(), &e));
+        }
         let (new, mut key) = match r.prepare() {
             Ok(x) => x,
             Err(e) => return Ok(RowOutcome::failed(row, r.order.clone(), &e)),

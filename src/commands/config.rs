@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::render::tables::settings_table;
 use crate::settings::Target;
+use crate::text::printable;
 
 pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<Outcome> {
     match cmd {
@@ -50,7 +51,28 @@ fn set(ctx: &Ctx, key: &str, value: Option<&str>) -> Result<Outcome> {
     config::edit_file(&path, |doc| {
         if key == "default_profile" {
             match value {
-                Some(v) => doc["default_profile"] = toml_edit::value(v.trim()),
+                Some(v) => {
+                    let v = v.trim();
+                    let known: Vec<&str> = doc
+                        .get("profiles")
+                        .and_then(|p| p.as_table_like())
+                        .map(|t| t.iter().map(|(name, _)| name).collect())
+                        .unwrap_or_default();
+                    if !known.contains(&v) {
+                        let have = if known.is_empty() {
+                            "there are none yet".to_owned()
+                        } else {
+                            format!("there are: {}", printable(&known.join(", ")))
+                        };
+                        return Err(Error::usage(format!(
+                            "there is no [profiles.{}] in {} ({have}); make it first, e.g. le --profile {} config set base_url URL",
+                            printable(v),
+                            path.display(),
+                            printable(v)
+                        )));
+                    }
+                    doc["default_profile"] = toml_edit::value(v);
+                }
                 None => {
                     doc.remove("default_profile");
                 }

@@ -324,7 +324,13 @@ pub fn check_profile_value(key: &str, value: &str) -> Result<toml_edit::Item> {
             Ok(toml_edit::value(v))
         }
         "request_timeout" => {
-            crate::duration::parse(v).map_err(|e| Error::usage(format!("request_timeout: {e}")))?;
+            let t = crate::duration::parse(v)
+                .map_err(|e| Error::usage(format!("request_timeout: {e}")))?;
+            if t.is_zero() {
+                return Err(Error::usage(
+                    "request_timeout must be more than 0, e.g. 30s",
+                ));
+            }
             Ok(toml_edit::value(v))
         }
         "network" => {

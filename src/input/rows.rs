@@ -178,6 +178,8 @@ pub fn new_order_id(prefix: &str) -> String {
 pub struct Input {
     pub number: usize,
     pub row: std::result::Result<Row, String>,
+    /// The row number where the same order first appears, when this is a repeat.
+    pub repeats: Option<usize>,
 }
 
 /// The rows of a CSV or NDJSON text; `source` (a file name or `-`) helps tell which.
@@ -290,7 +292,11 @@ fn read_csv(text: &str) -> Result<Vec<Input>> {
             ),
             Err(e) => Err(format!("line {number}: {e}")),
         };
-        out.push(Input { number, row });
+        out.push(Input {
+            number,
+            row,
+            repeats: None,
+        });
     }
     Ok(out)
 }
@@ -325,7 +331,11 @@ fn read_ndjson(text: &str) -> Vec<Input> {
                 }
                 Err(e) => Err(format!("line {number} is not a JSON object: {e}")),
             };
-            Input { number, row }
+            Input {
+                number,
+                row,
+                repeats: None,
+            }
         })
         .collect()
 }

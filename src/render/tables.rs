@@ -288,7 +288,14 @@ pub fn checks(rows: &[(bool, &str, String)], out: &Output) -> Screen {
             (true, false) => "✓",
             (false, false) => "✗",
         };
-        s.push_str(&format!("{mark} {name:<13} {}\n", clean(detail)));
+        // A detail of several lines (a TOML error with its excerpt) keeps them, each
+        // escaped on its own and indented under the first.
+        let mut lines = detail.split('\n');
+        let first = lines.next().unwrap_or_default();
+        s.push_str(&format!("{mark} {name:<13} {}\n", clean(first)));
+        for line in lines {
+            s.push_str(&format!("{:16}{}\n", "", clean(line)));
+        }
     }
     Screen::new(s)
 }

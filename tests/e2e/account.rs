@@ -150,6 +150,14 @@ fn config_set_keeps_comments_and_refuses_bad_values() {
             vec!["config", "set", "colour", "red"],
             "unknown key 'colour'",
         ),
+        (
+            vec!["config", "set", "request_timeout", "0s"],
+            "must be more than 0",
+        ),
+        (
+            vec!["config", "set", "default_profile", "tset"],
+            "no [profiles.tset]",
+        ),
     ] {
         env.le()
             .args(&args)
@@ -163,6 +171,23 @@ fn config_set_keeps_comments_and_refuses_bad_values() {
         .success();
     let text = std::fs::read_to_string(env.path("config.toml")).unwrap();
     assert!(!text.contains("request_timeout"));
+    assert!(text.contains("default_profile = \"live\""), "{text}");
+    env.le()
+        .args(["config", "set", "default_profile", "test"])
+        .assert()
+        .success();
+    // A zero written by hand is named where it is.
+    env.write(
+        "config.toml",
+        "[profiles.p]\nbase_url = \"sandbox\"\nrequest_timeout = \"0s\"\n",
+    );
+    env.le()
+        .args(["--profile", "p", "rates"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "request_timeout in profile p must be more than 0",
+        ));
     env.le()
         .args(["config", "path"])
         .assert()
@@ -309,6 +334,23 @@ fn doctor_passes_fails_and_says_why() {
     assert!((3595..=3610).contains(&secs), "{text}");
     // No key at all, on the sandbox: passes.
     env.le().args(["--sandbox", "doctor"]).assert().success();
+}
+
+/// A config file that does not parse: doctor shows the parser's excerpt as the lines it
+/// is, indented under the check, with what the file holds escaped.
+#[test]
+fn doctor_shows_a_broken_config_file_line_by_line() {
+    let env = Env::new();
+    env.write("config.toml", "x = \"\u{1b}[31mred\"\n");
+    let out = env.le().args(["doctor"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout_of(&out));
+    let text = stdout_of(&out);
+    assert!(!text.contains("\\n") && !text.contains('\u{1b}'), "{text}");
+    let excerpt = text
+        .lines()
+        .find(|l| l.contains("1 | x = "))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(excerpt.starts_with("                1 | "), "{text}");
 }
 
 /// A mistyped base URL (a web site's 404, a redirect to a login page, a 200 for any path)

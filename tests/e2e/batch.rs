@@ -318,6 +318,8 @@ fn repeated_orders_changed_rows_crlf_and_dry_runs() {
             .unwrap()
             .contains("appears again (first at row 2)")
     );
+    // The row is reported under its order, for a script that matches rows by order.
+    assert_eq!(rows[2]["order"], "R-1");
     assert_eq!(sandbox_orders(&served).len(), 2);
     // A fixed typo in an order already done: skipped by order id, and said so.
     std::fs::write(
