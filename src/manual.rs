@@ -606,6 +606,14 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "A PEM file of certificates to trust for https besides the system's, as `--cacert`.",
     ),
     (
+        "SSL_CERT_FILE",
+        "On Linux, the bundle file of the system's trusted certificates (default: the distribution's, e.g. /etc/ssl/certs/ca-certificates.crt).",
+    ),
+    (
+        "SSL_CERT_DIR",
+        "On Linux, a directory of more trusted certificates (default: /etc/ssl/certs), read only when a certificate does not verify against the bundle.",
+    ),
+    (
         "LE_CONFIG",
         "The config file to use instead of the usual one (see FILES).",
     ),

@@ -269,6 +269,11 @@ fn check_public_url(raw: &str) -> Result<String> {
 }
 
 async fn serve(ctx: &Ctx, a: ServeArgs) -> Result<Outcome> {
+    if ctx.dry_run() {
+        return Err(Error::usage(
+            "le sandbox serve answers requests and sends webhooks as they come; --dry-run and --curl show the requests of one command, e.g. le --base-url URL get ID --curl",
+        ));
+    }
     let opts = serve_options(ctx, &a)?;
     let dir = match &a.dir {
         Some(d) => d.clone(),

@@ -353,6 +353,11 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
     use axum::body::Bytes;
     use axum::http::{HeaderMap, StatusCode};
 
+    if ctx.dry_run() {
+        return Err(Error::usage(
+            "le webhook listen receives webhooks and sends no request; --dry-run and --curl show the requests of one command, e.g. le webhook send … --dry-run",
+        ));
+    }
     let secret = secret(ctx, &a.secret_file)?;
     let addr = format!("{}:{}", a.addr, a.port);
     let listener = tokio::net::TcpListener::bind(&addr)

@@ -391,6 +391,42 @@ fn dry_run_and_curl_need_no_key_and_send_nothing_from_any_command() {
         stderr_of(&out)
     );
     assert!(!stdout_of(&out).contains("filekey"));
+    // What cannot show one request refuses, rather than run as if the flag were not
+    // there: a server would answer requests and deliver webhooks.
+    let secret = env.write("hook.secret", "whsec_dry\n");
+    let refused: [Vec<&str>; 2] = [
+        vec!["sandbox", "serve", "--addr", "127.0.0.1:0"],
+        vec![
+            "webhook",
+            "listen",
+            "--secret-file",
+            secret.to_str().unwrap(),
+            "--port",
+            "0",
+        ],
+    ];
+    for args in &refused {
+        for flag in ["--dry-run", "--curl"] {
+            let out = env
+                .le()
+                .arg(flag)
+                .args(args)
+                .timeout(std::time::Duration::from_secs(10))
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{flag} {args:?}: {}",
+                stderr_of(&out)
+            );
+            assert!(
+                stderr_of(&out).contains("--dry-run and --curl show"),
+                "{}",
+                stderr_of(&out)
+            );
+        }
+    }
 }
 
 #[test]
