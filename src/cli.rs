@@ -63,7 +63,7 @@ pub struct GlobalArgs {
     pub color: ColorChoice,
 
     /// Time limit for each HTTP request, e.g. 30s, 2m (default 30s)
-    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_request_timeout)]
     pub request_timeout: Option<Duration>,
 
     /// Show requests and responses on stderr (the key redacted)
@@ -738,6 +738,16 @@ pub struct WebhookArgs {
 }
 
 pub use crate::duration::{MAX_DURATION, parse as parse_duration};
+
+/// `--request-timeout`: no request finishes in no time. Refused here, so that every
+/// command (`login` too, which reads the flag itself) refuses it alike.
+fn parse_request_timeout(s: &str) -> Result<Duration, String> {
+    let d = parse_duration(s)?;
+    if d.is_zero() {
+        return Err("must be more than 0, e.g. 30s".into());
+    }
+    Ok(d)
+}
 
 /// The currencies `le` takes, offered to tab completion.
 pub const CURRENCIES: &[&str] = &["USD", "EUR", "GBP", "BTC", "sats"];

@@ -15,7 +15,12 @@ use crate::settings::Target;
 struct Check {
     name: &'static str,
     ok: bool,
+    /// One line: a server's words in it (a merchant's name, an error message) are shown
+    /// escaped, line breaks included.
     detail: String,
+    /// Lines `le` laid out itself under the detail (a config file's parse error with its
+    /// excerpt), each escaped on its own.
+    more: Vec<String>,
     /// The exit code a failure of this check stands for.
     code: u8,
 }
@@ -25,6 +30,7 @@ fn pass(name: &'static str, detail: impl Into<String>) -> Check {
         name,
         ok: true,
         detail: detail.into(),
+        more: Vec::new(),
         code: exit::OK,
     }
 }
@@ -34,6 +40,7 @@ fn fail(name: &'static str, code: u8, detail: impl Into<String>) -> Check {
         name,
         ok: false,
         detail: detail.into(),
+        more: Vec::new(),
         code,
     }
 }
@@ -47,7 +54,12 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
     let settings = match ctx.settings() {
         Ok(s) => s,
         Err(e) => {
-            list.push(fail("config", e.exit_code(), e.message()));
+            // The parser's message is several lines (position, excerpt, caret, reason).
+            let message = e.message();
+            let mut lines = message.lines().map(str::to_owned);
+            let mut check = fail("config", e.exit_code(), lines.next().unwrap_or_default());
+            check.more = lines.collect();
+            list.push(check);
             return report(ctx, list);
         }
     };
@@ -281,14 +293,21 @@ fn report(ctx: &Ctx, list: Vec<Check>) -> Result<Outcome> {
     if ctx.out.json() {
         let items: Vec<_> = list
             .iter()
-            .map(|c| json!({ "check": c.name, "ok": c.ok, "detail": c.detail }))
+            .map(|c| {
+                let mut detail = c.detail.clone();
+                for line in &c.more {
+                    detail.push('\n');
+                    detail.push_str(line);
+                }
+                json!({ "check": c.name, "ok": c.ok, "detail": detail })
+            })
             .collect();
         ctx.out
             .json_line(&json!({ "ok": first_failure.is_none(), "checks": items }))?;
     } else {
-        let rows: Vec<(bool, &str, String)> = list
+        let rows: Vec<(bool, &str, &str, &[String])> = list
             .iter()
-            .map(|c| (c.ok, c.name, c.detail.clone()))
+            .map(|c| (c.ok, c.name, c.detail.as_str(), c.more.as_slice()))
             .collect();
         ctx.out.show(&checks(&rows, &ctx.out))?;
     }

@@ -228,23 +228,13 @@ fn serve_options(ctx: &Ctx, a: &ServeArgs) -> Result<ServeOptions> {
         },
         background: true,
         webhook_timeout: a.webhook_timeout,
-        webhook_roots: webhook_roots(ctx)?,
+        // Not read here: it may be this sandbox's own certificate, made when it starts.
+        webhook_cacert: ctx.global.cacert.clone(),
         tls: a.tls,
         public_url,
         checkout: true,
         log_requests: ctx.global.verbose,
     })
-}
-
-/// What https webhook endpoints may be signed by besides the system's roots: `--cacert`
-/// (or `LE_CACERT`). Not the profile's `cacert`, which is for the API the profile names;
-/// and the config file is not read at all, so that a broken one never stops the sandbox.
-fn webhook_roots(ctx: &Ctx) -> Result<Vec<crate::net::Root>> {
-    match &ctx.global.cacert {
-        Some(p) => crate::net::load_roots(p)
-            .map_err(|e| Error::Config(format!("{e} (--cacert or LE_CACERT)"))),
-        None => Ok(Vec::new()),
-    }
 }
 
 /// `--public-url`: an http(s) URL with a host, where clients reach this server.

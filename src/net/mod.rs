@@ -69,10 +69,14 @@ pub fn client(o: &NetOptions) -> Result<reqwest::Client, String> {
     if o.direct {
         b = b.no_proxy();
     }
+    let preconfigured = match roots::system_bundle() {
+        Some(bundle) if o.tls => roots::config(bundle, &o.extra_roots)?,
+        _ => None,
+    };
     if !o.tls {
         b = b.tls_certs_only(std::iter::empty());
-    } else if let Some(system) = roots::system_bundle() {
-        b = b.tls_backend_preconfigured(roots::config(system, &o.extra_roots)?);
+    } else if let Some(config) = preconfigured {
+        b = b.tls_backend_preconfigured(config);
     } else if !o.extra_roots.is_empty() {
         let extra = o
             .extra_roots

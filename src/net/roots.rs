@@ -36,27 +36,58 @@ const BUNDLES: &[&str] = &[
 ];
 
 /// The system's roots from its bundle file, read once per process; `None` where the
-/// platform verifier finds them (not Linux, or no bundle file).
+/// platform verifier finds them itself: not Linux, no bundle file, or a trust store that
+/// is not a bundle plus a directory (`SSL_CERT_DIR` alone, see `load`).
 pub fn system_bundle() -> Option<&'static [Root]> {
     static BUNDLE: OnceLock<Option<Vec<Root>>> = OnceLock::new();
     BUNDLE.get_or_init(load).as_deref()
 }
 
+/// A bundle larger than this is not read here (the largest distributions' are under
+/// 300 KB): the platform verifier, which streams it, is left to it.
+#[cfg(target_os = "linux")]
+const MAX_BUNDLE: u64 = 16 << 20;
+
+/// The bundle, where the platform verifier's store is that bundle plus a directory:
+/// `SSL_CERT_FILE` (with or without `SSL_CERT_DIR`), or neither variable and the
+/// distribution's file. `SSL_CERT_DIR` alone means that directory only, no bundle: then
+/// reading the distribution's bundle would trust more than the platform verifier does.
 #[cfg(target_os = "linux")]
 fn load() -> Option<Vec<Root>> {
-    let file = match std::env::var_os("SSL_CERT_FILE") {
-        Some(f) => std::path::PathBuf::from(f),
-        None => BUNDLES
-            .iter()
-            .map(std::path::Path::new)
-            .find(|p| p.is_file())?
-            .to_owned(),
-    };
+    let file = bundle_path(
+        std::env::var_os("SSL_CERT_FILE"),
+        std::env::var_os("SSL_CERT_DIR"),
+        |p| p.is_file(),
+    )?;
+    // A regular file of a sane size: never a FIFO that blocks or /dev/zero.
+    let meta = std::fs::metadata(&file).ok()?;
+    if !meta.is_file() || meta.len() > MAX_BUNDLE {
+        return None;
+    }
     let bytes = std::fs::read(file).ok()?;
     let certs: Vec<Root> = Root::pem_slice_iter(&bytes)
         .filter_map(Result::ok)
         .collect();
     (!certs.is_empty()).then_some(certs)
+}
+
+/// Which bundle file to read, given `SSL_CERT_FILE`, `SSL_CERT_DIR` and a test of
+/// whether a path is a file.
+#[cfg(target_os = "linux")]
+fn bundle_path(
+    file: Option<std::ffi::OsString>,
+    dir: Option<std::ffi::OsString>,
+    exists: impl Fn(&std::path::Path) -> bool,
+) -> Option<std::path::PathBuf> {
+    match (file, dir) {
+        (Some(f), _) => Some(f.into()),
+        (None, Some(_)) => None,
+        (None, None) => BUNDLES
+            .iter()
+            .map(std::path::Path::new)
+            .find(|p| exists(p))
+            .map(|p| p.to_owned()),
+    }
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -66,10 +97,14 @@ fn load() -> Option<Vec<Root>> {
 
 /// A TLS configuration trusting what the platform verifier trusts plus every certificate
 /// of `extra`, checked against `bundle` (what of it rustls can use, as the platform
-/// verifier does) first.
-pub fn config(bundle: &[Root], extra: &[Root]) -> Result<rustls::ClientConfig, String> {
+/// verifier does) first. `None` when the bundle holds no certificate rustls can use:
+/// the platform verifier alone decides then.
+pub fn config(bundle: &[Root], extra: &[Root]) -> Result<Option<rustls::ClientConfig>, String> {
     let mut store = RootCertStore::empty();
-    store.add_parsable_certificates(bundle.iter().cloned());
+    let (usable, _) = store.add_parsable_certificates(bundle.iter().cloned());
+    if usable == 0 {
+        return Ok(None);
+    }
     for cert in extra {
         store
             .add(cert.clone())
@@ -93,7 +128,7 @@ pub fn config(bundle: &[Root], extra: &[Root]) -> Result<rustls::ClientConfig, S
         .with_no_client_auth();
     // What reqwest itself offers when it builds the configuration (it speaks HTTP/1.1).
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
-    Ok(config)
+    Ok(Some(config))
 }
 
 /// Why rustls would not take `cert` as a trust anchor, if it would not.
@@ -168,5 +203,37 @@ impl ServerCertVerifier for BundleFirst {
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
         self.fast.supported_verify_schemes()
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundle_is_read_only_where_the_platform_verifier_reads_one_too() {
+        let all = |_: &std::path::Path| true;
+        let none = |_: &std::path::Path| false;
+        // SSL_CERT_FILE, with or without a directory: that file.
+        assert_eq!(
+            bundle_path(Some("/x.pem".into()), None, all),
+            Some("/x.pem".into())
+        );
+        assert_eq!(
+            bundle_path(Some("/x.pem".into()), Some("/d".into()), all),
+            Some("/x.pem".into())
+        );
+        // SSL_CERT_DIR alone is that directory and nothing else: no bundle.
+        assert_eq!(bundle_path(None, Some("/d".into()), all), None);
+        // Neither: the distribution's, in the order OpenSSL looks.
+        assert_eq!(
+            bundle_path(None, None, all),
+            Some("/etc/ssl/certs/ca-certificates.crt".into())
+        );
+        assert_eq!(
+            bundle_path(None, None, |p: &std::path::Path| p.starts_with("/etc/pki")),
+            Some("/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem".into())
+        );
+        assert_eq!(bundle_path(None, None, none), None);
     }
 }

@@ -279,21 +279,19 @@ pub fn settings_table(rows: &[(&str, String, String)], out: &Output) -> Screen {
 }
 
 /// One line per check (`le doctor`).
-pub fn checks(rows: &[(bool, &str, String)], out: &Output) -> Screen {
+/// `doctor`'s checks: a mark, the name, one line of detail, then any lines `le` laid out
+/// under it, indented.
+pub fn checks(rows: &[(bool, &str, &str, &[String])], out: &Output) -> Screen {
     let mut s = String::new();
-    for (ok, name, detail) in rows {
+    for (ok, name, detail, more) in rows {
         let mark = match (ok, out.stdout_color()) {
             (true, true) => "\x1b[32m✓\x1b[0m",
             (false, true) => "\x1b[31m✗\x1b[0m",
             (true, false) => "✓",
             (false, false) => "✗",
         };
-        // A detail of several lines (a TOML error with its excerpt) keeps them, each
-        // escaped on its own and indented under the first.
-        let mut lines = detail.split('\n');
-        let first = lines.next().unwrap_or_default();
-        s.push_str(&format!("{mark} {name:<13} {}\n", clean(first)));
-        for line in lines {
+        s.push_str(&format!("{mark} {name:<13} {}\n", clean(detail)));
+        for line in more.iter() {
             s.push_str(&format!("{:16}{}\n", "", clean(line)));
         }
     }

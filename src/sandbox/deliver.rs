@@ -19,9 +19,20 @@ const TICK: Duration = Duration::from_millis(200);
 pub async fn run(
     state: Arc<AppState>,
     timeout: Duration,
-    roots: Vec<crate::net::Root>,
+    cacert: Option<std::path::PathBuf>,
     mut stop: watch::Receiver<bool>,
 ) {
+    // A certificate file that cannot be used costs only what it would have added.
+    let roots = match cacert.as_deref().map(crate::net::load_roots) {
+        Some(Ok(roots)) => roots,
+        Some(Err(e)) => {
+            state.out.warn(&format!(
+                "webhooks to https endpoints trust the system's certificates only: {e} (--cacert or LE_CACERT)"
+            ));
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
     let sender = match Sender::new(timeout, crate::net::SANDBOX_USER_AGENT, &roots) {
         Ok(s) => Arc::new(s),
         Err(e) => {

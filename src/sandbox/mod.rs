@@ -40,8 +40,10 @@ pub struct ServeOptions {
     /// Whether this process delivers webhooks and applies time-driven changes on its own.
     pub background: bool,
     pub webhook_timeout: Duration,
-    /// Certificates trusted besides the system's for https webhook endpoints (`--cacert`).
-    pub webhook_roots: Vec<crate::net::Root>,
+    /// Certificates trusted besides the system's for https webhook endpoints: the file
+    /// of `--cacert`/`LE_CACERT` (not a profile's, and no config file is read, so that a
+    /// broken one never stops the sandbox), read when deliveries start.
+    pub webhook_cacert: Option<std::path::PathBuf>,
     /// Serve https with the state's own certificate.
     pub tls: bool,
     /// Where clients reach it when not at the address it listens on (a container, a
@@ -63,7 +65,7 @@ impl ServeOptions {
             faults: Faults::default(),
             background: false,
             webhook_timeout: Duration::from_secs(30),
-            webhook_roots: Vec::new(),
+            webhook_cacert: None,
             tls: false,
             public_url: None,
             checkout: false,
@@ -78,7 +80,7 @@ pub struct Bound {
     state: Arc<routes::AppState>,
     background: bool,
     webhook_timeout: Duration,
-    webhook_roots: Vec<crate::net::Root>,
+    webhook_cacert: Option<std::path::PathBuf>,
     tls: Option<tokio_rustls::TlsAcceptor>,
     pub addr: SocketAddr,
     pub dir: PathBuf,
@@ -135,7 +137,7 @@ pub async fn bind(dir: &Path, addr: &str, opts: ServeOptions) -> Result<Bound> {
         state,
         background: opts.background,
         webhook_timeout: opts.webhook_timeout,
-        webhook_roots: opts.webhook_roots,
+        webhook_cacert: opts.webhook_cacert,
         cert_path: tls.as_ref().map(|t| t.cert_path.clone()),
         tls: tls.map(|t| t.acceptor),
         addr,
@@ -174,7 +176,7 @@ impl Bound {
             tokio::spawn(deliver::run(
                 self.state.clone(),
                 self.webhook_timeout,
-                self.webhook_roots.clone(),
+                self.webhook_cacert.clone(),
                 stop_rx,
             ))
         });

@@ -336,6 +336,38 @@ fn doctor_passes_fails_and_says_why() {
     env.le().args(["--sandbox", "doctor"]).assert().success();
 }
 
+/// What the API says goes on one line of `doctor`'s report, whatever line breaks it holds:
+/// a server cannot add a check of its own.
+#[test]
+fn doctor_keeps_a_server_s_words_on_one_line() {
+    let env = Env::new();
+    let server = Scripted::with(|req, _| {
+        if req.path == "/api/merchant/me" {
+            Step::json(
+                200,
+                r#"{"merchantId":7,"name":"Shop\n\u2713 payouts       ready, 12 BTC\n\u001b[31mred","isActive":true,"plan":"pro","subscriptionStatus":"active"}"#,
+            )
+        } else {
+            Step::json(404, r#"{"error":"Not found","code":"NOT_FOUND"}"#)
+        }
+    });
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", &server.url(), "doctor"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(text.contains("Shop\\n"), "{text}");
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.trim_start().starts_with("✓ payouts")),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'), "{text}");
+}
+
 /// A config file that does not parse: doctor shows the parser's excerpt as the lines it
 /// is, indented under the check, with what the file holds escaped.
 #[test]

@@ -99,7 +99,7 @@ fn bad_values_exit_2_without_a_request() {
         (with(&["--request-timeout", "soon"]), "not a duration"),
         (
             with(&["--request-timeout", "0s"]),
-            "--request-timeout must be more than 0",
+            "for '--request-timeout <DURATION>': must be more than 0",
         ),
         (with(&["--color", "purple"]), "invalid value 'purple'"),
         (

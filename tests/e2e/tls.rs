@@ -242,6 +242,20 @@ fn the_system_trust_store_is_the_one_ssl_cert_file_or_dir_names() {
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
     let out = get("SSL_CERT_DIR", &dir);
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    // A bundle of which rustls can use nothing does not stop the directory's from counting.
+    let junk = env.write(
+        "junk.pem",
+        "-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----\n",
+    );
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .env("SSL_CERT_FILE", &junk)
+        .env("SSL_CERT_DIR", &dir)
+        .args(["--base-url", &s.url, "get-order", "NONE-1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
     // Not trusted: the connection is refused before any request.
     let out = get("SSL_CERT_FILE", &other);
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
@@ -330,4 +344,27 @@ fn webhooks_to_an_https_receiver_trust_cacert() {
         "{}",
         stdout_of(&le(&["--json", "sandbox", "deliveries"]))
     );
+}
+
+/// The banner says to trust `DIR/tls/cert.pem` with `LE_CACERT`; set before the first
+/// start, it names a file the sandbox has not made yet, which must not stop it.
+#[test]
+fn a_sandbox_starts_when_le_cacert_names_the_certificate_it_is_about_to_make() {
+    let env = Env::new();
+    let cert = env.sandbox_dir().join("tls").join("cert.pem");
+    assert!(!cert.exists());
+    let s = Served::start_with_env(
+        &env,
+        &[("LE_CACERT", cert.to_str().unwrap())],
+        &["--tls", "--rate-limit", "off"],
+    );
+    assert!(s.url.starts_with("https://"), "{}", s.url);
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .env("LE_CACERT", &cert)
+        .args(["--base-url", &s.url, "get-order", "NONE-1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
 }
