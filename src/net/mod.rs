@@ -69,9 +69,10 @@ pub fn client(o: &NetOptions) -> Result<reqwest::Client, String> {
     if o.direct {
         b = b.no_proxy();
     }
-    let preconfigured = match roots::system_bundle() {
-        Some(bundle) if o.tls => roots::config(bundle, &o.extra_roots)?,
-        _ => None,
+    // Only for https: an http client reads no certificate at all.
+    let preconfigured = match o.tls.then(roots::system_bundle).flatten() {
+        Some(bundle) => roots::config(bundle, &o.extra_roots)?,
+        None => None,
     };
     if !o.tls {
         b = b.tls_certs_only(std::iter::empty());
