@@ -64,10 +64,19 @@ pub fn man(ctx: &Ctx, command: &[String], out: Option<&Path>) -> Result<Outcome>
                 ))
             })?;
         }
+        // man looks in the man1 directory of each MANPATH entry (or of the share/man
+        // beside each PATH entry, as ~/.local/share/man for ~/.local/bin).
+        let shown = printable(&dir.display().to_string());
+        let how = if dir.file_name().is_some_and(|n| n == "man1") {
+            "`man le-create` reads them when the directory above is in MANPATH, or is share/man beside a directory of your PATH".to_owned()
+        } else {
+            format!(
+                "`man -l {shown}/le-create.1` reads one; for `man le-create`, write them to a man1 directory, e.g. ~/.local/share/man/man1"
+            )
+        };
         ctx.out.note(&format!(
-            "wrote {} manual pages to {}: with it in MANPATH, `man le-create`",
-            pages.len(),
-            dir.display()
+            "wrote {} manual pages to {shown}: {how}",
+            pages.len()
         ));
         return Ok(Outcome::Done);
     }

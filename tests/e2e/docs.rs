@@ -518,3 +518,45 @@ fn no_file_points_outside_the_repository() {
         found.join("\n")
     );
 }
+
+/// The README's way to the manual pages, as a person follows it: `le` in
+/// `~/.local/bin`, `le man --out ~/.local/share/man/man1`, then `man le-create` with no
+/// MANPATH set finds the page.
+#[test]
+fn man_le_create_works_after_the_readme_s_install_steps() {
+    if !has_program("man") {
+        assert!(std::env::var_os("CI").is_none(), "CI must install man-db");
+        return;
+    }
+    let env = Env::new();
+    let home = env.path("home");
+    let bin = home.join(".local/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::copy(crate::common::bin(), bin.join("le")).unwrap();
+    let path = format!("{}:/usr/local/bin:/usr/bin:/bin", bin.display());
+    let out = std::process::Command::new(bin.join("le"))
+        .args(["man", "--out"])
+        .arg(home.join(".local/share/man/man1"))
+        .env("HOME", &home)
+        .env("PATH", &path)
+        .env("LE_CONFIG", env.path("none.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("`man le-create` reads them"));
+    let found = std::process::Command::new("man")
+        .args(["-w", "le-create"])
+        .env_remove("MANPATH")
+        .env("HOME", &home)
+        .env("PATH", &path)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&found.stdout)
+            .trim()
+            .ends_with(".local/share/man/man1/le-create.1"),
+        "{}{}",
+        String::from_utf8_lossy(&found.stdout),
+        String::from_utf8_lossy(&found.stderr)
+    );
+}
