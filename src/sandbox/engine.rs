@@ -430,7 +430,6 @@ impl Engine {
             return store::fail_refund(
                 c,
                 &r.refund_id,
-                at,
                 &format!(
                     "INSUFFICIENT_BALANCE: the payment provider's balance ({b} sats) does not cover this refund ({} sats)",
                     r.amount_sats

@@ -788,10 +788,12 @@ pub fn complete_refund(c: &Connection, refund_id: &str, at: i64) -> Result<()> {
     .map_err(db_err)
 }
 
-pub fn fail_refund(c: &Connection, refund_id: &str, at: i64, reason: &str) -> Result<()> {
+/// A refund that failed never completed: `completedAt` stays null, so that a client
+/// reading it as "the money went out" is never misled; `failureReason` says why.
+pub fn fail_refund(c: &Connection, refund_id: &str, reason: &str) -> Result<()> {
     c.execute(
-        "UPDATE refunds SET status = 'failed', completed_at = ?2, failure_reason = ?3 WHERE refund_id = ?1",
-        params![refund_id, at, reason],
+        "UPDATE refunds SET status = 'failed', failure_reason = ?2 WHERE refund_id = ?1",
+        params![refund_id, reason],
     )
     .map(|_| ())
     .map_err(db_err)

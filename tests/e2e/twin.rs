@@ -498,6 +498,8 @@ fn a_refund_the_providers_balance_cannot_cover_fails() {
     );
     let failed = parse_json(&out.stdout);
     assert_eq!(failed["status"], "failed", "{failed}");
+    // It never completed: a client that reads completedAt as "paid out" is not misled.
+    assert!(failed["completedAt"].is_null(), "{failed}");
     assert!(
         failed["failureReason"]
             .as_str()
