@@ -1,6 +1,6 @@
 //! The accept loop of `le`'s servers (the sandbox, `le webhook listen`). axum's router
 //! answers requests; this loop owns the connections, so that a client slow to send its
-//! headers is cut off, a stop lets requests under way finish, and the sandbox's fault
+//! headers or its body is cut off, a stop lets requests under way finish, and the sandbox's fault
 //! injection can really drop a connection (before or after the handler commits) rather
 //! than only answer badly. With a TLS acceptor it serves https, the handshake bounded by
 //! the same time limit as a request's headers.
@@ -33,6 +33,52 @@ pub struct Peer(pub SocketAddr);
 const DRAIN: Duration = Duration::from_secs(5);
 /// How long a client may take to send a request's headers.
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a client may take to send a request's body, from when the handler starts
+/// reading it: the bodies these servers take are small (a payment, a webhook), and one
+/// trickled a byte at a time must not hold a handler (and `le webhook listen`) for ever.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A request body that fails once its time is up.
+struct Deadline {
+    inner: Incoming,
+    /// Set at the first read, so that a handler that waits before reading (the sandbox's
+    /// `--latency`) does not eat into the client's time.
+    sleep: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl hyper::body::Body for Deadline {
+    type Data = axum::body::Bytes;
+    type Error = Box<dyn std::error::Error + Send + Sync>;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
+        use std::task::Poll;
+        if let Poll::Ready(frame) = std::pin::Pin::new(&mut self.inner).poll_frame(cx) {
+            return Poll::Ready(frame.map(|r| r.map_err(Into::into)));
+        }
+        let sleep = self
+            .sleep
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(BODY_TIMEOUT)));
+        match sleep.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(Some(Err(format!(
+                "the request body did not arrive within {} s",
+                BODY_TIMEOUT.as_secs()
+            )
+            .into()))),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        self.inner.size_hint()
+    }
+}
 
 pub async fn run(listener: TcpListener, app: Router, shutdown: impl Future<Output = ()>) {
     run_with(listener, None, app, shutdown).await;
@@ -96,8 +142,9 @@ where
         req.extensions_mut().insert(Peer(peer));
         let app = app.clone();
         async move {
+            let deadline = |inner| Deadline { inner, sleep: None };
             Ok::<_, Infallible>(
-                app.oneshot(req.map(Body::new))
+                app.oneshot(req.map(|b| Body::new(deadline(b))))
                     .await
                     .unwrap_or_else(|e| match e {}),
             )

@@ -428,7 +428,7 @@ fn a_change_made_while_no_server_runs_is_delivered_when_one_starts() {
 }
 
 #[test]
-fn listen_flags_repeats_refuses_replayable_signatures_and_drops_slow_headers() {
+fn listen_flags_repeats_refuses_replayable_signatures_and_drops_slow_senders() {
     let env = Env::new();
     let secret = env.write("secret", "whsec_l");
     let mut listener = env
@@ -499,6 +499,33 @@ fn listen_flags_repeats_refuses_replayable_signatures_and_drops_slow_headers() {
         started.elapsed()
     );
     let _ = n;
+    // So is one that sends its headers and then trickles its body, a byte at a time.
+    let mut trickle = std::net::TcpStream::connect(addr).unwrap();
+    trickle
+        .write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+        .unwrap();
+    trickle.set_nonblocking(true).unwrap();
+    let started = Instant::now();
+    let answered = loop {
+        let mut buf = [0u8; 256];
+        match trickle.read(&mut buf) {
+            Ok(0) => break true,
+            Ok(_) => break true,
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(_) => break true,
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            break false;
+        }
+        // One more byte a second, well within any per-read timeout.
+        let _ = trickle.write_all(b" ");
+        std::thread::sleep(Duration::from_secs(1));
+    };
+    assert!(
+        answered && started.elapsed() < Duration::from_secs(15),
+        "a trickled body held the listener for {:?}",
+        started.elapsed()
+    );
     interrupt(&listener);
     let mut out = String::new();
     listener
