@@ -119,10 +119,12 @@ pub async fn bind(dir: &Path, addr: &str, opts: ServeOptions) -> Result<Bound> {
     let mut engine_opts = opts.engine;
     engine_opts.checkout_base = opts.checkout.then(|| public_url.clone());
     // Opening SQLite may wait on another process's lock: keep it off the async thread.
+    // A state that cannot be used (unwritable, not a database, a planted link) is this
+    // machine's to fix, not a bug of le's: exit 2 with what is wrong.
     let engine = tokio::task::spawn_blocking(move || engine::Engine::open(&dir_owned, engine_opts))
         .await
         .map_err(Error::internal)?
-        .map_err(Error::Internal)?;
+        .map_err(Error::Config)?;
     let node_pubkey = engine.node_pubkey();
     let state = Arc::new(routes::AppState {
         engine,

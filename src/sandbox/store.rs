@@ -346,8 +346,22 @@ impl Store {
         crate::files::create_private_dir(dir)
             .map_err(|e| format!("cannot create the sandbox directory {}: {e}", dir.display()))?;
         let path = dir.join(DB_FILE);
-        let conn = Connection::open(&path)
-            .map_err(|e| format!("cannot open the sandbox state {}: {e}", path.display()))?;
+        // Never through a symbolic link planted in a shared directory: SQLite would
+        // write a database into whatever file it names.
+        if path
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+        {
+            return Err(format!(
+                "the sandbox state {} is a symbolic link; le does not follow one there: remove it, or point LE_SANDBOX_DIR (or --dir) at the directory it should be in",
+                path.display()
+            ));
+        }
+        let conn = Connection::open_with_flags(
+            &path,
+            rusqlite::OpenFlags::default() | rusqlite::OpenFlags::SQLITE_OPEN_NOFOLLOW,
+        )
+        .map_err(|e| format!("cannot open the sandbox state {}: {e}", path.display()))?;
         conn.busy_timeout(Duration::from_secs(15)).map_err(db_err)?;
         // Switching to WAL takes a lock another process may hold for a moment.
         let mut tries = 0;
@@ -479,7 +493,8 @@ fn private(db: &Path) {
         use std::os::unix::fs::PermissionsExt;
         for suffix in ["", "-wal", "-shm"] {
             let p = std::path::PathBuf::from(format!("{}{suffix}", db.display()));
-            if p.exists() {
+            // The file itself, never what a link planted in its place names.
+            if p.symlink_metadata().is_ok_and(|m| m.file_type().is_file()) {
                 let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600));
             }
         }

@@ -327,3 +327,35 @@ fn rates_can_be_overridden() {
         .code(2)
         .stderr(predicates::str::contains("LE_SANDBOX_RATES"));
 }
+
+/// In a shared directory another user could put a link where the state goes: le never
+/// writes a database through it (into the file it names), and says what to do, exit 2.
+#[cfg(unix)]
+#[test]
+fn a_link_in_place_of_the_state_is_refused_not_followed() {
+    let env = Env::new();
+    let victim = env.write("victim.txt", "");
+    std::fs::create_dir_all(env.sandbox_dir()).unwrap();
+    std::os::unix::fs::symlink(&victim, env.sandbox_dir().join("sandbox.db")).unwrap();
+    let out = env
+        .le()
+        .args([
+            "--sandbox",
+            "create",
+            "--order",
+            "LINK-1",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("is a symbolic link"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(std::fs::metadata(&victim).unwrap().len(), 0);
+}
