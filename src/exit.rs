@@ -34,7 +34,7 @@ pub const TABLE: &[(u8, &str)] = &[
     ),
     (
         UNREACHABLE,
-        "could not reach the API (connect error, timeout) after retries",
+        "could not reach the API (connect error, timeout) after retries, or its certificate is not trusted",
     ),
     (
         AUTH,

@@ -90,16 +90,16 @@ impl ApiError {
                 Some("check the key in LIGHTNING_API_KEY, --api-key-file or your profile".into())
             }
             (403, Some("MERCHANT_INACTIVE")) => Some(
-                "the merchant account is inactive: ask Lightning Enable support to reactivate it (a sandbox: le sandbox account --status active)".into(),
+                "the merchant account is inactive: ask Lightning Enable support to reactivate it (a sandbox: {le} sandbox account --status active)".into(),
             ),
             (403, Some("SUBSCRIPTION_REQUIRED")) => Some(
-                "the account has no plan: choose one in the Lightning Enable dashboard, then try again (a sandbox: le sandbox account --status active)".into(),
+                "the account has no plan: choose one in the Lightning Enable dashboard, then try again (a sandbox: {le} sandbox account --status active)".into(),
             ),
             (403, Some("SUBSCRIPTION_EXPIRED")) => Some(
-                "the account's plan has lapsed: renew it in the Lightning Enable dashboard, then try again (a sandbox: le sandbox account --status active)".into(),
+                "the account's plan has lapsed: renew it in the Lightning Enable dashboard, then try again (a sandbox: {le} sandbox account --status active)".into(),
             ),
             (403, Some("REFUNDS_DISABLED")) => Some(
-                "refunds are not enabled for this account: turn them on in the Lightning Enable dashboard (a sandbox: le sandbox account --refunds on)".into(),
+                "refunds are not enabled for this account: turn them on in the Lightning Enable dashboard (a sandbox: {le} sandbox account --refunds on)".into(),
             ),
             (409, Some("DUPLICATE_ORDER_ID")) => Some(match detail("invoiceId") {
                 // Only an id that looks like one goes into a command a person may paste:

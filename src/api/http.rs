@@ -416,7 +416,7 @@ impl Client {
                 let (error, uncertain) = self.transport_error(&e, url);
                 Attempt::Failed {
                     error,
-                    retry: true,
+                    retry: !is_tls_refusal(&e),
                     wait: None,
                     uncertain,
                 }
@@ -680,6 +680,36 @@ enum Transport {
     Refused(Error),
     TimedOut,
     Http(reqwest::Error),
+}
+
+/// A TLS handshake this side refused (a certificate this machine does not trust, or
+/// that names another host; nothing in common to speak) ends the same way on every
+/// attempt: retrying it would only make the person wait, in silence, for a minute.
+fn is_tls_refusal(e: &Transport) -> bool {
+    let Transport::Http(e) = e else {
+        return false;
+    };
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(
+            rustls::Error::InvalidCertificate(_)
+            | rustls::Error::PeerIncompatible(_)
+            | rustls::Error::NoCertificatesPresented,
+        ) = err.downcast_ref::<rustls::Error>()
+        {
+            return true;
+        }
+        // The connector wraps rustls' error in io::Errors (two deep), whose source()
+        // skips what they wrap: step into them.
+        cur = match err
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => err.source(),
+        };
+    }
+    false
 }
 
 fn clone_error(e: &Error) -> Error {

@@ -35,6 +35,21 @@ fn le_speaks_https_to_a_served_sandbox_it_is_told_to_trust() {
     let out = le(&["get", "inv_x"]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
     assert!(stderr_of(&out).contains("--cacert"), "{}", stderr_of(&out));
+    // Nor is it retried, a create included (whose retries could take a minute): the
+    // certificate will be no more trusted a second time.
+    let out = le(&[
+        "--verbose",
+        "create",
+        "--order",
+        "TLS-0",
+        "--amount",
+        "1",
+        "--currency",
+        "USD",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("--cacert"), "{}", stderr_of(&out));
+    assert!(!stderr_of(&out).contains("retrying"), "{}", stderr_of(&out));
 
     // --cacert: the whole flow over https.
     let cacert = cert.to_str().unwrap();

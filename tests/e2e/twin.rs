@@ -376,6 +376,14 @@ fn account_states_answer_403_and_le_says_what_to_do() {
             err["error"]["hint"].as_str().unwrap().contains(says),
             "{err}"
         );
+        // The way out it suggests goes to this sandbox, not the embedded one.
+        assert!(
+            err["error"]["hint"].as_str().unwrap().contains(&format!(
+                "le --base-url {} sandbox account --status active",
+                s.url
+            )),
+            "{err}"
+        );
         // The account itself still answers, and says what is wrong.
         let out = le(&env, &s, "key-a", &["whoami"]);
         assert!(out.status.success());
