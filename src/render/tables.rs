@@ -39,11 +39,11 @@ fn when(v: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
+/// A refund's amount as a payment's is shown: its currency's decimals, grouped.
 fn refund_amount(r: &Refund) -> String {
-    let mut s = format!(
-        "{} {}",
-        r.amount_text().unwrap_or_else(|| "?".into()),
-        r.str("currency").unwrap_or("")
+    let mut s = super::payment::money(
+        &r.amount_text().unwrap_or_else(|| "?".into()),
+        r.str("currency").unwrap_or(""),
     );
     if let Some(sats) = r.amount_sats() {
         s.push_str(&format!(" ({} sats)", group_thousands(sats)));

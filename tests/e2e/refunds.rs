@@ -72,7 +72,7 @@ fn refund_create_get_and_list() {
         "ref_",
         &id,
         "pending",
-        "4 USD (4,000 sats)",
+        "4.00 USD (4,000 sats)",
         "lightning",
         "one cup spilled",
     ] {
