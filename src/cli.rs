@@ -151,6 +151,12 @@ pub enum Command {
         currency: Option<String>,
     },
     /// Drive the local sandbox: settle or expire payments, list or reset its state
+    #[command(
+        long_about = "Drive the local sandbox: settle or expire payments, list or reset its state, serve it.\n\n\
+            These commands go where the others go: with --base-url (or a profile's base_url) to \
+            that served sandbox, as the key in use; with neither, to the local state \
+            (LE_SANDBOX_DIR, else the data directory) as le --sandbox's own key."
+    )]
     Sandbox(SandboxArgs),
     /// Store an API key for a profile: typed at a prompt without echo, or piped in
     Login(LoginArgs),
