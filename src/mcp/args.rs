@@ -44,12 +44,22 @@ impl Args {
 
     /// A string argument the tool needs.
     pub fn required_text(&mut self, key: &str, example: &str) -> Result<String> {
-        self.text(key)?.ok_or_else(|| {
-            Error::usage(format!(
-                "{} needs {key}, e.g. \"{key}\": \"{example}\"",
-                self.tool
-            ))
-        })
+        self.text(key)?.ok_or_else(|| self.missing(key, example))
+    }
+
+    /// What an agent is told of an argument it left out, or sent under another case
+    /// (`orderID` for `orderId`), which is the likelier mistake.
+    fn missing(&self, key: &str, example: &str) -> Error {
+        let near = self
+            .map
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case(key))
+            .map(|k| format!(" (it has '{}': names are case-sensitive)", printable(k)))
+            .unwrap_or_default();
+        Error::usage(format!(
+            "{} needs {key}, e.g. \"{key}\": \"{example}\"{near}",
+            self.tool
+        ))
     }
 
     /// An amount: a decimal string (`"49.99"`) or a JSON number, taken from its exact
@@ -73,10 +83,7 @@ impl Args {
                     Ok(text)
                 }
             }
-            None | Some(Value::Null) => Err(Error::usage(format!(
-                "{} needs {key}, e.g. \"{key}\": \"49.99\"",
-                self.tool
-            ))),
+            None | Some(Value::Null) => Err(self.missing(key, "49.99")),
             Some(other) => Err(self.wrong(key, "a decimal string or a number", &other)),
         }
     }

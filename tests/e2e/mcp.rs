@@ -598,6 +598,10 @@ fn bad_arguments_are_tool_errors_with_the_clis_codes() {
             "create_payment needs orderId",
         ),
         (
+            json!({ "orderID": "B-1", "amount": "5", "currency": "USD" }),
+            "create_payment needs orderId, e.g. \"orderId\": \"ORDER-1\" (it has 'orderID': names are case-sensitive)",
+        ),
+        (
             json!({ "order_id": "B-1", "orderId": "B-1", "amount": "5", "currency": "USD" }),
             "create_payment has no argument 'order_id'",
         ),
