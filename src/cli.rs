@@ -782,9 +782,29 @@ impl TypedValueParser for Suggest {
         clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
     }
 
+    /// Each value, and hidden beside it its lower-case form: the values are accepted in
+    /// any case, and completion offers a hidden value only when no shown one fits what
+    /// was typed, so `--currency e<TAB>` completes to `eur`, `E<TAB>` to `EUR`.
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(self.0.iter().map(|v| PossibleValue::new(*v))))
+        Some(Box::new(self.0.iter().flat_map(|v| {
+            let lower = lowercase(v);
+            let alias = (lower != *v).then(|| PossibleValue::new(lower).hide(true));
+            std::iter::once(PossibleValue::new(*v)).chain(alias)
+        })))
     }
+}
+
+/// The lower-case form of one of the fixed values above, made once per value for the
+/// life of the process (clap's values are `&'static str`): a bounded set of a few bytes.
+fn lowercase(v: &'static str) -> &'static str {
+    if !v.bytes().any(|b| b.is_ascii_uppercase()) {
+        return v;
+    }
+    static MADE: std::sync::Mutex<std::collections::BTreeMap<&str, &str>> =
+        std::sync::Mutex::new(std::collections::BTreeMap::new());
+    let mut made = MADE.lock().unwrap_or_else(|p| p.into_inner());
+    made.entry(v)
+        .or_insert_with(|| Box::leak(v.to_ascii_lowercase().into_boxed_str()))
 }
 
 /// The command line as `le` parses it: the derived definition with each command's

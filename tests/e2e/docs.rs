@@ -272,6 +272,14 @@ fn bash_completes_profiles_and_currencies() {
     for c in ["USD", "EUR", "GBP", "BTC"] {
         assert!(bash.screen().contains(c), "{}", bash.screen());
     }
+    // Currencies are taken in any case, and completed in the case typed.
+    bash.send(b"\x15clear\n");
+    bash.send(b"le create --currency e\t");
+    assert!(
+        bash.wait_for("le create --currency eur", long),
+        "{}",
+        bash.screen()
+    );
     bash.send(b"\x15clear; complete -r le; source <(le completions bash --static)\n");
     bash.send(b"le --network \t\t");
     assert!(bash.wait_for("regtest", long), "{}", bash.screen());
