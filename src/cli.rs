@@ -873,11 +873,16 @@ mod tests {
             .get_arguments()
             .find(|a| a.get_id() == "currency")
             .unwrap();
-        let offered: Vec<String> = currency
-            .get_possible_values()
-            .iter()
-            .map(|v| v.get_name().to_owned())
-            .collect();
-        assert_eq!(offered, CURRENCIES);
+        let offered = |hidden: bool| -> Vec<String> {
+            currency
+                .get_possible_values()
+                .iter()
+                .filter(|v| v.is_hide_set() == hidden)
+                .map(|v| v.get_name().to_owned())
+                .collect()
+        };
+        assert_eq!(offered(false), CURRENCIES);
+        // Beside them, hidden, what completion offers to someone typing in lower case.
+        assert_eq!(offered(true), ["usd", "eur", "gbp", "btc"]);
     }
 }
