@@ -1,8 +1,8 @@
 //! The accept loop of `le`'s servers (the sandbox, `le webhook listen`). axum's router
 //! answers requests; this loop owns the connections, so that a client slow to send its
-//! headers or its body is cut off, a stop lets requests under way finish, and the sandbox's fault
-//! injection can really drop a connection (before or after the handler commits) rather
-//! than only answer badly. With a TLS acceptor it serves https, the handshake bounded by
+//! headers or its body is cut off, a stop lets requests under way finish, and the
+//! sandbox's fault injection can really drop a connection (before or after the handler
+//! commits) rather than only answer badly. With a TLS acceptor it serves https, the handshake bounded by
 //! the same time limit as a request's headers.
 
 use std::convert::Infallible;
