@@ -345,6 +345,12 @@ impl Store {
         // (a project directory, or /tmp with its sticky bit).
         crate::files::create_private_dir(dir)
             .map_err(|e| format!("cannot create the sandbox directory {}: {e}", dir.display()))?;
+        // SQLite's NOFOLLOW refuses a link anywhere in the path, and a data directory
+        // under a link is common (/home on Fedora Atomic, /tmp on macOS): the directory is
+        // resolved first, so that only a link at sandbox.db itself is refused.
+        let dir = &dir
+            .canonicalize()
+            .map_err(|e| format!("cannot use the sandbox directory {}: {e}", dir.display()))?;
         let path = dir.join(DB_FILE);
         // Never through a symbolic link planted in a shared directory: SQLite would
         // write a database into whatever file it names.

@@ -358,4 +358,28 @@ fn a_link_in_place_of_the_state_is_refused_not_followed() {
         stderr_of(&out)
     );
     assert_eq!(std::fs::metadata(&victim).unwrap().len(), 0);
+
+    // A link higher up the path (a data directory under /home -> var/home, or macOS's
+    // /tmp) is no planted link: the state is made and used there.
+    let real = env.path("real-state");
+    std::fs::create_dir_all(&real).unwrap();
+    let linked = env.path("linked-state");
+    std::os::unix::fs::symlink(&real, &linked).unwrap();
+    let out = env
+        .le()
+        .env("LE_SANDBOX_DIR", &linked)
+        .args([
+            "--sandbox",
+            "create",
+            "--order",
+            "LINK-2",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(real.join("sandbox.db").is_file());
 }
