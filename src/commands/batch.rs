@@ -106,7 +106,14 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
                 counts.total() as f64 / elapsed
             ));
         }
-        let line = outcome.to_json();
+        let mut line = outcome.to_json();
+        // A row's error is the error a single create prints: its hint's `{le}` becomes
+        // the command that reaches the same API.
+        if let Some(h) = line.pointer_mut("/error/hint")
+            && let Some(text) = h.as_str()
+        {
+            *h = ctx.out.fill(text).into_owned().into();
+        }
         if args.unordered {
             ctx.out.json_line(&line)?;
         } else {

@@ -384,6 +384,28 @@ fn account_states_answer_403_and_le_says_what_to_do() {
             )),
             "{err}"
         );
+        // A batch row says the same, the command in its hint complete too.
+        let rows = env.write(
+            "acc.csv",
+            &format!("order,amount,currency\nACC-B-{status},1,USD\n"),
+        );
+        let out = le(
+            &env,
+            &s,
+            "key-a",
+            &["--json", "create", "--from", rows.to_str().unwrap()],
+        );
+        let line = parse_json(stdout_of(&out).lines().next().unwrap_or("{}").as_bytes());
+        assert!(
+            line["error"]["hint"]
+                .as_str()
+                .unwrap_or("")
+                .contains(&format!(
+                    "le --base-url {} sandbox account --status active",
+                    s.url
+                )),
+            "{line}"
+        );
         // The account itself still answers, and says what is wrong.
         let out = le(&env, &s, "key-a", &["whoami"]);
         assert!(out.status.success());
