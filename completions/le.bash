@@ -1834,7 +1834,7 @@ _le() {
             return 0
             ;;
         le__subcmd__rates)
-            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help USD usd EUR eur GBP gbp CAD cad AUD aud JPY jpy CHF chf CNY cny INR inr BRL brl"
+            opts="-v -h --base-url --profile --api-key-file --json --color --request-timeout --verbose --sandbox --no-verify --network --dry-run --curl --cacert --help USD EUR GBP CAD AUD JPY CHF CNY INR BRL"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -782,16 +782,26 @@ impl TypedValueParser for Suggest {
         clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
     }
 
-    /// Each value, and hidden beside it its lower-case form: the values are accepted in
-    /// any case, and completion offers a hidden value only when no shown one fits what
-    /// was typed, so `--currency e<TAB>` completes to `eur`, `E<TAB>` to `EUR`.
+    /// Each value; and, when a shell asks `le` to complete (`note_completing`),
+    /// its lower-case form hidden beside it: the values are accepted in any case, and
+    /// completion offers a hidden value only when no shown one fits what was typed, so
+    /// `--currency e<TAB>` completes to `eur`, `E<TAB>` to `EUR`. Not otherwise: the
+    /// static scripts would list both forms.
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(self.0.iter().flat_map(|v| {
+        let completing = COMPLETING.load(std::sync::atomic::Ordering::Relaxed);
+        Some(Box::new(self.0.iter().flat_map(move |v| {
             let lower = lowercase(v);
-            let alias = (lower != *v).then(|| PossibleValue::new(lower).hide(true));
+            let alias = (completing && lower != *v).then(|| PossibleValue::new(lower).hide(true));
             std::iter::once(PossibleValue::new(*v)).chain(alias)
         })))
     }
+}
+
+/// Whether this run answers a shell's tab completion (see main).
+static COMPLETING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn note_completing(yes: bool) {
+    COMPLETING.store(yes, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// The lower-case form of one of the fixed values above, made once per value for the
@@ -882,7 +892,10 @@ mod tests {
                 .collect()
         };
         assert_eq!(offered(false), CURRENCIES);
-        // Beside them, hidden, what completion offers to someone typing in lower case.
-        assert_eq!(offered(true), ["usd", "eur", "gbp", "btc"]);
+        // The lower-case forms are there only while a shell asks le to complete (a
+        // bash test in a pseudo-terminal checks that `e<TAB>` gives `eur`).
+        assert!(offered(true).is_empty());
+        assert_eq!(lowercase("EUR"), "eur");
+        assert_eq!(lowercase("sats"), "sats");
     }
 }

@@ -691,10 +691,18 @@ fn is_tls_refusal(e: &Transport) -> bool {
     };
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = cur {
+        // (A platform verifier's InvalidCertificate can, on macOS and Windows, come of a
+        // failed fetch of a revocation list; a rerun retries that.) InvalidMessage: the
+        // server does not speak TLS at all (an http port given as https).
         if let Some(
             rustls::Error::InvalidCertificate(_)
             | rustls::Error::PeerIncompatible(_)
-            | rustls::Error::NoCertificatesPresented,
+            | rustls::Error::NoCertificatesPresented
+            | rustls::Error::InvalidMessage(_)
+            | rustls::Error::AlertReceived(
+                rustls::AlertDescription::HandshakeFailure
+                | rustls::AlertDescription::ProtocolVersion,
+            ),
         ) = err.downcast_ref::<rustls::Error>()
         {
             return true;

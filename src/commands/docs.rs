@@ -71,7 +71,7 @@ pub fn man(ctx: &Ctx, command: &[String], out: Option<&Path>) -> Result<Outcome>
             "`man le-create` reads them when the directory above is in MANPATH, or is share/man beside a directory of your PATH".to_owned()
         } else {
             format!(
-                "`man -l {shown}/le-create.1` reads one; for `man le-create`, write them to a man1 directory, e.g. ~/.local/share/man/man1"
+                "`man {shown}/le-create.1` reads one; for `man le-create`, write them to a man1 directory, e.g. ~/.local/share/man/man1"
             )
         };
         ctx.out.note(&format!(

@@ -66,6 +66,7 @@ pub fn refund_table(r: &Refund, out: &Output) -> Screen {
             ("Type", r.str("type").unwrap_or("").into()),
             ("To", shorten(dest)),
             ("Reason", r.str("reason").unwrap_or("").into()),
+            ("Failed", r.str("failureReason").unwrap_or("").into()),
             ("Created", when(r.str("createdAt"))),
             ("Completed", when(r.str("completedAt"))),
         ],

@@ -110,7 +110,7 @@ pub async fn bind(dir: &Path, addr: &str, opts: ServeOptions) -> Result<Bound> {
             tokio::task::spawn_blocking(move || tls::prepare(&dir, host.as_deref()))
                 .await
                 .map_err(Error::internal)?
-                .map_err(Error::Internal)?,
+                .map_err(Error::Config)?,
         )
     } else {
         None

@@ -56,6 +56,18 @@ pub fn prepare(dir: &Path, public_host: Option<&str>) -> Result<Tls, String> {
         .map_err(|e| format!("cannot create {}: {e}", tls_dir.display()))?;
     let server_path = tls_dir.join("server.pem");
     let cert_path = tls_dir.join("cert.pem");
+    // As for the state itself: a link planted where these go would have the sandbox
+    // write its key or certificate into the file it names.
+    for p in [&tls_dir, &server_path, &cert_path] {
+        if p.symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+        {
+            return Err(format!(
+                "{} is a symbolic link; le does not follow one there: remove it",
+                p.display()
+            ));
+        }
+    }
     let names = names(public_host);
     let now = jiff::Timestamp::now().as_second();
     let kept = std::fs::read_to_string(&server_path).ok().filter(|text| {

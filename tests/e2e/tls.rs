@@ -383,3 +383,49 @@ fn a_sandbox_starts_when_le_cacert_names_the_certificate_it_is_about_to_make() {
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
 }
+
+/// A link planted where the certificate goes is refused, not written through.
+#[cfg(unix)]
+#[test]
+fn a_link_in_place_of_the_certificate_is_refused_not_followed() {
+    let env = Env::new();
+    let victim = env.write("victim.txt", "mine\n");
+    let tls = env.sandbox_dir().join("tls");
+    std::fs::create_dir_all(&tls).unwrap();
+    std::os::unix::fs::symlink(&victim, tls.join("cert.pem")).unwrap();
+    let out = env
+        .le()
+        .args(["sandbox", "serve", "--tls", "--addr", "127.0.0.1:0"])
+        .timeout(Duration::from_secs(10))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("is a symbolic link"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "mine\n");
+}
+
+/// An http server named as https (a port mixed up) does not speak TLS at all: that is
+/// said at once, not retried for a minute.
+#[test]
+fn https_to_a_plain_http_port_is_not_retried() {
+    let env = Env::new();
+    let s = Served::start(&env, &["--rate-limit", "off"]);
+    let wrong = s.url.replace("http://", "https://");
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", &wrong, "--verbose", "create"])
+        .args(["--order", "TLS-P", "--amount", "1", "--currency", "USD"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert!(
+        !stderr_of(&out).contains("retrying"),
+        "{}",
+        stderr_of(&out)
+    );
+}
