@@ -41,6 +41,9 @@ pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 /// A request body that fails once its time is up.
 struct Deadline {
     inner: Incoming,
+    /// Set when the time ran out, so that the answer says so (408), whatever the handler
+    /// made of the failed read.
+    expired: Arc<std::sync::atomic::AtomicBool>,
     /// Set at the first read, so that a handler that waits before reading (the sandbox's
     /// `--latency`) does not eat into the client's time.
     sleep: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
@@ -62,11 +65,15 @@ impl hyper::body::Body for Deadline {
             .sleep
             .get_or_insert_with(|| Box::pin(tokio::time::sleep(BODY_TIMEOUT)));
         match sleep.as_mut().poll(cx) {
-            Poll::Ready(()) => Poll::Ready(Some(Err(format!(
-                "the request body did not arrive within {} s",
-                BODY_TIMEOUT.as_secs()
-            )
-            .into()))),
+            Poll::Ready(()) => {
+                self.expired
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+                Poll::Ready(Some(Err(format!(
+                    "the request body did not arrive within {} s",
+                    BODY_TIMEOUT.as_secs()
+                )
+                .into())))
+            }
             Poll::Pending => Poll::Pending,
         }
     }
@@ -78,6 +85,23 @@ impl hyper::body::Body for Deadline {
     fn size_hint(&self) -> hyper::body::SizeHint {
         self.inner.size_hint()
     }
+}
+
+/// The answer to a request whose body did not arrive in time: 408, in the API's error
+/// shape, and the connection closed (what is left of the body cannot be told from the
+/// next request).
+fn body_timed_out() -> axum::response::Response {
+    let body = serde_json::json!({
+        "error": "Request Timeout",
+        "message": format!("the request body did not arrive within {} s", BODY_TIMEOUT.as_secs()),
+        "code": "REQUEST_TIMEOUT",
+    });
+    axum::response::Response::builder()
+        .status(408)
+        .header("content-type", "application/json")
+        .header("connection", "close")
+        .body(Body::from(body.to_string()))
+        .unwrap_or_default()
 }
 
 pub async fn run(listener: TcpListener, app: Router, shutdown: impl Future<Output = ()>) {
@@ -142,12 +166,20 @@ where
         req.extensions_mut().insert(Peer(peer));
         let app = app.clone();
         async move {
-            let deadline = |inner| Deadline { inner, sleep: None };
-            Ok::<_, Infallible>(
-                app.oneshot(req.map(|b| Body::new(deadline(b))))
-                    .await
-                    .unwrap_or_else(|e| match e {}),
-            )
+            let expired = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let deadline = |inner| Deadline {
+                inner,
+                expired: expired.clone(),
+                sleep: None,
+            };
+            let resp = app
+                .oneshot(req.map(|b| Body::new(deadline(b))))
+                .await
+                .unwrap_or_else(|e| match e {});
+            if expired.load(std::sync::atomic::Ordering::Relaxed) {
+                return Ok::<_, Infallible>(body_timed_out());
+            }
+            Ok(resp)
         }
     });
     let conn = hyper::server::conn::http1::Builder::new()

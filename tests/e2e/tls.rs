@@ -423,9 +423,5 @@ fn https_to_a_plain_http_port_is_not_retried() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
-    assert!(
-        !stderr_of(&out).contains("retrying"),
-        "{}",
-        stderr_of(&out)
-    );
+    assert!(!stderr_of(&out).contains("retrying"), "{}", stderr_of(&out));
 }

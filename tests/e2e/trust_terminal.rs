@@ -506,11 +506,15 @@ fn listen_flags_repeats_refuses_replayable_signatures_and_drops_slow_senders() {
         .unwrap();
     trickle.set_nonblocking(true).unwrap();
     let started = Instant::now();
+    let mut answer = Vec::new();
     let answered = loop {
         let mut buf = [0u8; 256];
         match trickle.read(&mut buf) {
             Ok(0) => break true,
-            Ok(_) => break true,
+            Ok(n) => {
+                answer.extend_from_slice(&buf[..n]);
+                break true;
+            }
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
             Err(_) => break true,
         }
@@ -526,6 +530,9 @@ fn listen_flags_repeats_refuses_replayable_signatures_and_drops_slow_senders() {
         "a trickled body held the listener for {:?}",
         started.elapsed()
     );
+    // Told so: 408, in the API's error shape.
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     interrupt(&listener);
     let mut out = String::new();
     listener
