@@ -798,3 +798,34 @@ pub fn eventually(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
     }
     f()
 }
+
+/// `le webhook listen --port 0 --secret-file SECRET` (and `extra`), started: the child, the
+/// address it listens on (from the first line it writes on stderr), and the rest of its
+/// stderr, kept open so that what it writes later has somewhere to go.
+pub fn start_listen(
+    env: &Env,
+    secret: &Path,
+    extra: &[&str],
+) -> (Child, SocketAddr, BufReader<std::process::ChildStderr>) {
+    let mut child = env
+        .le_std()
+        .args(["webhook", "listen", "--port", "0", "--secret-file"])
+        .arg(secret)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start le webhook listen");
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut banner = String::new();
+    err.read_line(&mut banner).unwrap();
+    // http://127.0.0.1:PORT/
+    let addr = banner
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse::<u16>().ok())
+        .map(|port| SocketAddr::from(([127, 0, 0, 1], port)))
+        .unwrap_or_else(|| panic!("no address in: {banner}"));
+    (child, addr, err)
+}

@@ -342,34 +342,7 @@ fn listen_flags_a_replay_whatever_delivery_id_it_carries() {
     use std::io::Read;
     let env = Env::new();
     let secret = env.write("secret", "whsec_l");
-    let mut listener = env
-        .le_std()
-        .args([
-            "webhook",
-            "listen",
-            "--json",
-            "--port",
-            "0",
-            "--secret-file",
-        ])
-        .arg(&secret)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut banner = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(listener.stderr.take().unwrap()),
-        &mut banner,
-    )
-    .unwrap();
-    let port: u16 = banner
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("{banner}"));
-    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let (mut listener, addr, _stderr) = start_listen(&env, &secret, &["--json"]);
     let body = r#"{"event":"payment.completed","data":{"invoiceId":"inv_r"}}"#;
     let t = jiff::Timestamp::now().as_second();
     let sig = format!(

@@ -134,27 +134,7 @@ fn webhook_senders_and_receivers_cannot_drive_the_terminal() {
     assert_eq!(lines.len(), 4, "{text}");
     assert!(lines[1..].iter().all(|l| l.starts_with("  | ")), "{text}");
     // An unauthenticated sender to `le webhook listen`.
-    let mut listener = env
-        .le_std()
-        .args(["webhook", "listen", "--port", "0", "--secret-file"])
-        .arg(&secret)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut banner = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(listener.stderr.take().unwrap()),
-        &mut banner,
-    )
-    .unwrap();
-    let port: u16 = banner
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("{banner}"));
-    let addr = format!("127.0.0.1:{port}").parse().unwrap();
+    let (mut listener, addr, _stderr) = start_listen(&env, &secret, &[]);
     let body = json!({ "event": EVIL, "data": { "invoiceId": EVIL } }).to_string();
     raw_http(
         addr,
@@ -431,34 +411,7 @@ fn a_change_made_while_no_server_runs_is_delivered_when_one_starts() {
 fn listen_flags_repeats_refuses_replayable_signatures_and_drops_slow_senders() {
     let env = Env::new();
     let secret = env.write("secret", "whsec_l");
-    let mut listener = env
-        .le_std()
-        .args([
-            "webhook",
-            "listen",
-            "--json",
-            "--port",
-            "0",
-            "--secret-file",
-        ])
-        .arg(&secret)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut banner = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(listener.stderr.take().unwrap()),
-        &mut banner,
-    )
-    .unwrap();
-    let port: u16 = banner
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("{banner}"));
-    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let (mut listener, addr, _stderr) = start_listen(&env, &secret, &["--json"]);
     let body = r#"{"event":"payment.completed","data":{"invoiceId":"inv_r"}}"#;
     let t = jiff::Timestamp::now().as_second();
     let current = format!(

@@ -380,31 +380,8 @@ fn send_reports_a_failing_receiver() {
 fn listen_verifies_what_the_sandbox_and_send_deliver() {
     let env = Env::new();
     let secret = env.write("secret", "whsec_listen\n");
-    let mut listener = env
-        .le_std()
-        .args([
-            "webhook",
-            "listen",
-            "--json",
-            "--port",
-            "0",
-            "--secret-file",
-        ])
-        .arg(&secret)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = std::io::BufReader::new(listener.stderr.take().unwrap());
-    let mut banner = String::new();
-    std::io::BufRead::read_line(&mut err, &mut banner).unwrap();
-    // The port the system gave it, from its banner: http://127.0.0.1:PORT/
-    let port: u16 = banner
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("{banner}"));
+    let (listener, addr, _stderr) = start_listen(&env, &secret, &["--json"]);
+    let port = addr.port();
 
     // A sandbox delivering a real payment.completed to it.
     let served = Served::start(
