@@ -67,7 +67,7 @@ fn set(ctx: &Ctx, key: &str, value: Option<&str>) -> Result<Outcome> {
                         return Err(Error::usage(format!(
                             "there is no [profiles.{}] in {} ({have}); make it first, e.g. le --profile {} config set base_url URL",
                             printable(v),
-                            path.display(),
+                            printable(&path.display().to_string()),
                             printable(v)
                         )));
                     }

@@ -96,6 +96,18 @@ pub fn client(o: &NetOptions) -> Result<reqwest::Client, String> {
 /// The certificates of a PEM file, to trust besides the system's.
 pub fn load_roots(path: &std::path::Path) -> Result<Vec<Root>, String> {
     use rustls::pki_types::pem::PemObject;
+    // A file of certificates, of a sane size: never a FIFO that blocks, or /dev/zero.
+    let meta =
+        std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if !meta.is_file() {
+        return Err(format!("{} is not a file of certificates", path.display()));
+    }
+    if meta.len() > 16 << 20 {
+        return Err(format!(
+            "{} is over 16 MiB: not a file of certificates",
+            path.display()
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let certs = Root::pem_slice_iter(&bytes)
         .collect::<Result<Vec<_>, _>>()

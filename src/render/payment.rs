@@ -27,12 +27,12 @@ fn status_cell(s: &Status, color: bool) -> Cell {
 /// `1,000,000.00 EUR`, `0.00100000 BTC`, `1,250 sats`. Never rounded: an amount with
 /// more decimals than its currency takes is shown with all of them.
 pub fn money(amount: &str, currency: &str) -> String {
-    let decimals = match currency.to_ascii_uppercase().as_str() {
-        "BTC" => Some(8),
-        "SATS" => Some(0),
-        c if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => Some(2),
-        _ => None,
-    };
+    // The decimals of a currency le takes payments in; any other (a server's JPY) is
+    // shown as written, grouped but never padded to decimals it may not have.
+    let decimals = currency
+        .parse::<crate::money::Currency>()
+        .ok()
+        .map(crate::money::Currency::max_scale);
     let parsed = amount.trim().parse::<Decimal>().ok();
     let text = match (parsed, decimals) {
         (Some(d), Some(places)) if d.scale() <= places => {
@@ -227,5 +227,8 @@ mod tests {
         assert_eq!(money("1250", "sats"), "1,250 sats");
         assert_eq!(money("4.205", "USD"), "4.205 USD", "never rounded");
         assert_eq!(money("abc", "USD"), "abc USD");
+        // A currency le does not take payments in keeps the decimals it came with.
+        assert_eq!(money("1000", "JPY"), "1,000 JPY");
+        assert_eq!(money("4.2", "usd"), "4.20 usd");
     }
 }

@@ -36,7 +36,9 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' => out.push('\u{fffd}'),
+            // What the terminal escapes (controls, bidi overrides, invisible characters)
+            // could reorder or hide what a payer reads here too.
+            c if crate::text::is_unsafe(c) && c != '\n' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -401,6 +403,14 @@ pub fn trouble(why: &str) -> Response {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn what_could_reorder_or_hide_text_is_replaced() {
+        assert_eq!(
+            super::escape("a\u{202E}b\u{200B}c<"),
+            "a\u{fffd}b\u{fffd}c&lt;"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -368,6 +368,30 @@ fn doctor_keeps_a_server_s_words_on_one_line() {
     assert!(!text.contains('\u{1b}'), "{text}");
 }
 
+/// An account the API refuses (403 MERCHANT_INACTIVE from /api/merchant/me): doctor's
+/// hint names a command that reaches the same API, never a `{le}` placeholder.
+#[test]
+fn doctor_s_account_hint_is_a_command_that_works() {
+    let env = Env::new();
+    let server = Scripted::always(Step::json(
+        403,
+        r#"{"error":"Forbidden","message":"Merchant inactive","code":"MERCHANT_INACTIVE"}"#,
+    ));
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", &server.url(), "doctor"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(text.contains("✗ account"), "{text}");
+    assert!(!text.contains("{le}"), "{text}");
+    assert!(
+        text.contains(&format!("le --base-url {} sandbox account", server.url())),
+        "{text}"
+    );
+}
+
 /// A config file that does not parse: doctor shows the parser's excerpt as the lines it
 /// is, indented under the check, with what the file holds escaped.
 #[test]

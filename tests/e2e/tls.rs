@@ -176,6 +176,33 @@ fn a_cacert_that_is_not_a_certificate_is_a_usage_error() {
         "{}",
         stderr_of(&out)
     );
+    // A FIFO (which would block the read for ever) is no file of certificates.
+    #[cfg(unix)]
+    {
+        let fifo = env.path("fifo.pem");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let out = env
+            .le()
+            .env("LIGHTNING_API_KEY", TEST_KEY)
+            .args(["--base-url", &s.url, "--cacert"])
+            .arg(&fifo)
+            .args(["get", "inv_x"])
+            .timeout(Duration::from_secs(10))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains("not a file of certificates"),
+            "{}",
+            stderr_of(&out)
+        );
+    }
 }
 
 #[test]
