@@ -41,7 +41,14 @@ struct Till<'a> {
     /// Sales paid this session: count, and totals per currency.
     count: usize,
     totals: BTreeMap<String, Decimal>,
+    /// The order of a sale on screen that has not ended: said once the terminal is given
+    /// back, if the till closes on it (Ctrl-C, `q`, a SIGTERM).
+    open_sale: Option<String>,
 }
+
+/// How long the till waits for one look at a sale before it says the API is slow and
+/// gives the keyboard back: a slow API must not freeze Esc, `q` or Ctrl-C.
+const POLL_BUDGET: Duration = Duration::from_secs(5);
 
 /// Waits for the cashier to leave a screen that has no keys of its own: `Some` to close
 /// the till, `None` for Esc.
@@ -112,6 +119,7 @@ pub async fn run(ctx: &Ctx, a: PosArgs) -> Result<Outcome> {
         color,
         count: 0,
         totals: BTreeMap::new(),
+        open_sale: None,
     };
     let session = Session::start(&ctx.out).map_err(Error::usage)?;
     let mut keys = session.keys();
@@ -124,6 +132,13 @@ pub async fn run(ctx: &Ctx, a: PosArgs) -> Result<Outcome> {
     drop(keys);
     drop(session);
     ctx.out.note(&format!("till closed: {}", till.sales_line()));
+    if let Some(order) = &till.open_sale {
+        ctx.out.note(&format!(
+            "order {} was for sale when the till closed: {{le}} get-order {} says whether it was paid",
+            order,
+            order
+        ));
+    }
     match ended? {
         Next::Interrupted => Ok(Outcome::Interrupted),
         _ => Ok(Outcome::Done),
@@ -266,10 +281,7 @@ impl Till<'_> {
             .await
             .map_err(|e| e.message())?;
         if created.earlier && created.payment.status() != Status::Unpaid {
-            return Err(format!(
-                "order {} was settled before: no new payment was taken",
-                new.order_id
-            ));
+            return Err(crate::present::earlier_payment(&created.payment));
         }
         // A lying invoice never reaches a customer's wallet.
         self.ctx
@@ -292,6 +304,7 @@ impl Till<'_> {
         keys: &mut tokio::sync::mpsc::UnboundedReceiver<Key>,
         mut p: Payment,
     ) -> Result<(Next, Option<String>)> {
+        self.open_sale = p.order_id().map(str::to_owned);
         let invoice = p.lightning_invoice().unwrap_or_default().to_owned();
         // The sale as the customer was shown it: every later answer must be this payment,
         // its invoice included.
@@ -352,19 +365,13 @@ impl Till<'_> {
                         }
                         return Ok((Next::Quit, None));
                     }
-                    Some(Key::Interrupt) => {
-                        self.ctx.out.note(&format!(
-                            "order {} was for sale when the till closed: {{le}} get-order {} says whether it was paid",
-                            p.order_id().unwrap_or("?"),
-                            p.order_id().unwrap_or("?")
-                        ));
-                        return Ok((Next::Interrupted, None));
-                    }
+                    Some(Key::Interrupt) => return Ok((Next::Interrupted, None)),
                     Some(Key::Esc) => {
                         // Paid between two polls: that is a sale, not a cancelled one.
                         if let Some(done) = self.last_look(&shown).await {
                             return self.show_end(session, keys, &done).await;
                         }
+                        self.open_sale = None;
                         return Ok((Next::Sale, Some(format!(
                             "sale cancelled: order {} is left to expire", p.order_id().unwrap_or("?")
                         ))));
@@ -379,7 +386,11 @@ impl Till<'_> {
                 },
                 _ = sleep_until(next_poll) => {
                     next_poll = Instant::now() + MIN_INTERVAL;
-                    match self.client.get_payment_again(&shown).await {
+                    let look = tokio::time::timeout(POLL_BUDGET, self.client.get_payment_again(&shown));
+                    match look.await.unwrap_or_else(|_| Err(Error::Unreachable {
+                        url: "the API".into(),
+                        reason: format!("no answer within {} s", POLL_BUDGET.as_secs()),
+                    })) {
                         Ok(now) => {
                             if let Err(e) = self.ctx.check_payment(&self.client, &now) {
                                 return Ok((Next::Sale, Some(e.message())));

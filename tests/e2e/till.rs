@@ -671,4 +671,23 @@ fn pos_takes_sales_with_the_keyboard_alone_and_gives_the_terminal_back() {
     pty.send(b"\x03");
     assert_eq!(pty.wait(WAIT), Some(130));
     assert!(!pty.with_screen(|s| s.alternate_screen()));
+    // Ctrl-C on a sale the customer has not paid yet: once the terminal is back, le says
+    // which order was left open and how to find out whether it was paid.
+    let mut pty = Pty::le(
+        &env,
+        &["--sandbox", "pos", "--currency", "EUR"],
+        &[],
+        40,
+        100,
+    );
+    assert!(pty.wait_for("Amount in EUR", WAIT));
+    pty.send(b"2\r");
+    assert!(pty.wait_for("expires in", WAIT), "{}", pty.screen());
+    pty.send(b"\x03");
+    assert_eq!(pty.wait(WAIT), Some(130));
+    assert!(
+        pty.screen().contains("was for sale when the till closed"),
+        "{}",
+        pty.screen()
+    );
 }
