@@ -49,6 +49,31 @@ pub fn names(public_host: Option<&str>) -> Vec<String> {
     names
 }
 
+/// The directory of the server's key must be this user's and writable by no one else:
+/// in a shared state directory (`/tmp`), another user could otherwise have put a key and
+/// an authority of their own there first, which `le` would serve and tell clients to
+/// trust.
+#[cfg(unix)]
+fn owned_by_us(dir: &Path) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let m = dir
+        .symlink_metadata()
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let me = rustix::process::geteuid().as_raw();
+    if m.uid() != me || m.mode() & 0o022 != 0 {
+        return Err(format!(
+            "{} belongs to another user or others may write to it: le keeps the server's key only in a directory of its own; remove it, or use a state directory of your own (--dir)",
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn owned_by_us(_dir: &Path) -> Result<(), String> {
+    Ok(())
+}
+
 /// Loads the state's certificate, or makes one, and readies the server side of TLS.
 pub fn prepare(dir: &Path, public_host: Option<&str>) -> Result<Tls, String> {
     let tls_dir = dir.join("tls");
@@ -68,6 +93,7 @@ pub fn prepare(dir: &Path, public_host: Option<&str>) -> Result<Tls, String> {
             ));
         }
     }
+    owned_by_us(&tls_dir)?;
     let names = names(public_host);
     let now = jiff::Timestamp::now().as_second();
     let kept = std::fs::read_to_string(&server_path).ok().filter(|text| {

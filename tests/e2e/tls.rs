@@ -433,6 +433,23 @@ fn a_link_in_place_of_the_certificate_is_refused_not_followed() {
         stderr_of(&out)
     );
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "mine\n");
+
+    // Nor is a key kept in a directory others may write to (one made in a shared /tmp by
+    // another user, with a key and an authority of their own in it).
+    std::fs::remove_file(tls.join("cert.pem")).unwrap();
+    std::fs::set_permissions(&tls, std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
+    let out = env
+        .le()
+        .args(["sandbox", "serve", "--tls", "--addr", "127.0.0.1:0"])
+        .timeout(Duration::from_secs(10))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("others may write to it"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 /// An http server named as https (a port mixed up) does not speak TLS at all: that is
