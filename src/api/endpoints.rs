@@ -370,7 +370,11 @@ impl Client {
     /// The payment again, as an earlier answer described it: a later answer may move its
     /// status on, never change what it is (its order, amount or currency).
     pub async fn get_payment_again(&self, known: &Identity) -> Result<Payment> {
-        let id = known.invoice_id.as_deref().unwrap_or_default();
+        let Some(id) = known.invoice_id.as_deref() else {
+            return Err(Error::internal(
+                "a payment was read again before its invoice id was known",
+            ));
+        };
         let p = self.get_payment(id).await?;
         known.check(&p, || {
             format!(

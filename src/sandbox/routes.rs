@@ -287,6 +287,9 @@ async fn with_correlation_in_body(resp: Response, correlation: &str) -> Response
     }
     let (parts, body) = resp.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 1 << 20).await else {
+        // The body is gone: so is the length it had.
+        let mut parts = parts;
+        parts.headers.remove(axum::http::header::CONTENT_LENGTH);
         return Response::from_parts(parts, Body::empty());
     };
     let body = match serde_json::from_slice::<Value>(&bytes) {
