@@ -226,6 +226,50 @@ pub fn share_of_sats(part: Decimal, total: Decimal, total_sats: u64) -> Option<u
     u64::try_from(v).ok()
 }
 
+/// A number with its currency's decimals and thousands grouped: `4.20 USD`,
+/// `1,000,000.00 EUR`, `0.00100000 BTC`, `1,250 sats`. Never rounded: an amount with
+/// more decimals than its currency takes is shown with all of them.
+pub fn shown(amount: &str, currency: &str) -> String {
+    // The decimals of a currency le takes payments in; any other (a server's JPY) is
+    // shown as written, grouped but never padded to decimals it may not have.
+    let decimals = currency.parse::<Currency>().ok().map(Currency::max_scale);
+    let parsed = amount.trim().parse::<Decimal>().ok();
+    let text = match (parsed, decimals) {
+        (Some(d), Some(places)) if d.scale() <= places => {
+            let mut d = d;
+            d.rescale(places);
+            grouped(&d.to_string())
+        }
+        (Some(d), _) => grouped(&d.to_string()),
+        (None, _) => amount.to_owned(),
+    };
+    if currency.is_empty() {
+        text
+    } else {
+        format!("{text} {currency}")
+    }
+}
+
+/// `1234567.5` → `1,234,567.5`.
+pub fn grouped(number: &str) -> String {
+    let (sign, rest) = match number.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", number),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let int = match int.parse::<u64>() {
+        Ok(n) => group_thousands(n),
+        Err(_) => int.to_owned(),
+    };
+    match frac {
+        Some(f) => format!("{sign}{int}.{f}"),
+        None => format!("{sign}{int}"),
+    }
+}
+
 /// Formats a whole number with thousands separators: `49990` → `49,990`.
 pub fn group_thousands(n: u64) -> String {
     let s = n.to_string();

@@ -61,7 +61,8 @@ pub struct NewRefund {
 }
 
 /// A payment's status. The provider knows more than the documented five, so any other
-/// string is carried along rather than refused.
+/// string is carried along as `Unknown` rather than refused: what it means is never
+/// guessed (see `crate::verdict`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Status {
     Unpaid,
@@ -70,7 +71,7 @@ pub enum Status {
     Expired,
     Refunded,
     Underpaid,
-    Other(String),
+    Unknown(String),
 }
 
 impl Status {
@@ -82,7 +83,7 @@ impl Status {
             "expired" => Status::Expired,
             "refunded" => Status::Refunded,
             "underpaid" => Status::Underpaid,
-            other => Status::Other(other.to_string()),
+            other => Status::Unknown(other.to_string()),
         }
     }
 
@@ -94,7 +95,7 @@ impl Status {
             Status::Expired => "expired",
             Status::Refunded => "refunded",
             Status::Underpaid => "underpaid",
-            Status::Other(s) => s,
+            Status::Unknown(s) => s,
         }
     }
 
@@ -138,7 +139,7 @@ pub enum RefundStatus {
     Pending,
     Completed,
     Failed,
-    Other(String),
+    Unknown(String),
 }
 
 impl RefundStatus {
@@ -147,7 +148,7 @@ impl RefundStatus {
             "pending" => RefundStatus::Pending,
             "completed" => RefundStatus::Completed,
             "failed" => RefundStatus::Failed,
-            other => RefundStatus::Other(other.to_owned()),
+            other => RefundStatus::Unknown(other.to_owned()),
         }
     }
 
@@ -156,7 +157,7 @@ impl RefundStatus {
             RefundStatus::Pending => "pending",
             RefundStatus::Completed => "completed",
             RefundStatus::Failed => "failed",
-            RefundStatus::Other(s) => s,
+            RefundStatus::Unknown(s) => s,
         }
     }
 }
@@ -173,45 +174,169 @@ impl<'de> Deserialize<'de> for RefundStatus {
     }
 }
 
-/// A payment as the API reference describes it.
+/// A payment: the one model the sandbox writes and the client reads. The sandbox fills
+/// every field the reference lists; the client reads whatever a server sent, and a field
+/// that is missing, empty or of the wrong type is `None` rather than a refusal (only
+/// `invoiceId` and `status` are required, see `Payment::from_value`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentObject {
     pub invoice_id: String,
-    pub order_id: String,
+    #[serde(
+        default,
+        deserialize_with = "lenient::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub order_id: Option<String>,
     pub status: Status,
-    pub amount: Dec,
-    pub currency: String,
-    pub amount_sats: u64,
-    pub lightning_invoice: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// As asked for: exactly its digits (`0.10` stays `0.10`).
+    #[serde(
+        default,
+        deserialize_with = "lenient::decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub amount: Option<Dec>,
+    #[serde(
+        default,
+        deserialize_with = "lenient::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub currency: Option<String>,
+    /// A whole, non-negative JSON number written as one (`10000`); `10000.0`, `"10000"`,
+    /// `-0` or `1e400` are not an amount of satoshis.
+    #[serde(
+        default,
+        deserialize_with = "lenient::sats",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub amount_sats: Option<u64>,
+    #[serde(
+        default,
+        deserialize_with = "lenient::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lightning_invoice: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "lenient::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub open_node_charge_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub onchain_address: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub hosted_checkout_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub customer_email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub customer_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub success_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cancel_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub metadata: Option<Map<String, Value>>,
-    pub created_at: Timestamp,
-    pub expires_at: Timestamp,
+    #[serde(
+        default,
+        deserialize_with = "lenient::time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: Option<Timestamp>,
+    #[serde(
+        default,
+        deserialize_with = "lenient::time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub expires_at: Option<Timestamp>,
     /// The newer docs' name for when it was paid…
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub paid_at: Option<Timestamp>,
     /// …and the Settlements page's: a server sends both.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub settled_at: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expired_at: Option<Timestamp>,
+}
+
+/// Field readers that never fail: a value of the wrong shape is `None`, so that one odd
+/// field of a server's answer does not hide the rest of it.
+mod lenient {
+    use super::*;
+
+    pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(match Value::deserialize(d)? {
+            Value::String(s) if !s.is_empty() => Some(s),
+            _ => None,
+        })
+    }
+
+    pub fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Dec>, D::Error> {
+        Ok(super::decimal(&Value::deserialize(d)?).map(Dec))
+    }
+
+    pub fn sats<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+        Ok(whole_number(&Value::deserialize(d)?))
+    }
+
+    pub fn time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+        Ok(match Value::deserialize(d)? {
+            Value::String(s) => s.parse().ok(),
+            _ => None,
+        })
+    }
+
+    pub fn object<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Map<String, Value>>, D::Error> {
+        Ok(match Value::deserialize(d)? {
+            Value::Object(m) => Some(m),
+            _ => None,
+        })
+    }
 }
 
 /// A refund as the API sends it.
@@ -383,9 +508,12 @@ pub struct WebhookEndpoint {
     pub webhook_secret: String,
 }
 
-/// A payment object as the API sent it.
+/// A payment as a server sent it: its fields read once into the one model, and the
+/// object exactly as received, which only `--json` (and the fields `le` does not know)
+/// are taken from.
 #[derive(Debug, Clone)]
 pub struct Payment {
+    fields: PaymentObject,
     raw: Map<String, Value>,
 }
 
@@ -393,11 +521,34 @@ impl Payment {
     /// Accepts any object that names an invoice and a status; everything else is optional
     /// so that a field the API adds or drops later does not break `le`.
     pub fn from_value(value: Value) -> Result<Payment, String> {
-        Ok(Payment {
-            raw: object_with("payment", value, &["invoiceId", "status"])?,
-        })
+        let raw = object_with("payment", value, &["invoiceId", "status"])?;
+        let mut fields: PaymentObject = serde_json::from_value(Value::Object(raw.clone()))
+            .map_err(|e| format!("payment cannot be read: {e}"))?;
+        // Numbers are read from their text as received: a JSON number passed through
+        // another reader may lose how it was written (`-0` becomes `0`).
+        fields.amount = raw.get("amount").and_then(decimal).map(Dec);
+        fields.amount_sats = raw.get("amountSats").and_then(whole_number);
+        Ok(Payment { fields, raw })
     }
 
+    /// The payment the sandbox wrote, as a client reads it.
+    pub fn from_object(object: &PaymentObject) -> Payment {
+        let raw = match serde_json::to_value(object) {
+            Ok(Value::Object(m)) => m,
+            _ => Map::new(),
+        };
+        Payment {
+            fields: object.clone(),
+            raw,
+        }
+    }
+
+    /// The fields `le` reads.
+    pub fn fields(&self) -> &PaymentObject {
+        &self.fields
+    }
+
+    /// The object as received, for `--json`.
     pub fn raw(&self) -> &Map<String, Value> {
         &self.raw
     }
@@ -406,68 +557,72 @@ impl Payment {
         self.raw
     }
 
-    pub fn str(&self, field: &str) -> Option<&str> {
-        self.raw
-            .get(field)
-            .and_then(Value::as_str)
-            .filter(|s| !s.is_empty())
-    }
-
     pub fn invoice_id(&self) -> &str {
-        self.str("invoiceId").unwrap_or_default()
+        &self.fields.invoice_id
     }
 
     pub fn order_id(&self) -> Option<&str> {
-        self.str("orderId")
+        self.fields.order_id.as_deref()
     }
 
     pub fn status(&self) -> Status {
-        Status::parse(self.str("status").unwrap_or_default())
+        self.fields.status.clone()
     }
 
-    /// The amount as the API wrote it (the exact number text, never re-rounded).
+    /// The amount as the API wrote it: its digits when it is a decimal, else the text it
+    /// sent (an amount no decimal holds is still shown, never re-rounded).
     pub fn amount_text(&self) -> Option<String> {
-        number_text(self.raw.get("amount")?)
+        match self.fields.amount {
+            Some(d) => Some(d.0.to_string()),
+            None => number_text(self.raw.get("amount")?),
+        }
     }
 
     /// The amount, when it is a number a decimal can hold.
     pub fn amount(&self) -> Option<Decimal> {
-        decimal(self.raw.get("amount")?)
+        self.fields.amount.map(|d| d.0)
     }
 
     pub fn currency(&self) -> Option<&str> {
-        self.str("currency")
+        self.fields.currency.as_deref()
     }
 
-    /// `amountSats` when it is a whole, non-negative JSON number written as one (`10000`);
-    /// `10000.0`, `"10000"`, `-0` or `1e400` are not an amount of satoshis.
     pub fn amount_sats(&self) -> Option<u64> {
-        whole_number(self.raw.get("amountSats")?)
+        self.fields.amount_sats
     }
 
     pub fn lightning_invoice(&self) -> Option<&str> {
-        self.str("lightningInvoice")
+        self.fields.lightning_invoice.as_deref()
     }
 
     pub fn hosted_checkout_url(&self) -> Option<&str> {
-        self.str("hostedCheckoutUrl")
+        self.fields.hosted_checkout_url.as_deref()
     }
 
-    pub fn time(&self, field: &str) -> Option<Timestamp> {
-        self.str(field)?.parse().ok()
+    pub fn description(&self) -> Option<&str> {
+        self.fields.description.as_deref()
     }
 
     pub fn created_at(&self) -> Option<Timestamp> {
-        self.time("createdAt")
+        self.fields.created_at
     }
 
     pub fn expires_at(&self) -> Option<Timestamp> {
-        self.time("expiresAt")
+        self.fields.expires_at
     }
 
     /// Newer docs say `paidAt`, the Settlements page `settledAt`: either will do.
     pub fn paid_at(&self) -> Option<Timestamp> {
-        self.time("paidAt").or_else(|| self.time("settledAt"))
+        self.fields.paid_at.or(self.fields.settled_at)
+    }
+
+    /// The payment as JSON with its invoice left out: for a payment nobody should be
+    /// offered to pay (settled before, another amount, expired), so that a script or an
+    /// agent cannot pass its invoice on.
+    pub fn without_invoice(&self) -> Map<String, Value> {
+        let mut raw = self.raw.clone();
+        raw.remove("lightningInvoice");
+        raw
     }
 }
 
@@ -615,7 +770,7 @@ mod tests {
     fn payment_keeps_unknown_fields_and_exact_numbers() {
         let text = r#"{"invoiceId":"inv_1","status":"weird","amount":0.10,"future":{"x":1}}"#;
         let p = Payment::from_value(serde_json::from_str(text).unwrap()).unwrap();
-        assert_eq!(p.status(), Status::Other("weird".into()));
+        assert_eq!(p.status(), Status::Unknown("weird".into()));
         assert_eq!(p.amount_text().as_deref(), Some("0.10"));
         assert_eq!(serde_json::to_string(p.raw()).unwrap(), text);
     }

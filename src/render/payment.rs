@@ -23,52 +23,7 @@ fn status_cell(s: &Status, color: bool) -> Cell {
     }
 }
 
-/// A number with its currency's decimals and thousands grouped: `4.20 USD`,
-/// `1,000,000.00 EUR`, `0.00100000 BTC`, `1,250 sats`. Never rounded: an amount with
-/// more decimals than its currency takes is shown with all of them.
-pub fn money(amount: &str, currency: &str) -> String {
-    // The decimals of a currency le takes payments in; any other (a server's JPY) is
-    // shown as written, grouped but never padded to decimals it may not have.
-    let decimals = currency
-        .parse::<crate::money::Currency>()
-        .ok()
-        .map(crate::money::Currency::max_scale);
-    let parsed = amount.trim().parse::<Decimal>().ok();
-    let text = match (parsed, decimals) {
-        (Some(d), Some(places)) if d.scale() <= places => {
-            let mut d = d;
-            d.rescale(places);
-            grouped(&d.to_string())
-        }
-        (Some(d), _) => grouped(&d.to_string()),
-        (None, _) => amount.to_owned(),
-    };
-    if currency.is_empty() {
-        text
-    } else {
-        format!("{text} {currency}")
-    }
-}
-
-/// `1234567.5` → `1,234,567.5`.
-fn grouped(number: &str) -> String {
-    let (sign, rest) = match number.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", number),
-    };
-    let (int, frac) = match rest.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (rest, None),
-    };
-    let int = match int.parse::<u64>() {
-        Ok(n) => group_thousands(n),
-        Err(_) => int.to_owned(),
-    };
-    match frac {
-        Some(f) => format!("{sign}{int}.{f}"),
-        None => format!("{sign}{int}"),
-    }
-}
+pub use crate::money::shown as money;
 
 /// The amount as a till shows it, with its sats and, when the API gives one, the rate:
 /// `4.20 USD (4,200 sats at 100,000 USD/BTC)`. A rate worked back from rounded sats would
@@ -84,7 +39,10 @@ pub fn amount_text(p: &Payment) -> String {
     {
         s.push_str(&format!(" ({} sats", group_thousands(sats)));
         if let Some(rate) = api_rate(p) {
-            s.push_str(&format!(" at {} {currency}/BTC", grouped(&rate)));
+            s.push_str(&format!(
+                " at {} {currency}/BTC",
+                crate::money::grouped(&rate)
+            ));
         }
         s.push(')');
     }
@@ -116,7 +74,7 @@ pub fn payment_table(p: &Payment, out: &Output) -> Screen {
     }
     row("Status", status_cell(&p.status(), out.stdout_color()));
     row("Amount", Cell::new(clean(&amount_text(p))));
-    if let Some(d) = p.str("description") {
+    if let Some(d) = p.description() {
         row("Description", Cell::new(clean(d)));
     }
     if let Some(c) = p.created_at() {

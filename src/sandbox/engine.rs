@@ -1304,12 +1304,12 @@ fn ts(secs: i64) -> jiff::Timestamp {
 fn to_wire(r: &PaymentRow) -> wire::PaymentObject {
     wire::PaymentObject {
         invoice_id: r.invoice_id.clone(),
-        order_id: r.order_id.clone(),
+        order_id: Some(r.order_id.clone()),
         status: r.status.clone(),
-        amount: Dec(decimal(&r.amount)),
-        currency: r.currency.clone(),
-        amount_sats: r.amount_sats,
-        lightning_invoice: r.invoice.clone(),
+        amount: Some(Dec(decimal(&r.amount))),
+        currency: Some(r.currency.clone()),
+        amount_sats: Some(r.amount_sats),
+        lightning_invoice: Some(r.invoice.clone()),
         open_node_charge_id: r.charge_id.clone(),
         onchain_address: r.onchain_address.clone(),
         hosted_checkout_url: None,
@@ -1322,8 +1322,8 @@ fn to_wire(r: &PaymentRow) -> wire::PaymentObject {
             .metadata
             .as_deref()
             .and_then(|t| serde_json::from_str::<Map<String, Value>>(t).ok()),
-        created_at: ts(r.created_at),
-        expires_at: ts(r.expires_at),
+        created_at: Some(ts(r.created_at)),
+        expires_at: Some(ts(r.expires_at)),
         // Two generations of the docs name it differently; send both.
         paid_at: r.paid_at.map(ts),
         settled_at: r.paid_at.map(ts),
