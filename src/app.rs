@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::api::{Call, Client, ClientOptions, Observer, Payment, PlannedRequest};
+use crate::api::{Client, ClientOptions, Observer, Payment, PlanSink, PlannedRequest};
 use crate::cli::{Cli, Command, GlobalArgs, SandboxCommand, WebhookCommand};
 use crate::error::{Error, Result};
 use crate::exit::{self, Outcome};
@@ -26,11 +26,13 @@ pub struct Ctx {
     key: OnceCell<SecretString>,
     roots: OnceCell<Vec<crate::net::Root>>,
     embedded: tokio::sync::OnceCell<String>,
+    /// Under `--dry-run`/`--curl`: the requests described instead of sent.
+    plans: PlanSink,
 }
 
 impl Ctx {
     pub fn new(global: GlobalArgs, out: Output) -> Ctx {
-        out.set_invocation(invocation(&global));
+        crate::invocation::set(&global);
         Ctx {
             global,
             out,
@@ -38,6 +40,7 @@ impl Ctx {
             key: OnceCell::new(),
             roots: OnceCell::new(),
             embedded: tokio::sync::OnceCell::new(),
+            plans: PlanSink::default(),
         }
     }
 
@@ -142,7 +145,7 @@ impl Ctx {
         // Creates keep trying for at least half a minute, longer when each try may take
         // longer.
         o.create_budget = Duration::from_secs(30).max(timeout * 2);
-        o.dry_run = self.dry_run();
+        o.plans = self.dry_run().then(|| self.plans.clone());
         o.observer = Arc::new(Reporter {
             out: self.out.clone(),
             verbose: self.global.verbose,
@@ -192,12 +195,6 @@ impl Ctx {
         o.direct = true;
         o.embedded = true;
         Client::new(o)
-    }
-
-    /// `--dry-run` / `--curl`: the request `call` would make, in place of making it.
-    pub fn plan(&self, client: &Client, call: &Call) -> Option<Outcome> {
-        self.dry_run()
-            .then(|| Outcome::Planned(vec![client.plan(call)]))
     }
 
     /// What the API's invoices must agree with.
@@ -273,25 +270,6 @@ impl Ctx {
             .warn(&format!("{summary}: {}", problems.join("; ")));
         Ok(())
     }
-}
-
-/// `le` with the flags given on this command line that decide which API it reaches, so a
-/// command suggested in a hint goes where this one went.
-fn invocation(g: &GlobalArgs) -> String {
-    let quote = crate::text::shell_word;
-    let flag =
-        |name: &str| std::env::args().any(|a| a == name || a.starts_with(&format!("{name}=")));
-    let mut le = String::from("le");
-    if g.sandbox {
-        le.push_str(" --sandbox");
-    }
-    if let Some(u) = g.base_url.as_deref().filter(|_| flag("--base-url")) {
-        le.push_str(&format!(" --base-url {}", quote(u)));
-    }
-    if let Some(p) = g.profile.as_deref().filter(|_| flag("--profile")) {
-        le.push_str(&format!(" --profile {}", quote(p)));
-    }
-    le
 }
 
 /// What the funnel reports, said through the output.
@@ -415,8 +393,8 @@ pub fn run(cli: Cli, out: &Output) -> Result<Outcome> {
 
 async fn run_async(cli: Cli, out: Output) -> Result<Outcome> {
     let ctx = Ctx::new(cli.global, out);
-    // Servers stop on Ctrl-C as their way of ending, and watch reports what it saw;
-    // everything else stops where it is: each step it takes is safe to repeat, so a rerun
+    // Servers stop on Ctrl-C as their way of ending, a watch (`create --watch` too) says
+    // where the money is, and a batch what it did; everything else stops where it is: each step it takes is safe to repeat, so a rerun
     // of the same command finishes the job.
     let own_signals = matches!(
         &cli.command,
@@ -427,7 +405,7 @@ async fn run_async(cli: Cli, out: Output) -> Result<Outcome> {
             | Command::Webhook(crate::cli::WebhookCmdArgs {
                 command: WebhookCommand::Listen(_)
             })
-    );
+    ) || matches!(&cli.command, Command::Create(a) if a.watch || a.from.is_some());
     let work = crate::commands::dispatch(&ctx, cli.command);
     let result = if own_signals {
         work.await
@@ -436,15 +414,29 @@ async fn run_async(cli: Cli, out: Output) -> Result<Outcome> {
         // so it is in place before the command sends anything.
         tokio::select! {
             biased;
-            _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+            _ = tokio::signal::ctrl_c() => Err(Error::Interrupted(None)),
             r = work => r,
         }
     };
-    match result {
-        Ok(Outcome::Planned(plans)) => {
-            show_planned(&ctx, &plans)?;
-            Ok(Outcome::Planned(plans))
+    // A dry run stops at its first request (or, for commands of several independent
+    // requests, after describing each): what was described is its output.
+    let mut planned = std::mem::take(&mut *ctx.plans.lock().unwrap_or_else(|p| p.into_inner()));
+    // A request that is not the API's (`webhook send`'s) is described by its command.
+    let result = match result {
+        Ok(Outcome::Planned(own)) => {
+            planned.extend(own);
+            Ok(Outcome::Done)
         }
+        other => other,
+    };
+    match result {
+        Ok(_) | Err(Error::NotSent) if ctx.dry_run() && !planned.is_empty() => {
+            show_planned(&ctx, &planned)?;
+            Ok(Outcome::Planned(planned))
+        }
+        Err(Error::NotSent) => Err(Error::internal(
+            "a request was held back under --dry-run, and none was described",
+        )),
         Err(Error::OutputClosed) => Ok(Outcome::Done),
         other => other,
     }
@@ -486,27 +478,4 @@ fn show_planned(ctx: &Ctx, plans: &[PlannedRequest]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Resolves when `le` is asked to stop other than by Ctrl-C: SIGTERM, SIGHUP (its
-/// terminal closed) or SIGQUIT. A command that has taken over the terminal races its
-/// work against this, so that it can give the terminal back. Never resolves elsewhere.
-pub async fn terminated() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        if let (Ok(mut term), Ok(mut hup), Ok(mut quit)) = (
-            signal(SignalKind::terminate()),
-            signal(SignalKind::hangup()),
-            signal(SignalKind::quit()),
-        ) {
-            tokio::select! {
-                _ = term.recv() => {}
-                _ = hup.recv() => {}
-                _ = quit.recv() => {}
-            }
-            return;
-        }
-    }
-    std::future::pending::<()>().await
 }

@@ -32,9 +32,13 @@ pub enum Error {
     /// answer about something other than what was asked, a webhook that is not genuine.
     #[error("{0}")]
     Mismatch(Box<Mismatch>),
-    /// Ctrl-C.
-    #[error("interrupted")]
-    Interrupted,
+    /// Ctrl-C; while a payment was being watched, which one and how to go on.
+    #[error("interrupted{}", .0.as_ref().map(|l| format!(": {}", l.message)).unwrap_or_default())]
+    Interrupted(Option<Box<Left>>),
+    /// `--dry-run` / `--curl`: the request was described instead of sent, and the command
+    /// stops there; the run shows what was described (`app`).
+    #[error("not sent (--dry-run)")]
+    NotSent,
     /// stdout was closed by its reader (`le get … | head -1`): nothing more to say.
     #[error("output closed")]
     OutputClosed,
@@ -64,6 +68,16 @@ impl fmt::Display for Mismatch {
             many => write!(f, "{}:\n  - {}", self.summary, many.join("\n  - ")),
         }
     }
+}
+
+/// What Ctrl-C left behind: a payment that may still be paid.
+#[derive(Debug)]
+pub struct Left {
+    pub invoice_id: String,
+    /// What became of it, in `le`'s words (server text escaped).
+    pub message: String,
+    /// The command that goes on.
+    pub hint: String,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -99,8 +113,10 @@ impl Error {
             Error::Api(e) => e.exit_code(),
             Error::BadResponse(_) => exit::API,
             Error::Mismatch(_) => exit::MISMATCH,
-            Error::Interrupted => exit::INTERRUPTED,
+            Error::Interrupted(_) => exit::INTERRUPTED,
             Error::OutputClosed => exit::OK,
+            // Shown as planned requests by the run; seen here only by a bug.
+            Error::NotSent => exit::INTERNAL,
             Error::Internal(_) => exit::INTERNAL,
         }
     }
@@ -119,8 +135,9 @@ impl Error {
                 .unwrap_or_else(|| format!("HTTP_{}", e.status)),
             Error::BadResponse(_) => "BAD_RESPONSE".into(),
             Error::Mismatch(m) => m.code.into(),
-            Error::Interrupted => "INTERRUPTED".into(),
+            Error::Interrupted(_) => "INTERRUPTED".into(),
             Error::OutputClosed => "OUTPUT_CLOSED".into(),
+            Error::NotSent => "NOT_SENT".into(),
             Error::Internal(_) => "INTERNAL_ERROR".into(),
         }
     }
@@ -139,6 +156,9 @@ impl Error {
                 if let Some(details) = &e.details {
                     inner.insert("details".into(), details.clone());
                 }
+            }
+            Error::Interrupted(Some(left)) => {
+                inner.insert("invoiceId".into(), left.invoice_id.clone().into());
             }
             Error::Mismatch(m) => {
                 let mut details = serde_json::Map::new();
@@ -177,6 +197,7 @@ impl Error {
                     .into(),
             ),
             Error::Api(e) => e.hint(),
+            Error::Interrupted(Some(left)) => Some(left.hint.clone()),
             _ => None,
         }
     }

@@ -97,6 +97,10 @@ impl Prepared {
     /// what the customer's invoice asks for.
     pub async fn check_against_payment(&self, ctx: &Ctx, client: &Client) -> Result<()> {
         let new = &self.new;
+        // A dry run shows the refund request itself, not the read that checks it.
+        if client.is_dry_run() {
+            return Ok(());
+        }
         // The payment tells what the refund is worth in sats, and which network it is on.
         let payment = client.get_payment(&new.invoice_id).await?;
         let expect = ctx.expectations(client)?;

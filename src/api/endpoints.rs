@@ -1,165 +1,17 @@
-//! The API's endpoints. Each has a `Call` (what goes over the wire, which `--dry-run`
-//! shows) and a typed method that sends it and checks that the answer is about what was
-//! asked: an API that answers a question about invoice X with invoice Y is lying, and a
-//! script must never take Y's status for X's.
+//! The API's endpoints, each defined once: a typed method that says what goes over the
+//! wire (the `Call`; under `--dry-run` the funnel describes it instead of sending it),
+//! sends it, and checks that the answer is about what was asked: an API that answers a
+//! question about invoice X with invoice Y is lying, and a script must never take Y's
+//! status for X's.
 
 use reqwest::Method;
 use serde_json::{Value, json};
 
 use super::http::{Call, Client, Probe, RateInfo, Retry};
 use super::recover::Recover;
-use super::wire::{self, NewPayment, NewRefund, Payment, Refund, Status};
+use super::wire::{self, NewPayment, NewRefund, Payment, Refund};
 use crate::error::{Error, Result};
 use crate::text::printable;
-
-impl Call {
-    pub fn create_payment(new: &NewPayment, idempotency_key: &str) -> Result<Call> {
-        Ok(Call {
-            body: Some(serde_json::to_vec(new).map_err(Error::internal)?),
-            idempotency_key: Some(idempotency_key.to_owned()),
-            retry: Retry::Create,
-            ..Call::new(Method::POST, &["api", "payments"])
-        })
-    }
-
-    pub fn get_payment(invoice_id: &str) -> Call {
-        Call::get(&["api", "payments", invoice_id])
-    }
-
-    pub fn get_payment_by_order(order_id: &str) -> Call {
-        Call::get(&["api", "payments", "order", order_id])
-    }
-
-    /// `POST …/sync` changes nothing but the server's view of the provider, so repeating
-    /// it is harmless and it is retried like a read.
-    pub fn sync_payment(invoice_id: &str) -> Call {
-        Call {
-            retry: Retry::Read,
-            ..Call::new(Method::POST, &["api", "payments", invoice_id, "sync"])
-        }
-    }
-
-    pub fn create_refund(new: &NewRefund, idempotency_key: &str) -> Result<Call> {
-        Ok(Call {
-            body: Some(serde_json::to_vec(new).map_err(Error::internal)?),
-            idempotency_key: Some(idempotency_key.to_owned()),
-            retry: Retry::Create,
-            ..Call::new(Method::POST, &["api", "refunds"])
-        })
-    }
-
-    pub fn get_refund(refund_id: &str) -> Call {
-        Call::get(&["api", "refunds", refund_id])
-    }
-
-    pub fn list_refunds(invoice_id: Option<&str>) -> Call {
-        match invoice_id {
-            Some(id) => Call::get(&["api", "refunds", "invoice", id]),
-            None => Call::get(&["api", "refunds"]),
-        }
-    }
-
-    pub fn rates(currency: Option<&str>) -> Call {
-        match currency {
-            Some(c) => Call::get(&["api", "rates", c]),
-            None => Call::get(&["api", "rates"]),
-        }
-    }
-
-    /// `GET /health`: answers without a key.
-    pub fn health() -> Call {
-        Call {
-            retry: Retry::Never,
-            with_key: false,
-            ..Call::get(&["health"])
-        }
-    }
-
-    /// A read of a payment that does not exist: 404 with a key the API accepts, 401 or 403
-    /// without one.
-    pub fn key_check() -> Call {
-        Call {
-            retry: Retry::Never,
-            ..Call::get(&["api", "payments", "le-key-check"])
-        }
-    }
-
-    /// `GET /api/merchant/me`: the key's account.
-    pub fn merchant_me() -> Call {
-        Call::get(&["api", "merchant", "me"])
-    }
-
-    /// `PUT /api/merchant/webhook-url`: where webhooks go, and the secret that signs them.
-    /// Setting the same twice is harmless, so it is retried like a read.
-    pub fn set_webhook_url(url: &str, secret: &str) -> Call {
-        Call {
-            body: Some(
-                serde_json::to_vec(&wire::WebhookEndpoint {
-                    webhook_url: url.to_owned(),
-                    webhook_secret: secret.to_owned(),
-                })
-                .unwrap_or_default(),
-            ),
-            retry: Retry::Read,
-            ..Call::new(Method::PUT, &["api", "merchant", "webhook-url"])
-        }
-    }
-
-    /// The sandbox account of the key in use; with `change`, changed first.
-    pub fn sandbox_account(change: Option<&Value>) -> Call {
-        match change {
-            None => Call::get(&["sandbox", "account"]),
-            Some(body) => Call {
-                body: Some(body.to_string().into_bytes()),
-                retry: Retry::Read,
-                ..Call::new(Method::PUT, &["sandbox", "account"])
-            },
-        }
-    }
-
-    pub fn sandbox_action(invoice_id: &str, action: &str) -> Call {
-        Call::new(Method::POST, &["sandbox", "payments", invoice_id, action])
-    }
-
-    pub fn sandbox_list(after: Option<&str>) -> Call {
-        let mut c = Call::get(&["sandbox", "payments"]);
-        if let Some(a) = after {
-            c.query.push(("after", a.to_owned()));
-        }
-        c
-    }
-
-    pub fn sandbox_reset() -> Call {
-        Call::new(Method::POST, &["sandbox", "reset"])
-    }
-
-    pub fn sandbox_deliveries() -> Call {
-        Call::get(&["sandbox", "deliveries"])
-    }
-
-    pub fn sandbox_webhook() -> Call {
-        Call::get(&["sandbox", "webhook"])
-    }
-
-    /// Sets (`Some((url, secret))`) or clears the sandbox state's webhook destination.
-    pub fn sandbox_set_webhook(dest: Option<(&str, &str)>) -> Call {
-        match dest {
-            Some((url, secret)) => Call {
-                body: Some(
-                    json!({ "url": url, "secret": secret })
-                        .to_string()
-                        .into_bytes(),
-                ),
-                retry: Retry::Read,
-                ..Call::new(Method::PUT, &["sandbox", "webhook"])
-            },
-            None => Call {
-                retry: Retry::Read,
-                ..Call::new(Method::DELETE, &["sandbox", "webhook"])
-            },
-        }
-    }
-}
 
 /// What an answer about a payment must agree with: what was asked for, or what an
 /// earlier answer about it said. A later answer may change its status, never what it is.
@@ -302,30 +154,45 @@ pub struct CreatedRefund {
 
 impl Client {
     pub async fn create_payment(&self, new: &NewPayment, idempotency_key: &str) -> Result<Created> {
-        let call = Call::create_payment(new, idempotency_key)?;
+        let call = Call {
+            body: Some(serde_json::to_vec(new).map_err(Error::internal)?),
+            idempotency_key: Some(idempotency_key.to_owned()),
+            retry: Retry::Create,
+            ..Call::new(Method::POST, &["api", "payments"])
+        };
         let reply = match self.send(&call, Some(Recover::Payment(new))).await {
             Ok(r) => r,
-            // The order already has a payment the API will not replace. When a customer
-            // can no longer pay it (paid, refunded, being paid), that is the answer: the
-            // order was settled earlier. One that can still be paid stays a refusal: its
-            // amount may not be this request's.
+            // The order already has a payment the API will not replace: that payment is
+            // the answer, made earlier; what it means for this request (the same sale,
+            // settled before, another amount) is `verdict`'s to say.
             Err(Error::Api(e)) if e.code.as_deref() == Some("DUPLICATE_ORDER_ID") => {
-                match self.get_payment_by_order(&new.order_id).await {
-                    Ok(p) if !matches!(p.status(), Status::Unpaid | Status::Expired) => {
-                        return Ok(Created {
-                            payment: p,
-                            earlier: true,
-                            recovered: false,
-                            rate: RateInfo::Unknown,
-                        });
-                    }
-                    _ => return Err(Error::Api(e)),
-                }
+                return match self.get_payment_by_order(&new.order_id).await {
+                    Ok(p) => Ok(Created {
+                        payment: p,
+                        earlier: true,
+                        recovered: false,
+                        rate: RateInfo::Unknown,
+                    }),
+                    // Not found after all, or unreadable: the refusal stands.
+                    Err(_) => Err(Error::Api(e)),
+                };
             }
             Err(e) => return Err(e),
         };
         let answered = payment(reply.body)?;
-        let asked = Identity::of_request(new);
+        // A replay answers our own earlier attempt (a later attempt of this run) or an
+        // earlier run. The earlier run's answer is as old as that run: what matters is
+        // whether the payment can still be paid now, and whether it is for this request's
+        // money is the verdict's to judge. Anything else must be this very request.
+        let earlier = reply.replayed && reply.attempts == 1;
+        let asked = if earlier {
+            Identity {
+                order_id: Some(new.order_id.clone()),
+                ..Identity::default()
+            }
+        } else {
+            Identity::of_request(new)
+        };
         asked.check(&answered, || {
             format!(
                 "the API answered a create for order {} ({} {}) with payment {}, which is another",
@@ -335,10 +202,6 @@ impl Client {
                 printable(answered.invoice_id())
             )
         })?;
-        // A replay answers our own earlier attempt (a later attempt of this run) or an
-        // earlier run. The earlier run's answer is as old as that run: what matters is
-        // whether the payment can still be paid now.
-        let earlier = reply.replayed && reply.attempts == 1;
         let payment = if earlier {
             // Read again: the same payment, only its status may have moved on.
             let same = Identity::of(&answered);
@@ -362,7 +225,11 @@ impl Client {
     }
 
     pub async fn get_payment(&self, invoice_id: &str) -> Result<Payment> {
-        let p = payment(self.send(&Call::get_payment(invoice_id), None).await?.body)?;
+        let p = payment(
+            self.send(&Call::get(&["api", "payments", invoice_id]), None)
+                .await?
+                .body,
+        )?;
         same_invoice(invoice_id, &p)?;
         Ok(p)
     }
@@ -387,7 +254,7 @@ impl Client {
 
     pub async fn get_payment_by_order(&self, order_id: &str) -> Result<Payment> {
         let p = payment(
-            self.send(&Call::get_payment_by_order(order_id), None)
+            self.send(&Call::get(&["api", "payments", "order", order_id]), None)
                 .await?
                 .body,
         )?;
@@ -405,7 +272,13 @@ impl Client {
     }
 
     pub async fn sync_payment(&self, invoice_id: &str) -> Result<Payment> {
-        let p = payment(self.send(&Call::sync_payment(invoice_id), None).await?.body)?;
+        // It changes nothing but the server's view of the provider, so repeating it is
+        // harmless and it is retried like a read.
+        let call = Call {
+            retry: Retry::Read,
+            ..Call::new(Method::POST, &["api", "payments", invoice_id, "sync"])
+        };
+        let p = payment(self.send(&call, None).await?.body)?;
         same_invoice(invoice_id, &p)?;
         Ok(p)
     }
@@ -415,7 +288,12 @@ impl Client {
         new: &NewRefund,
         idempotency_key: &str,
     ) -> Result<CreatedRefund> {
-        let call = Call::create_refund(new, idempotency_key)?;
+        let call = Call {
+            body: Some(serde_json::to_vec(new).map_err(Error::internal)?),
+            idempotency_key: Some(idempotency_key.to_owned()),
+            retry: Retry::Create,
+            ..Call::new(Method::POST, &["api", "refunds"])
+        };
         let reply = self.send(&call, Some(Recover::Refund(new))).await?;
         let r = refund(reply.body)?;
         let mut problems = Vec::new();
@@ -462,7 +340,11 @@ impl Client {
     }
 
     pub async fn get_refund(&self, refund_id: &str) -> Result<Refund> {
-        let r = refund(self.send(&Call::get_refund(refund_id), None).await?.body)?;
+        let r = refund(
+            self.send(&Call::get(&["api", "refunds", refund_id]), None)
+                .await?
+                .body,
+        )?;
         if r.refund_id() != refund_id {
             return Err(Error::mismatch(
                 "ANSWER_MISMATCH",
@@ -480,7 +362,11 @@ impl Client {
 
     /// All refunds, or those of one payment.
     pub async fn list_refunds(&self, invoice_id: Option<&str>) -> Result<Vec<Refund>> {
-        let body = self.send(&Call::list_refunds(invoice_id), None).await?.body;
+        let call = match invoice_id {
+            Some(id) => Call::get(&["api", "refunds", "invoice", id]),
+            None => Call::get(&["api", "refunds"]),
+        };
+        let body = self.send(&call, None).await?.body;
         let items = body
             .get("refunds")
             .and_then(Value::as_array)
@@ -507,7 +393,11 @@ impl Client {
 
     /// `GET /api/rates`, or `/api/rates/{currency}`, as received.
     pub async fn rates(&self, currency: Option<&str>) -> Result<Value> {
-        let body = self.send(&Call::rates(currency), None).await?.body;
+        let call = match currency {
+            Some(c) => Call::get(&["api", "rates", c]),
+            None => Call::get(&["api", "rates"]),
+        };
+        let body = self.send(&call, None).await?.body;
         if !body.is_object() {
             return Err(bad_shape("a rates object", &body));
         }
@@ -530,28 +420,57 @@ impl Client {
 
     /// The key's account, as received (`GET /api/merchant/me`).
     pub async fn merchant_me(&self) -> Result<Value> {
-        account(self.send(&Call::merchant_me(), None).await?.body)
+        account(
+            self.send(&Call::get(&["api", "merchant", "me"]), None)
+                .await?
+                .body,
+        )
     }
 
     /// Sets the account's webhook endpoint; the API's answer, as received.
     pub async fn set_webhook_url(&self, url: &str, secret: &str) -> Result<Value> {
         Ok(self
-            .send(&Call::set_webhook_url(url, secret), None)
+            .send(
+                &Call {
+                    body: Some(
+                        serde_json::to_vec(&wire::WebhookEndpoint {
+                            webhook_url: url.to_owned(),
+                            webhook_secret: secret.to_owned(),
+                        })
+                        .map_err(Error::internal)?,
+                    ),
+                    // Setting the same twice is harmless: retried like a read.
+                    retry: Retry::Read,
+                    ..Call::new(Method::PUT, &["api", "merchant", "webhook-url"])
+                },
+                None,
+            )
             .await?
             .body)
     }
 
     /// The sandbox account of the key in use, changed first when asked.
     pub async fn sandbox_account(&self, change: Option<&Value>) -> Result<Value> {
-        account(self.send(&Call::sandbox_account(change), None).await?.body)
+        let call = match change {
+            None => Call::get(&["sandbox", "account"]),
+            Some(body) => Call {
+                body: Some(body.to_string().into_bytes()),
+                retry: Retry::Read,
+                ..Call::new(Method::PUT, &["sandbox", "account"])
+            },
+        };
+        account(self.send(&call, None).await?.body)
     }
 
     /// Sandbox control routes (`/sandbox/…`): move a payment along by hand.
     pub async fn sandbox_action(&self, invoice_id: &str, action: &str) -> Result<Payment> {
         let p = payment(
-            self.send(&Call::sandbox_action(invoice_id, action), None)
-                .await?
-                .body,
+            self.send(
+                &Call::new(Method::POST, &["sandbox", "payments", invoice_id, action]),
+                None,
+            )
+            .await?
+            .body,
         )?;
         same_invoice(invoice_id, &p)?;
         Ok(p)
@@ -566,10 +485,11 @@ impl Client {
         let mut after: Option<String> = None;
         let mut cursors = std::collections::HashSet::new();
         loop {
-            let body = self
-                .send(&Call::sandbox_list(after.as_deref()), None)
-                .await?
-                .body;
+            let mut call = Call::get(&["sandbox", "payments"]);
+            if let Some(a) = &after {
+                call.query.push(("after", a.clone()));
+            }
+            let body = self.send(&call, None).await?.body;
             let items = body
                 .get("payments")
                 .and_then(Value::as_array)
@@ -598,11 +518,17 @@ impl Client {
     }
 
     pub async fn sandbox_reset(&self) -> Result<Value> {
-        Ok(self.send(&Call::sandbox_reset(), None).await?.body)
+        Ok(self
+            .send(&Call::new(Method::POST, &["sandbox", "reset"]), None)
+            .await?
+            .body)
     }
 
     pub async fn sandbox_deliveries(&self) -> Result<Vec<wire::Delivery>> {
-        let body = self.send(&Call::sandbox_deliveries(), None).await?.body;
+        let body = self
+            .send(&Call::get(&["sandbox", "deliveries"]), None)
+            .await?
+            .body;
         serde_json::from_value::<wire::DeliveryList>(body)
             .map(|l| l.deliveries)
             .map_err(|e| {
@@ -615,8 +541,20 @@ impl Client {
         set: Option<Option<(&str, &str)>>,
     ) -> Result<wire::WebhookSettings> {
         let call = match set {
-            None => Call::sandbox_webhook(),
-            Some(dest) => Call::sandbox_set_webhook(dest),
+            None => Call::get(&["sandbox", "webhook"]),
+            Some(Some((url, secret))) => Call {
+                body: Some(
+                    json!({ "url": url, "secret": secret })
+                        .to_string()
+                        .into_bytes(),
+                ),
+                retry: Retry::Read,
+                ..Call::new(Method::PUT, &["sandbox", "webhook"])
+            },
+            Some(None) => Call {
+                retry: Retry::Read,
+                ..Call::new(Method::DELETE, &["sandbox", "webhook"])
+            },
         };
         let body = self.send(&call, None).await?.body;
         serde_json::from_value(body).map_err(|e| {
@@ -686,6 +624,29 @@ fn bad_shape(expected: &str, got: &Value) -> Error {
         "expected {expected} from the server, got {}",
         wire::kind(got)
     ))
+}
+
+impl Client {
+    /// `GET /health`, once, answered without a key: how the server answered, whatever it
+    /// answered (for `le doctor`).
+    pub async fn health_probe(&self) -> Result<Probe> {
+        self.probe(&Call {
+            retry: Retry::Never,
+            with_key: false,
+            ..Call::get(&["health"])
+        })
+        .await
+    }
+
+    /// A read of a payment that cannot exist, once, with the key: 404 with a key the API
+    /// accepts, 401 or 403 without one (for `le login` and `le doctor`).
+    pub async fn key_probe(&self) -> Result<Probe> {
+        self.probe(&Call {
+            retry: Retry::Never,
+            ..Call::get(&["api", "payments", "le-key-check"])
+        })
+        .await
+    }
 }
 
 impl Probe {

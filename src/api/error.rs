@@ -85,30 +85,30 @@ impl ApiError {
 
     pub fn hint(&self) -> Option<String> {
         let detail = |k: &str| self.details.as_ref()?.get(k)?.as_str().map(str::to_owned);
+        let le = crate::invocation::le();
         match (self.status, self.code.as_deref()) {
             (401, _) => {
                 Some("check the key in LIGHTNING_API_KEY, --api-key-file or your profile".into())
             }
-            (403, Some("MERCHANT_INACTIVE")) => Some(
-                "the merchant account is inactive: ask Lightning Enable support to reactivate it (a sandbox: {le} sandbox account --status active)".into(),
-            ),
-            (403, Some("SUBSCRIPTION_REQUIRED")) => Some(
-                "the account has no plan: choose one in the Lightning Enable dashboard, then try again (a sandbox: {le} sandbox account --status active)".into(),
-            ),
-            (403, Some("SUBSCRIPTION_EXPIRED")) => Some(
-                "the account's plan has lapsed: renew it in the Lightning Enable dashboard, then try again (a sandbox: {le} sandbox account --status active)".into(),
-            ),
-            (403, Some("REFUNDS_DISABLED")) => Some(
-                "refunds are not enabled for this account: turn them on in the Lightning Enable dashboard (a sandbox: {le} sandbox account --refunds on)".into(),
-            ),
+            (403, Some("MERCHANT_INACTIVE")) => Some(format!(
+                "the merchant account is inactive: ask Lightning Enable support to reactivate it (a sandbox: {le} sandbox account --status active)"
+            )),
+            (403, Some("SUBSCRIPTION_REQUIRED")) => Some(format!(
+                "the account has no plan: choose one in the Lightning Enable dashboard, then try again (a sandbox: {le} sandbox account --status active)"
+            )),
+            (403, Some("SUBSCRIPTION_EXPIRED")) => Some(format!(
+                "the account's plan has lapsed: renew it in the Lightning Enable dashboard, then try again (a sandbox: {le} sandbox account --status active)"
+            )),
+            (403, Some("REFUNDS_DISABLED")) => Some(format!(
+                "refunds are not enabled for this account: turn them on in the Lightning Enable dashboard (a sandbox: {le} sandbox account --refunds on)"
+            )),
             (409, Some("DUPLICATE_ORDER_ID")) => Some(match detail("invoiceId") {
                 // Only an id that looks like one goes into a command a person may paste:
                 // the server does not get to write the command, quoted or not.
                 Some(id) if crate::text::is_plain_token(&id) => format!(
-                    "this order already has a payment a customer could still pay: {{le}} get {} --qr always shows it again; a new sale needs a new order id",
-                    id
+                    "this order already has a payment a customer could still pay: {le} get {id} --qr always shows it again; a new sale needs a new order id"
                 ),
-                _ => "this order already has a payment: {le} get-order <orderId>".into(),
+                _ => format!("this order already has a payment: {le} get-order <orderId>"),
             }),
             (429, _) => Some(match self.retry_after {
                 Some(d) => format!("the API asks to wait {} s before trying again", d.as_secs()),

@@ -12,6 +12,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
 use super::error::ApiError;
+use super::plan::PlanSink;
 use super::recover::{Lookup, Recover};
 use crate::error::{Error, Result};
 use crate::invoice::Network;
@@ -70,8 +71,9 @@ pub struct ClientOptions {
     pub create_budget: Duration,
     /// Loopback servers: skip proxies from the environment.
     pub direct: bool,
-    /// Describe requests instead of sending them.
-    pub dry_run: bool,
+    /// `--dry-run` / `--curl`: each request is described here instead of being sent, and
+    /// the command stops at it (`Error::NotSent`).
+    pub plans: Option<PlanSink>,
     /// Wait out a 429 and try again; off for callers that pace themselves.
     pub retry_rate_limited: bool,
     /// The sandbox inside this process, gone once `le` exits.
@@ -91,7 +93,7 @@ impl ClientOptions {
             read_attempts: 4,
             create_budget: Duration::from_secs(30),
             direct: false,
-            dry_run: false,
+            plans: None,
             retry_rate_limited: true,
             embedded: false,
             extra_roots: Vec::new(),
@@ -119,9 +121,9 @@ pub enum Retry {
     Create,
 }
 
-/// A request to make.
+/// A request to make. Endpoints (`endpoints.rs`) are the only makers of calls.
 #[derive(Debug, Clone)]
-pub struct Call {
+pub(super) struct Call {
     pub method: Method,
     pub segments: Vec<String>,
     pub query: Vec<(&'static str, String)>,
@@ -249,7 +251,7 @@ impl Client {
     }
 
     pub fn is_dry_run(&self) -> bool {
-        self.opts.dry_run
+        self.opts.plans.is_some()
     }
 
     pub fn is_embedded(&self) -> bool {
@@ -271,7 +273,7 @@ impl Client {
         *self.announced.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    pub fn url_for(&self, call: &Call) -> String {
+    pub(super) fn url_for(&self, call: &Call) -> String {
         let mut url = self.opts.base_url.clone();
         for s in &call.segments {
             url.push('/');
@@ -288,9 +290,9 @@ impl Client {
 
     /// One exchange, no retries, no judgement: for `le doctor` and `le login`, which
     /// report how the server answered whatever it answered.
-    pub async fn probe(&self, call: &Call) -> Result<Probe> {
+    pub(super) async fn probe(&self, call: &Call) -> Result<Probe> {
         let url = self.url_for(call);
-        self.refuse_under_dry_run(call)?;
+        self.plan_instead(call)?;
         let ex = self
             .exchange(call, &url)
             .await
@@ -305,14 +307,14 @@ impl Client {
         })
     }
 
-    /// Under `--dry-run` every command plans its requests instead of sending them; one
-    /// that reaches the funnel anyway is a bug, caught here rather than sent.
-    fn refuse_under_dry_run(&self, call: &Call) -> Result<()> {
-        if self.opts.dry_run {
-            return Err(Error::internal(format!(
-                "a {} request was about to be sent under --dry-run",
-                call.method
-            )));
+    /// `--dry-run` and `--curl` are a mode of the funnel: the request is described for
+    /// the run to show, and not sent; the command stops here.
+    fn plan_instead(&self, call: &Call) -> Result<()> {
+        if let Some(sink) = &self.opts.plans {
+            sink.lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(self.plan(call));
+            return Err(Error::NotSent);
         }
         Ok(())
     }
@@ -321,7 +323,7 @@ impl Client {
     /// when an answer was lost.
     pub(super) async fn send(&self, call: &Call, recover: Option<Recover<'_>>) -> Result<Reply> {
         let url = self.url_for(call);
-        self.refuse_under_dry_run(call)?;
+        self.plan_instead(call)?;
         let began = Instant::now();
         let deadline = began + self.opts.create_budget;
         let since = jiff::Timestamp::now();

@@ -12,8 +12,7 @@ pub mod wire;
 pub use endpoints::{Created, CreatedRefund, Identity, KeyVerdict};
 pub use error::{ApiError, reason_phrase};
 pub use http::{
-    Call, Client, ClientOptions, NETWORK_HEADER, Observer, Probe, RateInfo, RateLimit, Retry,
-    Silent,
+    Client, ClientOptions, NETWORK_HEADER, Observer, Probe, RateInfo, RateLimit, Retry, Silent,
 };
-pub use plan::PlannedRequest;
+pub use plan::{PlanSink, PlannedRequest};
 pub use wire::{NewPayment, NewRefund, Payment, Refund, RefundStatus, Status};

@@ -1,6 +1,11 @@
 //! `--dry-run` and `--curl`: a request described instead of sent.
 
+use std::sync::{Arc, Mutex};
+
 use super::http::{Call, Client};
+
+/// Where a dry run's requests are described, for the run to show once it stops.
+pub type PlanSink = Arc<Mutex<Vec<PlannedRequest>>>;
 
 /// A request as it would go out, the key redacted.
 #[derive(Debug, Clone)]
@@ -17,7 +22,7 @@ pub struct PlannedRequest {
 
 impl Client {
     /// What `call` would send.
-    pub fn plan(&self, call: &Call) -> PlannedRequest {
+    pub(super) fn plan(&self, call: &Call) -> PlannedRequest {
         PlannedRequest {
             method: call.method.to_string(),
             url: self.url_for(call),

@@ -3,10 +3,10 @@
 
 use serde_json::json;
 
-use crate::api::{Call, KeyVerdict};
+use crate::api::KeyVerdict;
 use crate::app::Ctx;
 use crate::config::KeySource;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::exit::{self, Outcome};
 use crate::input::private;
 use crate::render::tables::checks;
@@ -113,12 +113,13 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
             return report(ctx, list);
         }
     };
-    if ctx.dry_run() {
-        let mut plans = vec![client.plan(&Call::health())];
+    if client.is_dry_run() {
+        // Each check's request, described and not sent.
+        let _ = client.health_probe().await;
         if !embedded {
-            plans.push(client.plan(&Call::merchant_me()));
+            let _ = client.merchant_me().await;
         }
-        return Ok(Outcome::Planned(plans));
+        return Err(Error::NotSent);
     }
     // The key is read once; the client that checks it sends it.
     let mut keyed = None;
@@ -163,7 +164,7 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
             )),
         }
     }
-    let reached = match client.probe(&Call::health()).await {
+    let reached = match client.health_probe().await {
         Ok(p) if p.status < 500 => {
             list.push(pass(
                 "reach",
@@ -220,7 +221,6 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
 /// `GET /api/merchant/me` answers both. An API without that route is asked the older
 /// way, with a read that needs a key.
 async fn account_checks(keyed: &crate::api::Client, list: &mut Vec<Check>) {
-    use crate::error::Error;
     use crate::render::merchant::account_problem;
     match keyed.merchant_me().await {
         Ok(me) => {
@@ -263,7 +263,7 @@ async fn account_checks(keyed: &crate::api::Client, list: &mut Vec<Check>) {
         }
         Err(Error::Api(e)) if matches!(e.status, 404 | 405) => {
             // An API without /api/merchant/me: the older check, judged as login judges it.
-            match keyed.probe(&Call::key_check()).await {
+            match keyed.key_probe().await {
                 Ok(p) => match p.key_verdict() {
                     KeyVerdict::Accepted => {
                         list.push(pass("key accepted", "the API accepted the key"))

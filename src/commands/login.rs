@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use bitcoin::hashes::{Hash, sha256};
 
-use crate::api::{Call, KeyVerdict};
+use crate::api::KeyVerdict;
 use crate::app::Ctx;
 use crate::cli::LoginArgs;
 use crate::config::{self, DEFAULT_BASE_URL, SANDBOX};
@@ -43,7 +43,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<Outcome> {
     if ctx.dry_run() {
         // What would be sent is the check of the key; nothing is read or stored.
         let client = ctx.client_for(&base, None, timeout(ctx))?;
-        return Ok(Outcome::Planned(vec![client.plan(&Call::key_check())]));
+        return client.key_probe().await.map(|_| Outcome::Done);
     }
 
     if let Some(cmd) = &a.key_command {
@@ -163,7 +163,7 @@ async fn read_key(a: &LoginArgs, profile: &str) -> Result<SecretString> {
                 .await
                 .map_err(Error::internal)?
                 .map_err(|e| match e.kind() {
-                    std::io::ErrorKind::Interrupted => Error::Interrupted,
+                    std::io::ErrorKind::Interrupted => Error::Interrupted(None),
                     _ => Error::Key(format!("cannot read the key: {e}")),
                 })?
         }
@@ -195,11 +195,7 @@ fn timeout(ctx: &Ctx) -> std::time::Duration {
 /// A key the API refuses is not stored; one that cannot be checked now is, with a warning.
 async fn check(ctx: &Ctx, base: &str, key: &SecretString) -> Result<()> {
     let client = ctx.client_for(base, Some(key.clone()), timeout(ctx))?;
-    match client
-        .probe(&Call::key_check())
-        .await
-        .map(|p| p.key_verdict())
-    {
+    match client.key_probe().await.map(|p| p.key_verdict()) {
         Ok(KeyVerdict::Accepted) => Ok(()),
         Ok(KeyVerdict::Refused(why)) => Err(Error::Key(format!(
             "the API refused this key ({why}); nothing was stored"

@@ -1,7 +1,6 @@
 //! `le whoami`: the merchant account behind the key, against any API (the hosted one or
 //! a sandbox).
 
-use crate::api::Call;
 use crate::app::Ctx;
 use crate::error::Result;
 use crate::exit::Outcome;
@@ -9,9 +8,6 @@ use crate::render::merchant::{account_problem, account_table};
 
 pub async fn whoami(ctx: &Ctx) -> Result<Outcome> {
     let client = ctx.client().await?;
-    if let Some(plan) = ctx.plan(&client, &Call::merchant_me()) {
-        return Ok(plan);
-    }
     let me = client.merchant_me().await?;
     if ctx.out.json() {
         ctx.out.json_line(&me)?;

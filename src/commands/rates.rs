@@ -1,6 +1,5 @@
 //! `le rates`: what a bitcoin costs, as the API converts.
 
-use crate::api::Call;
 use crate::app::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
@@ -19,9 +18,6 @@ pub async fn run(ctx: &Ctx, currency: Option<&str>) -> Result<Outcome> {
         None => None,
     };
     let client = ctx.client().await?;
-    if let Some(plan) = ctx.plan(&client, &Call::rates(currency)) {
-        return Ok(plan);
-    }
     let v = client.rates(currency).await?;
     if ctx.out.json() {
         ctx.out.json_line(&v)?;

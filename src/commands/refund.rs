@@ -1,6 +1,6 @@
 //! `le refund create|get|list`.
 
-use crate::api::{Call, Refund};
+use crate::api::Refund;
 use crate::app::Ctx;
 use crate::cli::{RefundCommand, RefundCreateArgs};
 use crate::error::Result;
@@ -15,9 +15,6 @@ pub async fn run(ctx: &Ctx, cmd: RefundCommand) -> Result<Outcome> {
         RefundCommand::Get { refund_id } => {
             check_id("the refund id", "le refund get ref_abc123", &refund_id)?;
             let client = ctx.client().await?;
-            if let Some(plan) = ctx.plan(&client, &Call::get_refund(&refund_id)) {
-                return Ok(plan);
-            }
             let r = client.get_refund(&refund_id).await?;
             show(ctx, &r)
         }
@@ -26,9 +23,6 @@ pub async fn run(ctx: &Ctx, cmd: RefundCommand) -> Result<Outcome> {
                 check_id("--invoice", "--invoice inv_abc123", id)?;
             }
             let client = ctx.client().await?;
-            if let Some(plan) = ctx.plan(&client, &Call::list_refunds(invoice.as_deref())) {
-                return Ok(plan);
-            }
             let items = client.list_refunds(invoice.as_deref()).await?;
             if ctx.out.json() {
                 for r in &items {
@@ -63,10 +57,6 @@ async fn create(ctx: &Ctx, a: RefundCreateArgs) -> Result<Outcome> {
     }
     .prepare()?;
     let client = ctx.client().await?;
-    // What matters is the refund request, not the lookup that checks it.
-    if let Some(plan) = ctx.plan(&client, &Call::create_refund(&prepared.new, &prepared.key)?) {
-        return Ok(plan);
-    }
     prepared.check_against_payment(ctx, &client).await?;
     let created = client.create_refund(&prepared.new, &prepared.key).await?;
     if created.earlier {

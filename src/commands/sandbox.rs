@@ -1,7 +1,6 @@
 //! `le sandbox …`: move sandbox payments along, inspect and reset the state, set up
 //! webhooks, or serve it all over HTTP.
 
-use crate::api::Call;
 use crate::app::Ctx;
 use crate::cli::{AccountArgs, OnOff, SandboxCommand, ServeArgs, WebhookArgs};
 use crate::error::{Error, Result};
@@ -20,9 +19,6 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCommand) -> Result<Outcome> {
         SandboxCommand::Account(a) => account(ctx, a).await,
         SandboxCommand::List => {
             let client = ctx.sandbox_client().await?;
-            if let Some(plan) = ctx.plan(&client, &Call::sandbox_list(None)) {
-                return Ok(plan);
-            }
             let items = client.sandbox_list().await?;
             if ctx.out.json() {
                 for p in &items {
@@ -35,9 +31,6 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCommand) -> Result<Outcome> {
         }
         SandboxCommand::Reset => {
             let client = ctx.sandbox_client().await?;
-            if let Some(plan) = ctx.plan(&client, &Call::sandbox_reset()) {
-                return Ok(plan);
-            }
             let answer = client.sandbox_reset().await?;
             if ctx.out.json() {
                 ctx.out.json_line(&answer)?;
@@ -54,9 +47,6 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCommand) -> Result<Outcome> {
         }
         SandboxCommand::Deliveries => {
             let client = ctx.sandbox_client().await?;
-            if let Some(plan) = ctx.plan(&client, &Call::sandbox_deliveries()) {
-                return Ok(plan);
-            }
             let items = client.sandbox_deliveries().await?;
             if ctx.out.json() {
                 for d in &items {
@@ -76,9 +66,6 @@ pub async fn run(ctx: &Ctx, cmd: SandboxCommand) -> Result<Outcome> {
 async fn act(ctx: &Ctx, invoice_id: &str, action: &str) -> Result<Outcome> {
     check_id("the invoice id", "le sandbox pay inv_abc123", invoice_id)?;
     let client = ctx.sandbox_client().await?;
-    if let Some(plan) = ctx.plan(&client, &Call::sandbox_action(invoice_id, action)) {
-        return Ok(plan);
-    }
     let p = client.sandbox_action(invoice_id, action).await?;
     show_payment(ctx, &client, &p, Offer::PLAIN)?;
     Ok(Outcome::Done)
@@ -98,13 +85,6 @@ async fn webhook(ctx: &Ctx, a: WebhookArgs) -> Result<Outcome> {
     let dest = set
         .as_ref()
         .map(|d| d.as_ref().map(|(u, s)| (u.as_str(), s.as_str())));
-    let call = match dest {
-        None => Call::sandbox_webhook(),
-        Some(d) => Call::sandbox_set_webhook(d),
-    };
-    if let Some(plan) = ctx.plan(&client, &call) {
-        return Ok(plan);
-    }
     let answer = client.sandbox_webhook(dest).await?;
     if ctx.out.json() {
         ctx.out.json_line(&answer)?;
@@ -147,9 +127,6 @@ async fn account(ctx: &Ctx, a: AccountArgs) -> Result<Outcome> {
     }
     let change = (!change.is_empty()).then(|| serde_json::Value::Object(change));
     let client = ctx.sandbox_client().await?;
-    if let Some(plan) = ctx.plan(&client, &Call::sandbox_account(change.as_ref())) {
-        return Ok(plan);
-    }
     let answer = client.sandbox_account(change.as_ref()).await?;
     if ctx.out.json() {
         ctx.out.json_line(&answer)?;

@@ -1,6 +1,5 @@
 //! `le get`, `le get-order`, `le sync`: read a payment and show it.
 
-use crate::api::Call;
 use crate::app::Ctx;
 use crate::error::Result;
 use crate::exit::Outcome;
@@ -10,9 +9,6 @@ use crate::present::{Offer, show_payment};
 pub async fn get(ctx: &Ctx, invoice_id: &str, qr: crate::cli::QrMode) -> Result<Outcome> {
     check_id("the invoice id", "le get inv_abc123", invoice_id)?;
     let client = ctx.client().await?;
-    if let Some(plan) = ctx.plan(&client, &Call::get_payment(invoice_id)) {
-        return Ok(plan);
-    }
     let p = client.get_payment(invoice_id).await?;
     let offer = Offer { qr, ..Offer::PLAIN };
     show_payment(ctx, &client, &p, offer)?;
@@ -22,9 +18,6 @@ pub async fn get(ctx: &Ctx, invoice_id: &str, qr: crate::cli::QrMode) -> Result<
 pub async fn get_order(ctx: &Ctx, order_id: &str) -> Result<Outcome> {
     check_id("the order id", "le get-order ORDER-1", order_id)?;
     let client = ctx.client().await?;
-    if let Some(plan) = ctx.plan(&client, &Call::get_payment_by_order(order_id)) {
-        return Ok(plan);
-    }
     let p = client.get_payment_by_order(order_id).await?;
     show_payment(ctx, &client, &p, Offer::PLAIN)?;
     Ok(Outcome::Done)
@@ -33,9 +26,6 @@ pub async fn get_order(ctx: &Ctx, order_id: &str) -> Result<Outcome> {
 pub async fn sync(ctx: &Ctx, invoice_id: &str) -> Result<Outcome> {
     check_id("the invoice id", "le sync inv_abc123", invoice_id)?;
     let client = ctx.client().await?;
-    if let Some(plan) = ctx.plan(&client, &Call::sync_payment(invoice_id)) {
-        return Ok(plan);
-    }
     let p = client.sync_payment(invoice_id).await?;
     show_payment(ctx, &client, &p, Offer::PLAIN)?;
     Ok(Outcome::Done)

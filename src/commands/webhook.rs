@@ -505,9 +505,6 @@ async fn endpoint(ctx: &Ctx, cmd: EndpointCommand) -> Result<Outcome> {
     match cmd {
         EndpointCommand::Show => {
             let client = ctx.client().await?;
-            if let Some(plan) = ctx.plan(&client, &crate::api::Call::merchant_me()) {
-                return Ok(plan);
-            }
             let me = client.merchant_me().await?;
             if ctx.out.json() {
                 ctx.out.json_line(&serde_json::json!({
@@ -527,10 +524,6 @@ async fn endpoint(ctx: &Ctx, cmd: EndpointCommand) -> Result<Outcome> {
             ctx.out
                 .register_secret(&crate::secret::SecretString::new(secret.clone()));
             let client = ctx.client().await?;
-            if let Some(plan) = ctx.plan(&client, &crate::api::Call::set_webhook_url(&url, &secret))
-            {
-                return Ok(plan);
-            }
             let answer = client.set_webhook_url(&url, &secret).await?;
             if ctx.out.json() {
                 ctx.out.json_line(&answer)?;

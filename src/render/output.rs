@@ -74,9 +74,6 @@ struct Inner {
     live: Mutex<Option<(String, usize)>>,
     /// Notes said once per run.
     said: Mutex<Vec<&'static str>>,
-    /// How to run `le` again against the same API (`le --sandbox`, `le --profile shop`):
-    /// what `{le}` in a hint becomes, so that a suggested command works when followed.
-    invocation: RwLock<String>,
     /// stdout belongs to something else (`le mcp`'s protocol): nothing is written there.
     stdout_reserved: AtomicBool,
 }
@@ -108,7 +105,6 @@ impl Output {
                 bars: Mutex::new(Vec::new()),
                 live: Mutex::new(None),
                 said: Mutex::new(Vec::new()),
-                invocation: RwLock::new("le".into()),
                 stdout_reserved: AtomicBool::new(false),
             }),
         }
@@ -201,34 +197,9 @@ impl Output {
         Cow::Owned(out)
     }
 
-    /// Text fit for the terminal: escaped (line breaks kept) and scrubbed; `{le}` in a
-    /// hint becomes the command that reaches the same API.
+    /// Text fit for the terminal: escaped (line breaks kept) and scrubbed.
     pub fn clean(&self, s: &str) -> String {
-        let filled = self.fill(s);
-        self.scrub(&text::escape_keeping_lines(&filled))
-            .into_owned()
-    }
-
-    pub fn set_invocation(&self, le: String) {
-        *self
-            .inner
-            .invocation
-            .write()
-            .unwrap_or_else(|p| p.into_inner()) = le;
-    }
-
-    /// `{le}` replaced by the invocation that reaches the same API.
-    pub fn fill<'a>(&self, s: &'a str) -> Cow<'a, str> {
-        if !s.contains("{le}") {
-            return Cow::Borrowed(s);
-        }
-        let le = self
-            .inner
-            .invocation
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone();
-        Cow::Owned(s.replace("{le}", &le))
+        self.scrub(&text::escape_keeping_lines(s)).into_owned()
     }
 
     /// Runs `f` with the terminal to itself: bars suspended, the live region taken down
@@ -368,7 +339,7 @@ impl Output {
     /// A warning: on a terminal in words, under `--json` as a JSON line on stderr.
     pub fn warn(&self, msg: &str) {
         if self.inner.json {
-            let v = serde_json::json!({ "warning": { "message": self.fill(msg) } });
+            let v = serde_json::json!({ "warning": { "message": msg } });
             if let Ok(mut t) = to_safe_json(&v) {
                 t = self.scrub(&t).into_owned();
                 self.write_stderr(&format!("{t}\n"));
@@ -404,26 +375,12 @@ impl Output {
         self.write_stderr(&format!("{}\n", self.scrub(&text::escape(line))));
     }
 
-    /// How a failed run is reported: once, at the end.
-    /// The error as JSON, its hint's `{le}` filled in (in the value, so that what it
-    /// becomes is escaped as JSON like any other text).
-    pub fn error_json(&self, e: &Error) -> serde_json::Value {
-        let mut v = e.to_json();
-        if let Some(h) = v.pointer_mut("/error/hint")
-            && let Some(text) = h.as_str()
-            && let Cow::Owned(filled) = self.fill(text)
-        {
-            *h = filled.into();
-        }
-        v
-    }
-
     pub fn error(&self, e: &Error) {
         if matches!(e, Error::OutputClosed) {
             return;
         }
         if self.inner.json {
-            if let Ok(t) = to_safe_json(&self.error_json(e)) {
+            if let Ok(t) = to_safe_json(&e.to_json()) {
                 self.write_stderr(&format!("{}\n", self.scrub(&t)));
             }
             return;
@@ -438,6 +395,19 @@ impl Output {
             s.push_str(&format!("  hint: {}\n", self.clean(&hint)));
         }
         self.write_stderr(&s);
+    }
+
+    /// The terminal's alternate screen, for what must not outlast a wait: a QR code that
+    /// could still be scanned once its payment has ended. Everything drawn until it is
+    /// dropped goes when it is; what was on the terminal before comes back. Only on a
+    /// terminal, and never under `--json`.
+    pub fn alternate_screen(&self) -> Option<AltScreen> {
+        if !self.inner.stdout_tty || self.inner.json {
+            return None;
+        }
+        self.write_stdout(ALT_ENTER.as_bytes()).ok()?;
+        ALT_HELD.store(true, Ordering::SeqCst);
+        Some(AltScreen { out: self.clone() })
     }
 
     // ---- things that move on stderr ----
@@ -558,6 +528,35 @@ impl indicatif::TermLike for ShortOfTheEdge {
 
     fn flush(&self) -> std::io::Result<()> {
         self.0.flush()
+    }
+}
+
+const ALT_ENTER: &str = "\x1b[?1049h\x1b[H";
+const ALT_LEAVE: &str = "\x1b[?1049l";
+
+/// Whether the alternate screen is held (for the panic hook).
+static ALT_HELD: AtomicBool = AtomicBool::new(false);
+
+/// The alternate screen, left when dropped.
+pub struct AltScreen {
+    out: Output,
+}
+
+impl Drop for AltScreen {
+    fn drop(&mut self) {
+        // Spinners and bars are drawn on it: they go with it.
+        if ALT_HELD.swap(false, Ordering::SeqCst) {
+            let _ = self.out.write_stdout(ALT_LEAVE.as_bytes());
+        }
+    }
+}
+
+/// Leaves the alternate screen if it is held: for the panic hook, which runs when no
+/// destructor will.
+pub fn leave_alternate_after_panic() {
+    if ALT_HELD.swap(false, Ordering::SeqCst) {
+        let _ = std::io::stdout().write_all(ALT_LEAVE.as_bytes());
+        let _ = std::io::stdout().flush();
     }
 }
 

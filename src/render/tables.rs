@@ -291,8 +291,7 @@ pub fn checks(rows: &[(bool, &str, &str, &[String])], out: &Output) -> Screen {
             (true, false) => "✓",
             (false, false) => "✗",
         };
-        // A hint in a detail names the command that reaches the same API (`{le}`).
-        s.push_str(&format!("{mark} {name:<13} {}\n", clean(&out.fill(detail))));
+        s.push_str(&format!("{mark} {name:<13} {}\n", clean(detail)));
         for line in more.iter() {
             s.push_str(&format!("{:16}{}\n", "", clean(line)));
         }
