@@ -20,6 +20,9 @@ pub const WATCH_OTHER: u8 = 12;
 /// `create` found the order already paid (or paid and refunded, or being paid): no new
 /// payment was taken.
 pub const EARLIER_PAYMENT: u8 = 13;
+/// `create` found the order's payment for another amount or currency: no new payment was
+/// taken.
+pub const CONFLICT: u8 = 14;
 pub const MISMATCH: u8 = 20;
 pub const INTERRUPTED: u8 = 130;
 
@@ -56,11 +59,15 @@ pub const TABLE: &[(u8, &str)] = &[
     ),
     (
         WATCH_OTHER,
-        "`watch`: ended in another final state (`refunded`, `underpaid`)",
+        "the payment is `underpaid`, was refunded while watched, or has a status `le` does not know: look at it",
     ),
     (
         EARLIER_PAYMENT,
-        "`create`: the order was already paid (or paid and refunded, or being paid) by an earlier payment: no new payment was taken",
+        "`create`: the order was already paid (or paid and refunded, or being paid) for the same amount and currency: no new payment was taken",
+    ),
+    (
+        CONFLICT,
+        "`create`: the order already has a payment for another amount or currency: no new payment was taken",
     ),
     (
         MISMATCH,
@@ -80,12 +87,15 @@ pub enum Outcome {
     Expired,
     /// `--timeout` ran out before the payment settled.
     TimedOut,
-    /// The payment ended otherwise (refunded, underpaid), or was not found among several.
+    /// The payment ended otherwise (underpaid, refunded while watched, a status `le` does
+    /// not know), or was not found among several.
     OtherEnd,
     /// Stopped by Ctrl-C after showing what it saw (`watch`).
     Interrupted,
     /// The order was already paid (or is being paid): nothing new was taken.
     EarlierPayment,
+    /// The order's payment is for another amount or currency: nothing new was taken.
+    Conflict,
     /// It reported its results, some of which failed: the exit code is that of the first
     /// failure it reports (a batch's first failed row, doctor's first failed check).
     Failed(u8),
@@ -100,6 +110,7 @@ impl Outcome {
             Outcome::OtherEnd => WATCH_OTHER,
             Outcome::Interrupted => INTERRUPTED,
             Outcome::EarlierPayment => EARLIER_PAYMENT,
+            Outcome::Conflict => CONFLICT,
             Outcome::Failed(code) => *code,
         }
     }

@@ -4,11 +4,11 @@
 
 use std::time::{Duration, Instant};
 
-use crate::api::{Client, Identity, Payment, Status};
+use crate::api::{Client, Identity, Payment};
 use crate::app::Ctx;
 use crate::error::{Error, Result};
-use crate::exit::Outcome;
 use crate::render::watch::WatchView;
+use crate::verdict::{Asked, Verdict, judge};
 
 /// The API asks clients not to poll more often than this.
 pub const MIN_INTERVAL: Duration = Duration::from_secs(3);
@@ -41,6 +41,24 @@ pub struct Tick<'a> {
     pub trouble: Option<&'a str>,
 }
 
+/// How a follow ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum End {
+    /// The payment reached an end (`Verdict::is_final`).
+    Settled(Verdict),
+    /// `--timeout` ran out first.
+    TimedOut,
+    /// Ctrl-C.
+    Interrupted,
+}
+
+/// What a follow saw: how it ended, and the payment as last seen.
+#[derive(Debug)]
+pub struct Followed {
+    pub end: End,
+    pub last: Option<Payment>,
+}
+
 /// Polls the payment until it settles, `--timeout` runs out or Ctrl-C; returns how it
 /// ended and the payment as last seen. The view is cleared before returning.
 ///
@@ -48,12 +66,7 @@ pub struct Tick<'a> {
 /// invoice id when nothing was shown yet (`Identity::invoice`): every answer must be that
 /// payment (its order, amount, currency and invoice), what it left open being learnt from
 /// the first answer. An answer about another payment is exit 20, never its status.
-pub async fn follow(
-    ctx: &Ctx,
-    client: &Client,
-    watched: &Identity,
-    f: Follow,
-) -> Result<(Outcome, Option<Payment>)> {
+pub async fn follow(ctx: &Ctx, client: &Client, watched: &Identity, f: Follow) -> Result<Followed> {
     follow_telling(ctx, client, watched, f, &mut |_| {}).await
 }
 
@@ -64,7 +77,7 @@ pub async fn follow_telling(
     watched: &Identity,
     f: Follow,
     listener: &mut dyn FnMut(Tick<'_>),
-) -> Result<(Outcome, Option<Payment>)> {
+) -> Result<Followed> {
     let args = f;
     let Some(invoice_id) = watched.invoice_id.as_deref() else {
         return Err(Error::internal(
@@ -84,14 +97,14 @@ pub async fn follow_telling(
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
 
-    let outcome = loop {
+    let end = loop {
         // The deadline bounds the request too: a server that never answers cannot hold
         // a watch past --timeout.
         let polled = tokio::select! {
             // Every answer must describe the payment being watched.
             r = client.get_payment_again(&known) => r,
-            _ = &mut ctrl_c => break Outcome::Interrupted,
-            _ = tokio::time::sleep_until(give_up) => break Outcome::TimedOut,
+            _ = &mut ctrl_c => break End::Interrupted,
+            _ = tokio::time::sleep_until(give_up) => break End::TimedOut,
         };
         match polled {
             Ok(p) => {
@@ -104,19 +117,15 @@ pub async fn follow_telling(
                 last_answer = Some(Instant::now());
                 known.learn(&p);
                 view.update(&p);
-                let status = p.status();
+                let verdict = judge(&p, Asked::Paid);
                 last = Some(p);
                 listener(Tick {
                     elapsed: started.elapsed(),
                     last: last.as_ref(),
                     trouble: None,
                 });
-                if status.is_final() {
-                    break match status {
-                        Status::Paid => Outcome::Done,
-                        Status::Expired => Outcome::Expired,
-                        _ => Outcome::OtherEnd,
-                    };
+                if verdict.is_final() {
+                    break End::Settled(verdict);
                 }
             }
             // The API being away for a while is not the payment's outcome: keep trying,
@@ -142,7 +151,7 @@ pub async fn follow_telling(
         if let Some(d) = deadline {
             let now = Instant::now();
             if now >= d {
-                break Outcome::TimedOut;
+                break End::TimedOut;
             }
             wait = wait.min(d - now);
         }
@@ -165,15 +174,15 @@ pub async fn follow_telling(
         };
         tokio::select! {
             _ = ticking => {},
-            _ = &mut ctrl_c => break Outcome::Interrupted,
-            _ = tokio::time::sleep_until(give_up) => break Outcome::TimedOut,
+            _ = &mut ctrl_c => break End::Interrupted,
+            _ = tokio::time::sleep_until(give_up) => break End::TimedOut,
         }
         if deadline.is_some_and(|d| Instant::now() >= d) {
-            break Outcome::TimedOut;
+            break End::TimedOut;
         }
     };
     view.finish();
-    Ok((outcome, last))
+    Ok(Followed { end, last })
 }
 
 /// Failures that say the API is away for now, not that the payment cannot be watched.

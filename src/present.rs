@@ -1,15 +1,23 @@
 //! A payment shown to a person or a script, the same way by every command: checked
 //! first (a wrong invoice is never shown as payable), then the API's object under
 //! `--json`, else the summary, the invoice string while it can be paid, and its QR code,
-//! laid out for the terminal there is.
+//! laid out for the terminal there is. What a payment means (`crate::verdict`) is told
+//! here too, and what every way out of a watched sale leaves behind.
 
 use std::path::Path;
 
-use crate::api::{Client, Payment, Status};
+use serde_json::json;
+
+use crate::api::{Client, Identity, Payment};
 use crate::app::Ctx;
 use crate::cli::QrMode;
-use crate::error::Result;
+use crate::error::{Error, Left, Result};
+use crate::exit::Outcome;
+use crate::follow::{End, Follow, follow};
+use crate::invocation::le;
 use crate::render::{self, Screen, qr, till};
+use crate::text::printable;
+use crate::verdict::{Asked, Verdict, judge};
 
 /// How a payable invoice is offered.
 #[derive(Debug, Clone, Copy)]
@@ -30,6 +38,16 @@ impl Offer<'_> {
         spinner: false,
         made_now: false,
     };
+
+    /// Whether this offer draws a QR code on the terminal (when the invoice can be paid).
+    fn draws_qr(&self, out: &render::Output) -> bool {
+        !out.json()
+            && out.stdout_tty()
+            && match self.qr {
+                QrMode::Never => false,
+                QrMode::Always | QrMode::Auto => true,
+            }
+    }
 }
 
 pub fn show_payment(ctx: &Ctx, client: &Client, p: &Payment, offer: Offer<'_>) -> Result<()> {
@@ -41,7 +59,7 @@ pub fn show_payment(ctx: &Ctx, client: &Client, p: &Payment, offer: Offer<'_>) -
     }
     let out = &ctx.out;
     // Only an invoice that can still be paid is offered to a payer.
-    let payable = p.status() == Status::Unpaid;
+    let payable = judge(p, Asked::Paid).offers_invoice();
     let invoice = p.lightning_invoice().filter(|_| payable);
     if let (Some(path), Some(inv)) = (offer.svg, invoice) {
         match qr::write_svg(inv, path) {
@@ -49,24 +67,22 @@ pub fn show_payment(ctx: &Ctx, client: &Client, p: &Payment, offer: Offer<'_>) -
             Err(e) => out.warn(&e),
         }
     }
+    if out.json() {
+        if offer.qr == QrMode::Always && invoice.is_some() {
+            // stdout carries JSON and stderr JSON lines: no room for a picture.
+            out.note_once(
+                "qr-json",
+                "no QR code is drawn under --json (stdout and stderr carry JSON); --qr-svg FILE writes one",
+            );
+        }
+        return out.json_line(p.raw());
+    }
     let want_qr = invoice.is_some()
         && match offer.qr {
             QrMode::Never => false,
             QrMode::Always => true,
-            QrMode::Auto => out.stdout_tty() && !out.json(),
+            QrMode::Auto => out.stdout_tty(),
         };
-    if out.json() {
-        out.json_line(p.raw())?;
-        if want_qr && let Some(inv) = invoice {
-            // The QR goes to stderr so that stdout stays one JSON document per line.
-            let (ink, _) = qr::choose_ink(out.stderr_color(), out.stderr_tty());
-            match qr::terminal(inv, ink) {
-                Ok(art) => out.show_stderr(&art),
-                Err(e) => out.warn(&e),
-            }
-        }
-        return Ok(());
-    }
     let (Some(inv), true) = (invoice, want_qr) else {
         let mut screen = render::payment_table(p, out);
         match invoice {
@@ -132,46 +148,199 @@ pub fn show_payment(ctx: &Ctx, client: &Client, p: &Payment, offer: Offer<'_>) -
     Ok(())
 }
 
-/// What to say of an order's earlier payment that a customer can no longer pay, when a
-/// create found it instead of making a new one (exit 13; `le mcp`'s EARLIER_PAYMENT).
-pub fn earlier_payment(p: &Payment) -> String {
-    let order = crate::text::printable(p.order_id().unwrap_or("?"));
-    let when = p
-        .paid_at()
-        .map(|t| format!(" at {}", crate::render::time::local(t)))
-        .unwrap_or_default();
-    let what = match p.status() {
-        Status::Paid => format!("order {order} was paid{when}"),
-        Status::Refunded => format!("order {order} was paid{when} and has been refunded"),
-        Status::Processing => format!("order {order} is already being paid, by an earlier payment"),
-        other => format!("order {order} already has a payment that is {other}"),
-    };
-    format!("{what}: no new payment was taken")
+/// A payment nobody should be asked to pay (settled before, for another amount,
+/// expired, underpaid, in a status `le` does not know): the summary, never its invoice,
+/// and under `--json` the API's object without its `lightningInvoice`. Its invoice was
+/// checked where the payment was read.
+pub fn show_unoffered(ctx: &Ctx, p: &Payment) -> Result<()> {
+    if ctx.out.json() {
+        return ctx.out.json_line(&p.without_invoice());
+    }
+    ctx.out.show(&render::payment_table(p, &ctx.out))
 }
 
-/// The banner that ends a wait at a till, and the bell: only for a person watching.
-pub fn announce_end(ctx: &Ctx, p: &Payment) {
+/// Says what a payment means: on a terminal the words (a warning when nothing was
+/// taken or the money is not in) and what to do next; under `--json` one
+/// `{"note": {"code", "exitCode", "message", "hint", …}}` line on stderr. `hint` replaces
+/// the verdict's own.
+pub fn tell(ctx: &Ctx, p: &Payment, v: &Verdict, asked: Asked<'_>, hint: Option<String>) {
+    let out = &ctx.out;
+    let hint = hint.or_else(|| v.hint(p));
+    if out.json() {
+        let mut note = v.to_json(p, asked);
+        if let Some(h) = &hint {
+            note["hint"] = h.clone().into();
+        }
+        out.json_note(&json!({ "note": note }));
+        return;
+    }
+    let mut text = v.words(p, asked);
+    if let Some(h) = &hint {
+        text.push_str(&format!("\n  hint: {h}"));
+    }
+    if v.exit_code() == 0 {
+        out.note(&text);
+    } else {
+        out.warn(&text);
+    }
+}
+
+/// The banner of an end, and the bell: only for a person watching.
+pub fn announce(ctx: &Ctx, p: &Payment, v: &Verdict) {
     let out = &ctx.out;
     if !out.interactive() {
         return;
     }
-    let end = match p.status() {
-        Status::Paid => till::End::Paid,
-        Status::Expired => till::End::Expired,
-        _ => till::End::Other,
-    };
-    let mut detail = format!("order {}", p.order_id().unwrap_or("?"));
-    detail.push_str(&format!(" · {}", p.invoice_id()));
-    if end == till::End::Other {
-        detail.push_str(&format!(" · {}", p.status()));
-    }
+    let (word, tone) = v.banner();
     let cols = out.stderr_size().map_or(80, |(_, c)| c);
     out.show_stderr(&till::banner(
-        end,
+        word,
+        tone,
         &render::amount_text(p),
-        &detail,
+        &v.detail(p),
         out.stderr_color(),
         cols,
     ));
     out.bell();
+}
+
+/// The end of a sale, told once: the payment as it ended (on stdout), then its banner
+/// and its words. The exit outcome is the verdict's. The payment's invoice was checked
+/// where it was read.
+pub fn ended(
+    ctx: &Ctx,
+    client: &Client,
+    p: &Payment,
+    v: &Verdict,
+    asked: Asked<'_>,
+) -> Result<Outcome> {
+    if v.offers_invoice() {
+        show_payment(ctx, client, p, Offer::PLAIN)?;
+    } else {
+        show_unoffered(ctx, p)?;
+    }
+    announce(ctx, p, v);
+    tell(ctx, p, v, asked, None);
+    Ok(v.outcome())
+}
+
+/// What to watch, and how.
+pub struct Sale<'a> {
+    /// The payment as it was just read or made, to be offered first; `None` to start
+    /// with its id alone (`le watch`).
+    pub first: Option<Payment>,
+    pub invoice_id: &'a str,
+    pub offer: Offer<'a>,
+    pub follow: Follow,
+}
+
+/// Offers a payable payment (when one is given) and follows it to its end. Every way
+/// out of the wait is decided here, for `create --watch` and `watch` alike:
+/// - paid, expired or another end: the QR code is gone from the screen (it was drawn on
+///   the alternate screen), and the payment as it ended, its banner and its words stay;
+/// - `--timeout`: the payment as last seen, and the command that goes on;
+/// - Ctrl-C: the payment as last seen (stdout, under `--json` too), and an `INTERRUPTED`
+///   error naming the invoice and the command that goes on (exit 130).
+pub async fn watch_sale(ctx: &Ctx, client: &Client, sale: Sale<'_>) -> Result<Outcome> {
+    let out = &ctx.out;
+    let mut watched = Identity::invoice(sale.invoice_id);
+    let drew_qr = sale.first.is_some() && sale.offer.draws_qr(out);
+    // What a customer could scan lives on the alternate screen, and goes with it.
+    let screen = if drew_qr {
+        out.alternate_screen()
+    } else {
+        None
+    };
+    if let Some(p) = &sale.first {
+        show_payment(ctx, client, p, sale.offer)?;
+        watched = Identity::of(p);
+    }
+    let followed = follow(ctx, client, &watched, sale.follow).await;
+    drop(screen);
+    let followed = followed?;
+    let last = followed.last.or(sale.first);
+    // Only an id that looks like one goes into a command a person may paste.
+    let id_arg = if crate::text::is_plain_token(sale.invoice_id) {
+        sale.invoice_id
+    } else {
+        "<invoiceId>"
+    };
+    let resume = format!(
+        "{} watch {id_arg}{}",
+        le(),
+        if drew_qr { " --qr auto" } else { "" }
+    );
+    match followed.end {
+        End::Settled(v) => {
+            let Some(p) = &last else {
+                return Err(Error::internal("a watch ended without a payment"));
+            };
+            ended(ctx, client, p, &v, Asked::Paid)
+        }
+        End::TimedOut => {
+            if let Some(p) = &last {
+                show_payment(ctx, client, p, Offer::PLAIN)?;
+            }
+            let status = last
+                .as_ref()
+                .map_or_else(|| "unknown".to_owned(), |p| printable(p.status().as_str()));
+            let message = format!(
+                "gave up waiting (--timeout); payment {} is still {status}",
+                printable(sale.invoice_id)
+            );
+            if out.json() {
+                out.json_note(&json!({ "note": {
+                    "code": "TIMED_OUT",
+                    "exitCode": crate::exit::WATCH_TIMEOUT,
+                    "message": message,
+                    "invoiceId": sale.invoice_id,
+                    "status": last.as_ref().map(|p| p.status().as_str().to_owned()),
+                    "hint": format!("{resume} goes on waiting"),
+                }}));
+            } else {
+                out.note(&format!("{message}: {resume} goes on waiting"));
+            }
+            Ok(Outcome::TimedOut)
+        }
+        End::Interrupted => {
+            // A script gets the payment as last seen; a person the words below, which
+            // name it and how to go on.
+            if let Some(p) = &last
+                && out.json()
+            {
+                out.json_line(p.raw())?;
+            }
+            Err(Error::Interrupted(Some(Box::new(left(
+                sale.invoice_id,
+                last.as_ref(),
+                resume,
+            )))))
+        }
+    }
+}
+
+/// What Ctrl-C left of a watched payment.
+fn left(id: &str, last: Option<&Payment>, resume: String) -> Left {
+    let id_shown = printable(id);
+    let message = match last {
+        None => format!("stopped watching payment {id_shown} before the API answered"),
+        Some(p) => {
+            let v = judge(p, Asked::Paid);
+            let until = match p.expires_at() {
+                Some(e) if v.offers_invoice() => {
+                    format!(", and can be paid until {}", render::time::local(e))
+                }
+                _ => String::new(),
+            };
+            format!(
+                "stopped watching payment {id_shown}, which is still {}{until}",
+                printable(p.status().as_str())
+            )
+        }
+    };
+    Left {
+        invoice_id: id.to_owned(),
+        message,
+        hint: format!("{resume} goes on watching"),
+    }
 }

@@ -2,7 +2,7 @@
 //! headers, with a journal so that an interrupted batch, rerun, skips what was done and
 //! never creates an order twice.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde_json::{Value, json};
 
-use crate::api::{Client, Identity, Payment};
+use crate::api::{Client, Identity, NewPayment, Payment};
 use crate::app::Ctx;
 use crate::cli::CreateArgs;
 use crate::error::{Error, Result};
@@ -19,6 +19,7 @@ use crate::input::rows::{Input, read_rows};
 use crate::journal::{Entry, Journal};
 use crate::pacer::{self, Pacer, Why};
 use crate::text::printable;
+use crate::verdict::{Asked, Verdict, judge};
 
 /// How long one row may wait for the rate limit before it is reported as refused (exit 7).
 const MAX_ROW_WAIT: Duration = Duration::from_secs(15 * 60);
@@ -71,25 +72,57 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
         client: &client,
         pacer: &pacer,
         journal: &journal,
+        stopping: Cell::new(false),
+        stop: tokio::sync::Notify::new(),
     };
 
     let mut pending = FuturesUnordered::new();
+    // Rows in flight: their number and order, to say which were cut off.
+    let mut in_flight: BTreeMap<usize, (usize, String)> = BTreeMap::new();
     let mut waiting: BTreeMap<usize, Value> = BTreeMap::new();
     let mut next_to_print = 0;
     let mut counts = Counts::default();
     // The exit code is the first failed row's, in the file's order.
     let mut first_failure: Option<(usize, u8)> = None;
     let mut queue = inputs.into_iter().enumerate();
+    // Ctrl-C once: no new row starts, the rows in flight finish, and every row is
+    // reported. Twice: the rows in flight are cut off too (their journal lines say a
+    // create was sent; a rerun finds out what became of them).
+    let mut stopping = false;
+    let mut ctrl_c = Box::pin(tokio::signal::ctrl_c());
     loop {
-        while pending.len() < concurrency as usize {
+        while !stopping && pending.len() < concurrency as usize {
             let Some((index, input)) = queue.next() else {
                 break;
             };
+            in_flight.insert(index, (input.number, order_of(&input)));
             pending.push(batch.process(index, input));
         }
-        let Some((index, outcome)) = pending.next().await else {
+        if pending.is_empty() {
+            break;
+        }
+        let next = tokio::select! {
+            biased;
+            _ = &mut ctrl_c => {
+                if stopping {
+                    break;
+                }
+                stopping = true;
+                batch.stopping.set(true);
+                batch.stop.notify_waiters();
+                ctrl_c = Box::pin(tokio::signal::ctrl_c());
+                ctx.out.note(&format!(
+                    "stopping: no new row starts, and no request waits for room; the {} in flight finish first (Ctrl-C again to cut them off)",
+                    pending.len()
+                ));
+                continue;
+            }
+            next = pending.next() => next,
+        };
+        let Some((index, outcome)) = next else {
             break;
         };
+        in_flight.remove(&index);
         let outcome = outcome?;
         counts.add(&outcome);
         if let RowOutcome::Failed { code, .. } = &outcome
@@ -106,14 +139,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
                 counts.total() as f64 / elapsed
             ));
         }
-        let mut line = outcome.to_json();
-        // A row's error is the error a single create prints: its hint's `{le}` becomes
-        // the command that reaches the same API.
-        if let Some(h) = line.pointer_mut("/error/hint")
-            && let Some(text) = h.as_str()
-        {
-            *h = ctx.out.fill(text).into_owned().into();
-        }
+        let line = outcome.to_json();
         if args.unordered {
             ctx.out.json_line(&line)?;
         } else {
@@ -124,20 +150,71 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
             }
         }
     }
+    drop(pending);
     drop(progress);
+    if stopping {
+        // Every row that did not finish gets its line, in its place.
+        let mut unfinished: Vec<(usize, Value)> = Vec::new();
+        for (index, (row, order)) in std::mem::take(&mut in_flight) {
+            counts.interrupted += 1;
+            unfinished.push((index, interrupted_row(row, &order, true)));
+        }
+        for (index, input) in queue {
+            counts.interrupted += 1;
+            let order = order_of(&input);
+            unfinished.push((index, interrupted_row(input.number, &order, false)));
+        }
+        for (index, line) in unfinished {
+            if args.unordered {
+                ctx.out.json_line(&line)?;
+            } else {
+                waiting.insert(index, line);
+            }
+        }
+        for (_, line) in std::mem::take(&mut waiting) {
+            ctx.out.json_line(&line)?;
+        }
+    }
     ctx.out.note(&format!(
-        "{} created, {} made before (idempotent replay), {} found after an interrupted run, {} already done (journal), {} failed, in {}",
+        "{} created, {} made before (idempotent replay), {} found after an interrupted run, {} already done (journal), {} failed{}, in {}",
         counts.created,
         counts.replayed,
         counts.recovered,
         counts.skipped,
         counts.failed,
+        if stopping {
+            format!(", {} not finished (interrupted)", counts.interrupted)
+        } else {
+            String::new()
+        },
         crate::render::time::human_span(started.elapsed().as_secs())
     ));
+    if stopping {
+        return Err(Error::Interrupted(None));
+    }
     Ok(match first_failure {
         None => Outcome::Done,
         Some((_, code)) => Outcome::Failed(code),
     })
+}
+
+/// A row's order id as the file gives it (empty when the row cannot be read).
+fn order_of(input: &Input) -> String {
+    input
+        .row
+        .as_ref()
+        .map(|r| r.order.clone())
+        .unwrap_or_default()
+}
+
+/// The line of a row the interrupted batch did not finish.
+fn interrupted_row(row: usize, order: &str, sent: bool) -> Value {
+    let message = if sent {
+        "interrupted while its create was in flight: the API may have made it; rerunning the batch finds out, and never makes it twice"
+    } else {
+        "not started: the batch was interrupted; rerunning it goes on from here"
+    };
+    json!({ "row": row, "order": order, "ok": false, "error": { "code": "INTERRUPTED", "message": message } })
 }
 
 #[derive(Default)]
@@ -147,6 +224,7 @@ struct Counts {
     recovered: usize,
     skipped: usize,
     failed: usize,
+    interrupted: usize,
 }
 
 impl Counts {
@@ -161,12 +239,21 @@ impl Counts {
                 ..
             } => self.recovered += 1,
             RowOutcome::Skipped { .. } => self.skipped += 1,
+            RowOutcome::Failed {
+                code: exit::INTERRUPTED,
+                ..
+            } => self.interrupted += 1,
             RowOutcome::Failed { .. } => self.failed += 1,
         }
     }
 
     fn total(&self) -> usize {
-        self.created + self.replayed + self.recovered + self.skipped + self.failed
+        self.created
+            + self.replayed
+            + self.recovered
+            + self.skipped
+            + self.failed
+            + self.interrupted
     }
 }
 
@@ -200,13 +287,16 @@ enum RowOutcome {
         order: String,
         payment: Value,
         how: How,
-        note: Option<String>,
+        /// The verdict's code: what the payment means for the row.
+        outcome: &'static str,
     },
     Skipped {
         row: usize,
         order: String,
-        invoice_id: Value,
-        differs: bool,
+        payment: Value,
+        outcome: &'static str,
+        /// The row was edited since (its other details differ).
+        edited: bool,
     },
     Failed {
         row: usize,
@@ -226,6 +316,41 @@ impl RowOutcome {
         }
     }
 
+    /// A row whose payment does not do its job (another amount, expired, underpaid, a
+    /// status `le` does not know): as a single create would say it, never its invoice.
+    fn refused(
+        row: usize,
+        order: String,
+        p: &Payment,
+        v: &Verdict,
+        asked: Asked<'_>,
+    ) -> RowOutcome {
+        let mut details = v.to_json(p, asked);
+        details["payment"] = Value::Object(p.without_invoice());
+        let mut error = json!({
+            "code": v.code(),
+            "message": v.words(p, asked),
+            "details": details,
+        });
+        let hint = match (v, asked) {
+            (Verdict::Expired { .. }, Asked::Create { new, .. }) => Some(format!(
+                "to take a new payment for order {}, give the row the idempotencyKey {}",
+                printable(&new.order_id),
+                crate::input::rows::fresh_idempotency_key(&new.order_id)
+            )),
+            _ => v.hint(p),
+        };
+        if let Some(h) = hint {
+            error["hint"] = h.into();
+        }
+        RowOutcome::Failed {
+            row,
+            order,
+            code: v.exit_code(),
+            error,
+        }
+    }
+
     fn to_json(&self) -> Value {
         match self {
             RowOutcome::Created {
@@ -233,27 +358,25 @@ impl RowOutcome {
                 order,
                 payment,
                 how,
-                note,
+                outcome,
             } => {
-                let mut v = json!({ "row": row, "order": order, "ok": true, "payment": payment });
+                let mut v = json!({ "row": row, "order": order, "ok": true, "outcome": outcome, "payment": payment });
                 match how {
                     How::New => {}
                     How::Replayed => v["replayed"] = json!(true),
                     How::Recovered => v["recovered"] = json!(true),
-                }
-                if let Some(n) = note {
-                    v["note"] = json!(n);
                 }
                 v
             }
             RowOutcome::Skipped {
                 row,
                 order,
-                invoice_id,
-                differs,
+                payment,
+                outcome,
+                edited,
             } => {
-                let mut v = json!({ "row": row, "order": order, "ok": true, "skipped": true, "invoiceId": invoice_id });
-                if *differs {
+                let mut v = json!({ "row": row, "order": order, "ok": true, "skipped": true, "outcome": outcome, "invoiceId": payment.get("invoiceId"), "payment": payment });
+                if *edited {
                     v["note"] = json!(
                         "an earlier run created this order with other details; delete its line from the journal to create it again"
                     );
@@ -273,6 +396,16 @@ struct Batch<'a> {
     client: &'a Client,
     pacer: &'a RefCell<Pacer>,
     journal: &'a RefCell<Option<Journal>>,
+    /// Ctrl-C: no row sends another request.
+    stopping: Cell<bool>,
+    stop: tokio::sync::Notify,
+}
+
+/// Why a row's request was not sent.
+enum Held {
+    /// The rate limit left no room in time; how long it waited.
+    RateLimit(Duration),
+    Interrupted,
 }
 
 impl Batch<'_> {
@@ -306,18 +439,12 @@ impl Batch<'_> {
             .as_ref()
             .and_then(|j| j.get(&order).cloned());
         match entry {
-            // The journal knows orders, whatever their details were then.
+            // The journal says an earlier run made this order. A journal is a file anyone
+            // can edit: the payment it names is looked up and must be this row's.
             Some(Entry::Done {
                 key: old,
                 invoice_id,
-            }) => {
-                return Ok(RowOutcome::Skipped {
-                    row,
-                    differs: old != key,
-                    order,
-                    invoice_id,
-                });
-            }
+            }) => return Ok(self.skip(row, &order, &new, old != key, &invoice_id).await),
             // A create went out and its outcome was never recorded: the same key again,
             // and a look at the order before anything is sent.
             Some(Entry::Sending {
@@ -350,10 +477,13 @@ impl Batch<'_> {
                         }) {
                             return Ok(RowOutcome::failed(row, order, &e));
                         }
-                        let note = (p.amount() != Some(new.amount)
-                            || !p.currency().is_some_and(|c| c.eq_ignore_ascii_case(new.currency.as_str())))
-                        .then(|| "an earlier, interrupted run created this order with other details; that payment is kept, and no second one was made".to_owned());
-                        return self.finish(row, &order, &key, p, How::Recovered, note);
+                        // Made before this run: it is this row's payment only if it is
+                        // for the row's money (the row may have been edited since).
+                        let asked = Asked::Create {
+                            new: &new,
+                            earlier: true,
+                        };
+                        return self.finish(row, &order, &key, p, How::Recovered, asked);
                     }
                     Ok(Err(Error::Api(e))) if e.status == 404 => {}
                     Ok(Err(e)) => {
@@ -364,7 +494,7 @@ impl Batch<'_> {
                         ));
                         return Ok(RowOutcome::failed(row, order, &e));
                     }
-                    Err(waited) => return Ok(self.rate_refused(row, order, waited)),
+                    Err(held) => return Ok(self.held(row, order, held)),
                 }
             }
             None => {
@@ -382,16 +512,85 @@ impl Batch<'_> {
                 } else {
                     How::New
                 };
-                self.finish(row, &order, &key, c.payment, how, None)
+                let asked = Asked::Create {
+                    new: &new,
+                    earlier: c.earlier,
+                };
+                self.finish(row, &order, &key, c.payment, how, asked)
             }
             Ok(Err(e)) => Ok(RowOutcome::failed(row, order, &e)),
-            Err(waited) => Ok(self.rate_refused(row, order, waited)),
+            Err(held) => Ok(self.held(row, order, held)),
+        }
+    }
+
+    /// A row the journal says is done: its payment looked up, checked against the row,
+    /// and judged as a rerun of a single create would be.
+    async fn skip(
+        &self,
+        row: usize,
+        order: &str,
+        new: &NewPayment,
+        edited: bool,
+        invoice_id: &Value,
+    ) -> RowOutcome {
+        let journal_says = |why: String| {
+            RowOutcome::failed(
+                row,
+                order.to_owned(),
+                &Error::mismatch(
+                    "JOURNAL_MISMATCH",
+                    format!(
+                        "the journal says order {} was made as payment {}, but {why}",
+                        printable(order),
+                        printable(&invoice_id.to_string())
+                    ),
+                    vec!["the journal was edited, or belongs to another batch: delete the order's lines from it to create the order again".into()],
+                    None,
+                ),
+            )
+        };
+        let Some(id) = invoice_id
+            .as_str()
+            .filter(|id| crate::input::check_id("invoiceId", "inv_abc123", id).is_ok())
+        else {
+            return journal_says("that is not an invoice id".into());
+        };
+        let p = match self.paced(|| self.client.get_payment(id)).await {
+            Ok(Ok(p)) => p,
+            Ok(Err(Error::Api(e))) if e.status == 404 => {
+                return journal_says("the API has no such payment".into());
+            }
+            Ok(Err(e)) => return RowOutcome::failed(row, order.to_owned(), &e),
+            Err(held) => return self.held(row, order.to_owned(), held),
+        };
+        if p.order_id() != Some(order) {
+            return journal_says(format!(
+                "that payment is order {}'s",
+                p.order_id().map_or_else(|| "unknown".into(), printable)
+            ));
+        }
+        if let Err(e) = self.ctx.check_payment(self.client, &p) {
+            return RowOutcome::failed(row, order.to_owned(), &e);
+        }
+        // A row edited since (another amount or currency) is not the payment made then.
+        let asked = Asked::Create { new, earlier: true };
+        let verdict = judge(&p, asked);
+        if !verdict.row_ok() {
+            return RowOutcome::refused(row, order.to_owned(), &p, &verdict, asked);
+        }
+        RowOutcome::Skipped {
+            row,
+            order: order.to_owned(),
+            edited,
+            outcome: verdict.code(),
+            payment: Value::Object(p.into_raw()),
         }
     }
 
     /// Checks the payment's invoice as a single create would (strictly, for one this batch
-    /// made), then records it: a row whose invoice was refused is never marked done, so a
-    /// rerun checks it again rather than skipping it.
+    /// made), judges it against the row, then records it: a row whose invoice was refused
+    /// is never marked done, so a rerun checks it again rather than skipping it; a row the
+    /// API answered is, whatever the verdict, so that a rerun judges the same payment.
     fn finish(
         &self,
         row: usize,
@@ -399,7 +598,7 @@ impl Batch<'_> {
         key: &str,
         p: Payment,
         how: How,
-        note: Option<String>,
+        asked: Asked<'_>,
     ) -> Result<RowOutcome> {
         let checked = match how {
             How::Replayed => self.ctx.check_payment(self.client, &p),
@@ -411,13 +610,36 @@ impl Batch<'_> {
         if let Some(j) = self.journal.borrow_mut().as_mut() {
             j.done(order, key, p.invoice_id().into())?;
         }
+        let verdict = judge(&p, asked);
+        if !verdict.row_ok() {
+            return Ok(RowOutcome::refused(
+                row,
+                order.to_owned(),
+                &p,
+                &verdict,
+                asked,
+            ));
+        }
         Ok(RowOutcome::Created {
             row,
             order: order.to_owned(),
+            outcome: verdict.code(),
             payment: Value::Object(p.into_raw()),
             how,
-            note,
         })
+    }
+
+    /// A row whose request was held back: by the rate limit for too long, or by Ctrl-C.
+    fn held(&self, row: usize, order: String, held: Held) -> RowOutcome {
+        match held {
+            Held::RateLimit(waited) => self.rate_refused(row, order, waited),
+            Held::Interrupted => RowOutcome::Failed {
+                row,
+                code: exit::INTERRUPTED,
+                error: interrupted_row(row, &order, false)["error"].clone(),
+                order,
+            },
+        }
     }
 
     fn rate_refused(&self, row: usize, order: String, waited: Duration) -> RowOutcome {
@@ -435,8 +657,9 @@ impl Batch<'_> {
     }
 
     /// Runs a request when the pacer has room for it, again after a 429, until it gets an
-    /// answer that is not a 429; `Err(waited)` when the rate limit leaves no room in time.
-    async fn paced<T, F, Fut>(&self, send: F) -> std::result::Result<Result<T>, Duration>
+    /// answer that is not a 429; `Err` when the rate limit leaves no room in time, or the
+    /// batch is stopping (Ctrl-C) before the request went out.
+    async fn paced<T, F, Fut>(&self, send: F) -> std::result::Result<Result<T>, Held>
     where
         F: Fn() -> Fut,
         Fut: std::future::Future<Output = Result<T>>,
@@ -444,7 +667,10 @@ impl Batch<'_> {
     {
         let give_up = tokio::time::Instant::now() + MAX_ROW_WAIT;
         loop {
-            pacer::acquire(self.pacer, give_up, |wait, why| {
+            if self.stopping.get() {
+                return Err(Held::Interrupted);
+            }
+            let room = pacer::acquire(self.pacer, give_up, |wait, why| {
                 let why = match why {
                     Why::WindowSpent => "the API's rate-limit window is spent until it resets",
                     Why::Refused => "the API refused a request for its rate limit (429)",
@@ -457,8 +683,11 @@ impl Batch<'_> {
                 self.ctx.out.json_note(&json!({
                     "waiting": { "seconds": wait.as_secs_f64().ceil() as u64, "reason": why }
                 }));
-            })
-            .await?;
+            });
+            tokio::select! {
+                r = room => r.map_err(Held::RateLimit)?,
+                () = self.stop.notified() => return Err(Held::Interrupted),
+            }
             match send().await {
                 Ok(v) => {
                     self.pacer.borrow_mut().release_ok(

@@ -1,15 +1,17 @@
 //! `le create`: one payment, shown as a summary, the invoice and a QR code; with
 //! `--watch`, then waited for as `le watch` does.
 
-use crate::api::{Call, Identity, Payment, Status};
+use crate::api::Payment;
 use crate::app::Ctx;
 use crate::cli::CreateArgs;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
-use crate::follow::{Follow, check_interval, follow};
+use crate::follow::{Follow, check_interval};
 use crate::input::rows::{Row, new_order_id};
-use crate::present::{Offer, announce_end, show_payment};
+use crate::present::{Offer, Sale, announce, show_payment, show_unoffered, tell, watch_sale};
+use crate::stop::interruptible;
 use crate::text::printable;
+use crate::verdict::{Asked, Verdict, judge};
 
 pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
     for (given, flag) in [
@@ -32,101 +34,88 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
         check_writable(path)?;
     }
     let client = ctx.client().await?;
-    if let Some(plan) = ctx.plan(&client, &Call::create_payment(&new, &key)?) {
-        return Ok(plan);
-    }
-    if generated {
+    if generated && !ctx.dry_run() {
         ctx.out.note(&format!("order {}", new.order_id));
     }
-    let created = client.create_payment(&new, &key).await?;
+    // The create is stopped by Ctrl-C where it is; the wait after it has its own way out.
+    let created = interruptible(client.create_payment(&new, &key)).await?;
     let payment = created.payment;
-    // A payment the API had made before is not this sale: it must never look like one.
-    if created.earlier && !matches!(payment.status(), Status::Unpaid | Status::Expired) {
-        return earlier_sale(ctx, &client, &payment);
+    let asked = Asked::Create {
+        new: &new,
+        earlier: created.earlier,
+    };
+    // A lying invoice never reaches a customer, nor a script. A payment made by this call
+    // is checked strictly, whatever its status: a moment old, it is not "paid" by the
+    // server's word alone.
+    if created.earlier {
+        ctx.check_payment(&client, &payment)?;
+    } else {
+        ctx.check_new_payment(&client, &payment)?;
     }
-    if created.earlier && payment.status() == Status::Unpaid {
-        ctx.out.note(&format!(
-            "order {} already had this payment, made earlier and not yet paid: it is shown again",
-            printable(&new.order_id)
-        ));
+    let verdict = judge(&payment, asked);
+    if !verdict.offers_invoice() {
+        return not_for_sale(ctx, &args, asked, &payment, &verdict, generated);
     }
-    show_payment(
-        ctx,
-        &client,
-        &payment,
-        Offer {
-            qr: args.qr,
-            svg: args.qr_svg.as_deref(),
-            spinner: args.watch,
-            made_now: !created.earlier,
-        },
-    )?;
-    if payment.status() == Status::Expired {
-        expired_hint(ctx, &args, &new.order_id, generated);
-        return Ok(Outcome::Expired);
+    if created.earlier {
+        // The same sale, made before: said, and offered again.
+        tell(ctx, &payment, &verdict, asked, None);
     }
+    let offer = Offer {
+        qr: args.qr,
+        svg: args.qr_svg.as_deref(),
+        spinner: args.watch,
+        made_now: !created.earlier,
+    };
     if !args.watch {
+        show_payment(ctx, &client, &payment, offer)?;
         return Ok(Outcome::Done);
     }
-    let (outcome, last) = follow(
+    let id = payment.invoice_id().to_owned();
+    watch_sale(
         ctx,
         &client,
-        &Identity::of(&payment),
-        Follow {
-            interval: args.interval,
-            timeout: args.timeout,
+        Sale {
+            first: Some(payment),
+            invoice_id: &id,
+            offer,
+            follow: Follow {
+                interval: args.interval,
+                timeout: args.timeout,
+            },
         },
     )
-    .await?;
-    if matches!(outcome, Outcome::Interrupted) {
-        return Ok(outcome);
-    }
-    let last = last.unwrap_or(payment);
-    if ctx.out.json() {
-        // NDJSON: the created payment above, the final one here.
-        ctx.out.json_line(last.raw())?;
-    } else {
-        show_payment(ctx, &client, &last, Offer::PLAIN)?;
-    }
-    if last.status().is_final() {
-        announce_end(ctx, &last);
-    }
-    if matches!(outcome, Outcome::TimedOut) {
-        ctx.out.note(&format!(
-            "gave up waiting (--timeout); the payment is still {}: {{le}} watch {} to go on",
-            last.status(),
-            printable(last.invoice_id())
-        ));
-    }
-    Ok(outcome)
+    .await
 }
 
-/// The order was settled before this sale: say so plainly, show what it was, take
-/// nothing (exit 13).
-fn earlier_sale(ctx: &Ctx, client: &crate::api::Client, p: &Payment) -> Result<Outcome> {
-    let message = crate::present::earlier_payment(p);
-    ctx.out.json_note(&serde_json::json!({
-        "note": {
-            "code": "EARLIER_PAYMENT",
-            "message": message,
-            "invoiceId": p.invoice_id(),
-            "orderId": p.order_id(),
-            "status": p.status().as_str(),
+/// A create that took nothing: the order's payment is settled, for other money, expired,
+/// underpaid or in a status `le` does not know (or, made now, already past being paid).
+/// The verdict leads (a banner for a person at a till), then the payment, never its
+/// invoice; nothing is waited for.
+fn not_for_sale(
+    ctx: &Ctx,
+    args: &CreateArgs,
+    asked: Asked<'_>,
+    p: &Payment,
+    v: &Verdict,
+    generated: bool,
+) -> Result<Outcome> {
+    let hint = match (v, asked) {
+        (Verdict::Expired { .. }, Asked::Create { new, .. }) => {
+            Some(expired_hint(args, &new.order_id, generated))
         }
-    }));
-    show_payment(ctx, client, p, Offer::PLAIN)?;
-    ctx.out
-        .warn(&format!("{message}; a new sale needs a new order id"));
-    Ok(Outcome::EarlierPayment)
+        _ => None,
+    };
+    announce(ctx, p, v);
+    tell(ctx, p, v, asked, hint);
+    show_unoffered(ctx, p)?;
+    Ok(v.outcome())
 }
 
 /// How to take a new payment for an order whose payment expired: a command that works
 /// when followed, however many times.
-fn expired_hint(ctx: &Ctx, args: &CreateArgs, order: &str, generated: bool) {
+fn expired_hint(args: &CreateArgs, order: &str, generated: bool) -> String {
     if generated {
-        ctx.out
-            .note("that payment expired; run the same command again for a new order id");
-        return;
+        return "run the same command again: it makes a new order id".into();
     }
     let fresh = crate::input::rows::fresh_idempotency_key(order);
     let how = if args.idempotency_key.is_some() {
@@ -134,10 +123,10 @@ fn expired_hint(ctx: &Ctx, args: &CreateArgs, order: &str, generated: bool) {
     } else {
         format!("the same command with --idempotency-key {fresh}")
     };
-    ctx.out.note(&format!(
-        "that payment expired; to take a new one for order {}, run {how}",
+    format!(
+        "to take a new payment for order {}, run {how}",
         printable(order)
-    ));
+    )
 }
 
 /// The payment to make, from the flags and the profile's defaults; and whether its order

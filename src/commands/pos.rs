@@ -9,7 +9,7 @@ use std::time::Duration;
 use rust_decimal::Decimal;
 use tokio::time::{Instant, sleep, sleep_until};
 
-use crate::api::{Client, Identity, Payment, Status};
+use crate::api::{Client, Identity, Payment};
 use crate::app::Ctx;
 use crate::cli::PosArgs;
 use crate::error::{Error, Result};
@@ -19,10 +19,10 @@ use crate::input::rows::{Row, new_order_id, parse_money};
 use crate::invoice::Network;
 use crate::render::pos::{self, Chrome, Key, Sale, Session};
 use crate::render::qr::{self, Ink};
-use crate::render::till::End;
 use crate::render::time::clock;
 use crate::render::{amount_text, money};
 use crate::settings::Target;
+use crate::verdict::{Asked, Verdict, judge};
 
 /// How long PAID or EXPIRED stays on screen before the next sale.
 const SHOW_END: Duration = Duration::from_secs(4);
@@ -127,16 +127,15 @@ pub async fn run(ctx: &Ctx, a: PosArgs) -> Result<Outcome> {
     // terminal given back.
     let ended = tokio::select! {
         r = till.serve(&session, &mut keys) => r,
-        () = crate::app::terminated() => Ok(Next::Interrupted),
+        () = crate::stop::terminated() => Ok(Next::Interrupted),
     };
     drop(keys);
     drop(session);
     ctx.out.note(&format!("till closed: {}", till.sales_line()));
     if let Some(order) = &till.open_sale {
         ctx.out.note(&format!(
-            "order {} was for sale when the till closed: {{le}} get-order {} says whether it was paid",
-            order,
-            order
+            "order {order} was still for sale when the till closed, and may yet be paid: {} get-order {order} says whether it was",
+            crate::invocation::le()
         ));
     }
     match ended? {
@@ -280,19 +279,21 @@ impl Till<'_> {
             .create_payment(&new, &key)
             .await
             .map_err(|e| e.message())?;
-        if created.earlier && created.payment.status() != Status::Unpaid {
-            return Err(crate::present::earlier_payment(&created.payment));
+        let asked = Asked::Create {
+            new: &new,
+            earlier: created.earlier,
+        };
+        let verdict = judge(&created.payment, asked);
+        if !verdict.offers_invoice() {
+            return Err(verdict.words(&created.payment, asked));
         }
         // A lying invoice never reaches a customer's wallet.
-        self.ctx
-            .check_new_payment(&self.client, &created.payment)
-            .map_err(|e| e.message())?;
-        if created.payment.status() != Status::Unpaid {
-            return Err(format!(
-                "the new payment is {}: it cannot be paid",
-                created.payment.status()
-            ));
+        if created.earlier {
+            self.ctx.check_payment(&self.client, &created.payment)
+        } else {
+            self.ctx.check_new_payment(&self.client, &created.payment)
         }
+        .map_err(|e| e.message())?;
         Ok(created.payment)
     }
 
@@ -313,7 +314,7 @@ impl Till<'_> {
         let mut trouble: Option<String> = None;
         loop {
             let status = p.status();
-            if status.is_final() {
+            if judge(&p, Asked::Paid).is_final() {
                 return self.show_end(session, keys, &p).await;
             }
             let left = p
@@ -365,7 +366,14 @@ impl Till<'_> {
                         }
                         return Ok((Next::Quit, None));
                     }
-                    Some(Key::Interrupt) => return Ok((Next::Interrupted, None)),
+                    Some(Key::Interrupt) => {
+                        // Ctrl-C closes the till; the sale once more first, so that the
+                        // closing note names it only if it may still be paid.
+                        if let Some(done) = self.last_look(&shown).await {
+                            self.close_sale(&done);
+                        }
+                        return Ok((Next::Interrupted, None));
+                    }
                     Some(Key::Esc) => {
                         // Paid between two polls: that is a sale, not a cancelled one.
                         if let Some(done) = self.last_look(&shown).await {
@@ -410,12 +418,29 @@ impl Till<'_> {
         }
     }
 
+    /// A sale that has ended: no longer open, and counted when paid.
+    fn close_sale(&mut self, p: &Payment) {
+        let verdict = judge(p, Asked::Paid);
+        if !verdict.is_final() {
+            return;
+        }
+        if self.open_sale.as_deref() == p.order_id() {
+            self.open_sale = None;
+        }
+        if verdict == Verdict::Paid {
+            self.count += 1;
+            if let (Some(a), Some(c)) = (p.amount(), p.currency()) {
+                *self.totals.entry(c.to_owned()).or_default() += a;
+            }
+        }
+    }
+
     /// The sale once more before the cashier leaves it, within a few seconds: the payment
     /// if it has settled, else nothing (still open, or the API did not say).
     async fn last_look(&self, shown: &Identity) -> Option<Payment> {
         let read = self.client.get_payment_again(shown);
         match tokio::time::timeout(LAST_LOOK, read).await {
-            Ok(Ok(p)) if p.status().is_final() => Some(p),
+            Ok(Ok(p)) if judge(&p, Asked::Paid).is_final() => Some(p),
             _ => None,
         }
     }
@@ -435,17 +460,8 @@ impl Till<'_> {
         keys: &mut tokio::sync::mpsc::UnboundedReceiver<Key>,
         p: &Payment,
     ) -> Result<(Next, Option<String>)> {
-        let end = match p.status() {
-            Status::Paid => End::Paid,
-            Status::Expired => End::Expired,
-            _ => End::Other,
-        };
-        if end == End::Paid {
-            self.count += 1;
-            if let (Some(a), Some(c)) = (p.amount(), p.currency()) {
-                *self.totals.entry(c.to_owned()).or_default() += a;
-            }
-        }
+        let verdict = judge(p, Asked::Paid);
+        self.close_sale(p);
         let title = self.title();
         let sales = self.sales_line();
         let chrome = Chrome {
@@ -456,8 +472,9 @@ impl Till<'_> {
         };
         session.draw(&pos::ended(
             self.size(),
-            end,
+            verdict.banner(),
             &amount_text(p),
+            &verdict.detail(p),
             &chrome,
             self.color,
         ));

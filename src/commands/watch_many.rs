@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
-use crate::api::{Call, Payment, Status};
+use crate::api::Payment;
 use crate::app::Ctx;
 use crate::cli::WatchArgs;
 use crate::error::{Error, Result};
@@ -15,6 +15,7 @@ use crate::exit::Outcome;
 use crate::follow::{OUTAGE_LIMIT, check_interval, is_transient};
 use crate::input::check_id;
 use crate::render::watch::{LiveTable, Row, many_table};
+use crate::verdict::{Asked, Verdict, judge};
 
 /// Payments this close to expiry, or this new, are polled as often as allowed.
 const URGENT_LEFT_SECS: i64 = 300;
@@ -33,7 +34,11 @@ struct Entry {
 
 impl Entry {
     fn done(&self) -> bool {
-        self.error.is_some() || self.last.as_ref().is_some_and(|p| p.status().is_final())
+        self.error.is_some()
+            || self
+                .last
+                .as_ref()
+                .is_some_and(|p| judge(p, Asked::Paid).is_final())
     }
 
     fn row(&self) -> Row<'_> {
@@ -63,14 +68,15 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
         check_id("--order", "--order ORDER-1", o)?;
     }
     let client = ctx.client().await?;
-    if ctx.dry_run() {
-        let mut plans: Vec<_> = args
-            .order
-            .iter()
-            .map(|o| client.plan(&Call::get_payment_by_order(o)))
-            .collect();
-        plans.extend(ids.iter().map(|id| client.plan(&Call::get_payment(id))));
-        return Ok(Outcome::Planned(plans));
+    if client.is_dry_run() {
+        // The first read of each, described and not sent.
+        for o in &args.order {
+            let _ = client.get_payment_by_order(o).await;
+        }
+        for id in &ids {
+            let _ = client.get_payment(id).await;
+        }
+        return Err(Error::NotSent);
     }
     for o in &args.order {
         ids.push(
@@ -217,18 +223,28 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
     if let Some(outcome) = ended {
         return Ok(outcome);
     }
-    let any = |f: fn(&Status) -> bool| {
-        entries
+    // The worst of the ends, in the verdict's own terms: any expired is 10; any other
+    // end, or one not found, is 12; all paid is 0.
+    let verdicts: Vec<Verdict> = entries
+        .iter()
+        .filter_map(|e| e.last.as_ref().map(|p| judge(p, Asked::Paid)))
+        .collect();
+    Ok(
+        if verdicts
             .iter()
-            .any(|e| e.last.as_ref().is_some_and(|p| f(&p.status())))
-    };
-    Ok(if any(|s| *s == Status::Expired) {
-        Outcome::Expired
-    } else if any(|s| *s != Status::Paid) || entries.iter().any(|e| e.error.is_some()) {
-        Outcome::OtherEnd
-    } else {
-        Outcome::Done
-    })
+            .any(|v| matches!(v, Verdict::Expired { .. }))
+        {
+            Outcome::Expired
+        } else if verdicts.iter().any(|v| *v != Verdict::Paid)
+            || entries
+                .iter()
+                .any(|e| e.error.is_some() || e.last.is_none())
+        {
+            Outcome::OtherEnd
+        } else {
+            Outcome::Done
+        },
+    )
 }
 
 /// How soon to look again: the payment's fair share of the allowance, but as often as

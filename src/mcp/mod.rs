@@ -265,7 +265,7 @@ fn result(out: &Output, r: Result<tools::Reply>) -> CallToolResult {
 }
 
 fn refusal(out: &Output, e: &Error) -> CallToolResult {
-    let mut body = out.error_json(e);
+    let mut body = e.to_json();
     // A payment whose invoice failed its check is named, but its invoice is not handed
     // to an agent that could pass it on to a customer.
     if let Some(p) = body

@@ -7,15 +7,15 @@ use serde_json::{Map, Value, json};
 
 use super::Options;
 use super::args::Args;
-use crate::api::{Client, Identity, Payment, Status};
+use crate::api::{Client, Identity, Payment};
 use crate::app::Ctx;
 use crate::error::{Error, Result};
-use crate::exit::Outcome;
-use crate::follow::{Follow, MIN_INTERVAL, Tick, check_interval, follow_telling};
+use crate::follow::{End, Follow, MIN_INTERVAL, Tick, check_interval, follow_telling};
 use crate::input::check_id;
 use crate::input::rows::Row;
 use crate::money::Currency;
 use crate::refunding::RefundInput;
+use crate::verdict::{Asked, Verdict, judge};
 
 /// How long `wait_for_payment` waits when the call does not say.
 pub const DEFAULT_WAIT: Duration = Duration::from_secs(30);
@@ -72,7 +72,7 @@ pub const SPECS: &[Spec] = &[
     Spec {
         name: "create_payment",
         title: "Create a payment",
-        description: "Create a Lightning payment for one of the merchant's orders and return it: the BOLT11 invoice (lightningInvoice) the customer pays, the hosted checkout URL when there is one, the expiry (expiresAt), and the invoice's QR code as an image to show the customer. The invoice has been checked against the payment's amount, network and expiry before it is returned. Safe to retry: the same arguments return the same payment rather than a second one (for a new payment for the same order, pass a new idempotencyKey). If the order was already paid by an earlier payment, nothing new is taken and the call fails with code EARLIER_PAYMENT: do not ask the customer to pay again. Otherwise call wait_for_payment with the invoiceId.",
+        description: "Create a Lightning payment for one of the merchant's orders and return it: the BOLT11 invoice (lightningInvoice) the customer pays, the hosted checkout URL when there is one, the expiry (expiresAt), and the invoice's QR code as an image to show the customer. The invoice has been checked against the payment's amount, network and expiry before it is returned. Safe to retry: the same arguments return the same payment rather than a second one (for a new payment for the same order, pass a new idempotencyKey). If the order was already paid by an earlier payment for the same amount, nothing new is taken and the call fails with code EARLIER_PAYMENT: do not ask the customer to pay again. If the order already has a payment for another amount or currency, it fails with ORDER_CONFLICT; an earlier payment that expired fails with PAYMENT_EXPIRED (its hint says how to take a new one), one that was underpaid with UNDERPAID. Otherwise call wait_for_payment with the invoiceId.",
         reads: false,
         idempotent: true,
         destructive: false,
@@ -135,7 +135,7 @@ pub const SPECS: &[Spec] = &[
     Spec {
         name: "wait_for_payment",
         title: "Wait for a payment",
-        description: "Wait until a payment is paid or expires, polling every few seconds, for at most timeout (never longer). Returns outcome: \"paid\" (fulfil the order), \"expired\" (create a new payment if the customer still wants to pay), \"timedOut\" (still waiting; call again to keep waiting; if the API never answered at all, the call fails with UNREACHABLE instead) or \"ended\" (another final status, such as refunded), with the payment as last seen. Sends progress notifications while it waits when the call asks for them.",
+        description: "Wait until a payment is paid or expires, polling every few seconds, for at most timeout (never longer). Returns outcome: \"paid\" (fulfil the order), \"expired\" (create a new payment if the customer still wants to pay), \"underpaid\" (less than the amount arrived: the order is not paid; settle it with the customer), \"refunded\", or \"timedOut\" (still waiting; call again to keep waiting; if the API never answered at all, the call fails with UNREACHABLE instead), with the payment as last seen. Sends progress notifications while it waits when the call asks for them.",
         reads: true,
         idempotent: true,
         destructive: false,
@@ -378,18 +378,37 @@ async fn create_payment(ctx: &Ctx, client: &Client, mut a: Args) -> Result<Reply
     } else {
         ctx.check_new_payment(client, p)?;
     }
-    // An order paid (or being paid) before: as the CLI's exit 13, a refusal an agent
-    // cannot take for a sale to wait on, with the payment it found.
-    if created.earlier && !matches!(p.status(), Status::Unpaid | Status::Expired) {
-        let mut payment = p.raw().clone();
-        payment.remove("lightningInvoice");
+    let asked = Asked::Create {
+        new: &new,
+        earlier: created.earlier,
+    };
+    let verdict = judge(p, asked);
+    // Nothing to sell (settled before, another amount, expired, underpaid, a status le
+    // does not know): as the CLI's exit code, a refusal an agent cannot take for a sale
+    // to wait on, with the payment it found and never its invoice.
+    if verdict.exit_code() != 0 {
+        let mut details = verdict.to_json(p, asked);
+        details["payment"] = Value::Object(p.without_invoice());
+        let hint = match &verdict {
+            Verdict::SettledBefore => {
+                "do not ask the customer to pay again; a new sale needs a new orderId".to_owned()
+            }
+            Verdict::Conflict => "nothing was taken: a new sale needs a new orderId; get_payment_by_order shows the order's payment".to_owned(),
+            Verdict::Expired { .. } => format!(
+                "to take a new payment for order {}, call create_payment again with idempotencyKey \"{}\"",
+                new.order_id,
+                crate::input::rows::fresh_idempotency_key(&new.order_id)
+            ),
+            Verdict::Underpaid => "look at it with get_payment and settle the difference with the customer; a new payment for the order needs a new orderId".to_owned(),
+            _ => "look at it with get_payment before doing anything else".to_owned(),
+        };
         return Ok(Reply {
             refused: true,
             ..Reply::new(json!({ "error": {
-                "code": "EARLIER_PAYMENT",
-                "message": crate::present::earlier_payment(p),
-                "hint": "do not ask the customer to pay again; a new sale needs a new orderId",
-                "details": { "payment": payment },
+                "code": verdict.code(),
+                "message": verdict.words(p, asked),
+                "hint": hint,
+                "details": details,
             }}))
         });
     }
@@ -398,21 +417,14 @@ async fn create_payment(ctx: &Ctx, client: &Client, mut a: Args) -> Result<Reply
         "idempotencyKey": key,
         "earlier": created.earlier,
     });
-    if created.earlier && p.status() == Status::Unpaid {
+    if verdict == (Verdict::Payable { again: true }) {
         body["note"] = json!(format!(
             "order {} already had this payment, still unpaid: no new payment was made; give the customer this invoice",
             new.order_id
         ));
     }
-    if p.status() == Status::Expired {
-        body["note"] = json!(format!(
-            "this payment was made before and has expired; to take a new one for order {}, call create_payment again with idempotencyKey \"{}\"",
-            new.order_id,
-            crate::input::rows::fresh_idempotency_key(&new.order_id)
-        ));
-    }
     let mut reply = Reply::new(body);
-    if p.status() == Status::Unpaid
+    if verdict.offers_invoice()
         && let Some(inv) = p.lightning_invoice()
     {
         match super::png::qr_png(inv) {
@@ -460,7 +472,7 @@ async fn wait(ctx: &Ctx, client: &Client, mut a: Args, progress: ProgressFn<'_>)
         };
         progress(t.elapsed.as_secs_f64().min(total), Some(total), what);
     };
-    let (outcome, last) = follow_telling(
+    let followed = follow_telling(
         ctx,
         client,
         &Identity::invoice(&id),
@@ -471,12 +483,13 @@ async fn wait(ctx: &Ctx, client: &Client, mut a: Args, progress: ProgressFn<'_>)
         &mut listener,
     )
     .await?;
+    let last = followed.last;
     if let Some(p) = &last {
         ctx.check_payment(client, p)?;
     }
     // Not one answer in all that time: "still waiting" would send an agent round again
     // for ever, when the API is what is wrong.
-    if last.is_none() && matches!(outcome, Outcome::TimedOut) {
+    if last.is_none() && followed.end == End::TimedOut {
         return Err(Error::Unreachable {
             url: client.base_url().to_owned(),
             reason: format!(
@@ -486,12 +499,10 @@ async fn wait(ctx: &Ctx, client: &Client, mut a: Args, progress: ProgressFn<'_>)
             ),
         });
     }
-    let outcome = match outcome {
-        Outcome::Done => "paid",
-        Outcome::Expired => "expired",
-        Outcome::TimedOut => "timedOut",
-        Outcome::Interrupted => return Err(Error::Interrupted),
-        _ => "ended",
+    let outcome = match &followed.end {
+        End::Settled(v) => v.outcome_word(),
+        End::TimedOut => "timedOut",
+        End::Interrupted => return Err(Error::Interrupted(None)),
     };
     Ok(Reply::new(json!({
         "outcome": outcome,

@@ -13,7 +13,7 @@ pub mod till;
 pub mod time;
 pub mod watch;
 
-pub use output::{Live, MIN_SECRET_LEN, Output, Screen, Spinner, to_safe_json};
+pub use output::{AltScreen, Live, MIN_SECRET_LEN, Output, Screen, Spinner, to_safe_json};
 pub use payment::{amount_text, compact_summary, cut, money, payment_table, payments_table};
 
 /// A panic is a bug: say so and exit 1, as the exit-code table promises, rather than
@@ -23,6 +23,7 @@ pub fn install_panic_hook() {
         use std::io::Write;
         // A full-screen till gives the terminal back before anything is said.
         pos::restore_after_panic();
+        output::leave_alternate_after_panic();
         let text = crate::text::escape_keeping_lines(&info.to_string()).into_owned();
         let _ = writeln!(
             std::io::stderr(),

@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::qr::{self, Ink};
-use super::till::{End, large, large_width};
+use super::till::{Tone, large, large_width};
 use super::{Output, Screen, clean, cut};
 
 /// Whether a full-screen session holds the terminal (for the panic hook).
@@ -242,28 +242,37 @@ pub fn sale(size: (usize, usize), s: &Sale<'_>, c: &Chrome<'_>, color: bool, ink
     f.done()
 }
 
-/// How a sale ended: the word and the amount in large type, in colour when allowed.
-pub fn ended(size: (usize, usize), end: End, amount: &str, c: &Chrome<'_>, color: bool) -> Screen {
+/// How a sale ended: the word in large type, the amount and what it means under it, in
+/// colour when allowed.
+pub fn ended(
+    size: (usize, usize),
+    (word, tone): (&str, Tone),
+    amount: &str,
+    detail: &str,
+    c: &Chrome<'_>,
+    color: bool,
+) -> Screen {
     let (rows, cols) = size;
     let mut f = Frame::new(rows, cols);
     let top = rows.saturating_sub(13) / 2;
     let paint = |line: &str| -> String {
         if color {
-            let sgr = match end {
-                End::Paid => "\x1b[1;32m",
-                End::Expired => "\x1b[1;31m",
-                End::Other => "\x1b[1m",
-            };
-            format!("{sgr}{line}\x1b[0m")
+            format!("{}{line}\x1b[0m", tone.fg())
         } else {
             line.to_owned()
         }
     };
-    for (i, line) in large(end.word()).iter().enumerate() {
-        let col = cols.saturating_sub(line.chars().count()) / 2;
-        f.at(top + i, col, &paint(line));
+    // A word too wide for the screen in large type is said in plain letters.
+    if large_width(word) + 2 <= cols {
+        for (i, line) in large(word).iter().enumerate() {
+            let col = cols.saturating_sub(line.chars().count()) / 2;
+            f.at(top + i, col, &paint(line));
+        }
+    } else {
+        f.centred(top + 2, &paint(word));
     }
     f.centred(top + 7, &clean(amount));
+    f.centred(top + 9, &cut(&clean(detail), cols.saturating_sub(2)));
     edges(&mut f, c, color);
     f.done()
 }

@@ -3,38 +3,46 @@
 
 use super::{Screen, clean};
 
-/// How a sale ended, for its banner.
+/// How an end is coloured: unmistakable from across a counter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum End {
-    Paid,
-    Expired,
-    /// Ended otherwise (refunded, underpaid) or not at all: no banner colour.
-    Other,
+pub enum Tone {
+    /// White on green: the money is in.
+    Good,
+    /// White on red: it is not, and will not be.
+    Bad,
+    /// Black on yellow: nothing was taken; look before acting.
+    Caution,
 }
 
-impl End {
-    pub fn word(self) -> &'static str {
-        match self {
-            End::Paid => "PAID",
-            End::Expired => "EXPIRED",
-            End::Other => "ENDED",
-        }
-    }
-
-    /// White on green, or on red: unmistakable from across a counter.
+impl Tone {
     fn sgr(self) -> &'static str {
         match self {
-            End::Paid => "\x1b[1;97;42m",
-            End::Expired => "\x1b[1;97;41m",
-            End::Other => "\x1b[1;7m",
+            Tone::Good => "\x1b[1;97;42m",
+            Tone::Bad => "\x1b[1;97;41m",
+            Tone::Caution => "\x1b[1;30;43m",
+        }
+    }
+
+    /// The colour of large type in this tone.
+    pub fn fg(self) -> &'static str {
+        match self {
+            Tone::Good => "\x1b[1;32m",
+            Tone::Bad => "\x1b[1;31m",
+            Tone::Caution => "\x1b[1;33m",
         }
     }
 }
 
-/// A three-line banner: `PAID  4.20 USD` and what it was for, boxed, coloured when
-/// colour is allowed.
-pub fn banner(end: End, amount: &str, detail: &str, color: bool, cols: usize) -> Screen {
-    let head = format!("{}  {}", end.word(), clean(amount));
+/// A boxed banner: `PAID  4.20 USD` and what it was for, coloured when colour is allowed.
+pub fn banner(
+    word: &str,
+    tone: Tone,
+    amount: &str,
+    detail: &str,
+    color: bool,
+    cols: usize,
+) -> Screen {
+    let head = format!("{word}  {}", clean(amount));
     let detail = clean(detail).into_owned();
     let inner = head
         .chars()
@@ -55,14 +63,15 @@ pub fn banner(end: End, amount: &str, detail: &str, color: bool, cols: usize) ->
     let mut s = String::new();
     for r in rows {
         if color {
-            s.push_str(&format!("{}{r}\x1b[0m\n", end.sgr()));
+            s.push_str(&format!("{}{r}\x1b[0m\n", tone.sgr()));
         } else {
             s.push_str(&format!("{r}\n"));
         }
     }
     if !color {
         // Without colour the words carry it: a line of the word above and below.
-        let rule = end.word().repeat(inner.div_ceil(end.word().len() + 1));
+        let word = word.replace(' ', "-");
+        let rule = word.repeat(inner.div_ceil(word.len() + 1));
         let rule = super::payment::cut(&rule, inner + 4);
         s = format!("{rule}\n{s}{rule}\n");
     }
@@ -117,6 +126,14 @@ fn glyph(c: char) -> [&'static str; 5] {
         'U' => ["#.#", "#.#", "#.#", "#.#", "###"],
         'X' => ["#.#", "#.#", ".#.", "#.#", "#.#"],
         'Y' => ["#.#", "#.#", ".#.", ".#.", ".#."],
+        'F' => ["###", "#..", "##.", "#..", "#.."],
+        'H' => ["#.#", "#.#", "###", "#.#", "#.#"],
+        'K' => ["#.#", "#.#", "##.", "#.#", "#.#"],
+        'L' => ["#..", "#..", "#..", "#..", "###"],
+        'M' => ["#.#", "###", "###", "#.#", "#.#"],
+        'O' => ["###", "#.#", "#.#", "#.#", "###"],
+        'W' => ["#.#", "#.#", "###", "###", "#.#"],
+        ' ' => ["..", "..", "..", "..", ".."],
         'N' => ["#.#", "###", "###", "#.#", "#.#"],
         _ => ["..", "..", "..", "..", ".."],
     }
@@ -138,10 +155,10 @@ mod tests {
 
     #[test]
     fn banners_say_the_outcome_with_or_without_colour() {
-        let b = banner(End::Paid, "4.20 USD", "order T-1", false, 80);
+        let b = banner("PAID", Tone::Good, "4.20 USD", "order T-1", false, 80);
         assert!(b.as_str().contains("PAID  4.20 USD"));
         assert!(!b.as_str().contains('\x1b'));
-        let c = banner(End::Expired, "4.20 USD", "order T-1", true, 80);
+        let c = banner("EXPIRED", Tone::Bad, "4.20 USD", "order T-1", true, 80);
         assert!(c.as_str().contains("\x1b[1;97;41m"));
     }
 }

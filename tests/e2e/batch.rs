@@ -283,10 +283,14 @@ fn an_early_failure_does_not_turn_pacing_off() {
         .arg(&input)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    // The first row's order has a payment for another amount: a conflict (14), not ok.
+    assert_eq!(out.status.code(), Some(14), "{}", stderr_of(&out));
     let err = stderr_of(&out);
     assert!(!err.contains("< 429"), "refused while pacing: {err}");
-    assert_eq!(lines(&out).iter().filter(|r| r["ok"] == true).count(), 15);
+    let rows = lines(&out);
+    assert_eq!(rows[0]["ok"], false);
+    assert_eq!(rows[0]["error"]["code"], "ORDER_CONFLICT");
+    assert_eq!(rows.iter().filter(|r| r["ok"] == true).count(), 15);
 }
 
 #[test]

@@ -546,11 +546,13 @@ fn a_repeated_create_returns_the_same_payment() {
         .assert()
         .success();
     let mut s = sandbox(&env, &[]);
-    let again = s.ok("create_payment", create_args("IDEM-1"));
-    assert_eq!(again["payment"]["status"], "expired");
-    // The note names a key not used before (the order and the time), so following it
-    // again after that payment expires too still makes a new one.
-    let note = again["note"].as_str().unwrap();
+    // The expired payment is no sale: a refusal whose hint names a key not used before
+    // (the order and the time), so following it again after that payment expires too
+    // still makes a new one.
+    let again = s.refused("create_payment", create_args("IDEM-1"));
+    assert_eq!(again["code"], "PAYMENT_EXPIRED");
+    assert_eq!(again["details"]["payment"]["status"], "expired");
+    let note = again["hint"].as_str().unwrap();
     let fresh = note
         .split("idempotencyKey \"")
         .nth(1)

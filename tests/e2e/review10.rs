@@ -353,9 +353,20 @@ fn mcp_the_note_after_an_expiry_works_however_often_it_is_followed() {
     for round in 0..2 {
         std::thread::sleep(Duration::from_millis(2600));
         let r = s.call("create_payment", args.clone());
-        let body = &r["structuredContent"];
-        assert_eq!(body["payment"]["status"], "expired", "round {round}: {r}");
-        let note = body["note"].as_str().unwrap_or_default().to_owned();
+        // An expired payment is not a sale: a refusal, naming the payment (never its
+        // invoice), with a hint that says how to take a new one.
+        let body = &r["structuredContent"]["error"];
+        assert_eq!(r["isError"], true, "round {round}: {r}");
+        assert_eq!(body["code"], "PAYMENT_EXPIRED", "round {round}: {r}");
+        assert_eq!(
+            body["details"]["payment"]["status"], "expired",
+            "round {round}: {r}"
+        );
+        assert!(
+            body["details"]["payment"]["lightningInvoice"].is_null(),
+            "{r}"
+        );
+        let note = body["hint"].as_str().unwrap_or_default().to_owned();
         let key = note
             .split("idempotencyKey \"")
             .nth(1)

@@ -92,15 +92,25 @@ fn one_order_never_gets_two_live_invoices() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    // The order's payment is for 49.99, not 50: a conflict, both amounts named, nothing
+    // new taken, and the command that shows the order's payment (to the same sandbox).
+    assert_eq!(out.status.code(), Some(14), "{}", stderr_of(&out));
     let err = stderr_of(&out);
-    assert!(err.contains("DUPLICATE_ORDER_ID"), "{err}");
+    assert!(
+        err.contains("49.99 USD") && err.contains("50.00 USD"),
+        "{err}"
+    );
+    assert!(err.contains("no new payment was taken"), "{err}");
     assert!(
         err.contains(&format!(
             "le --sandbox get {}",
             first["invoiceId"].as_str().unwrap()
         )),
         "{err}"
+    );
+    assert!(
+        !stdout_of(&out).contains("lnbcrt"),
+        "no invoice of the old payment"
     );
     // Once it has expired, the order may be paid with a new invoice.
     env.le()
@@ -159,8 +169,9 @@ fn racing_creates_of_one_order_make_one_payment() {
                         .to_owned(),
                 );
             }
-            Some(6) => assert!(
-                stderr_of(&out).contains("DUPLICATE_ORDER_ID"),
+            // Another amount than the payment that won the race: a conflict.
+            Some(14) => assert!(
+                stderr_of(&out).contains("ORDER_CONFLICT"),
                 "{}",
                 stderr_of(&out)
             ),

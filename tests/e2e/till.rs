@@ -234,7 +234,8 @@ fn create_watch_under_json_prints_the_created_and_the_final_object() {
     assert_eq!(lines[0]["status"], "unpaid");
     assert_eq!(lines[1]["status"], "paid");
     assert_eq!(lines[0]["invoiceId"], lines[1]["invoiceId"]);
-    assert!(stderr_of(&out).contains('█'), "the QR code goes to stderr");
+    // stderr carries JSON lines only: no QR code there.
+    assert!(!stderr_of(&out).contains('█'), "{}", stderr_of(&out));
     // Not paid in time: 11, as watch.
     let out = env
         .le()
@@ -281,23 +282,29 @@ fn an_order_paid_before_is_never_a_new_sale() {
         .unwrap()
         .to_owned();
     env.sandbox_json(&["sandbox", "pay", &id]);
-    // The next customer, the same order id: the same amount (the API replays), and
-    // another (the API refuses a second payment for the order).
-    for amount in ["3.50", "7.00"] {
+    // The next customer, the same order id: the same amount (the API replays: paid
+    // before, 13), and another (the API refuses a second payment for the order: a
+    // conflict, 14, both amounts named). Neither is a new sale.
+    for (amount, code) in [("3.50", 13), ("7.00", 14)] {
         for extra in [&[][..], &["--watch"][..]] {
             let started = std::time::Instant::now();
             let out = sale(amount, extra);
             assert_eq!(
                 out.status.code(),
-                Some(13),
+                Some(code),
                 "{amount} {extra:?}: {}",
                 stderr_of(&out)
             );
             let err = stderr_of(&out);
-            assert!(
-                err.contains("order T-1 was paid at") && err.contains("no new payment was taken"),
-                "{err}"
-            );
+            assert!(err.contains("no new payment was taken"), "{err}");
+            if code == 13 {
+                assert!(err.contains("order T-1 was paid at"), "{err}");
+            } else {
+                assert!(
+                    err.contains("3.50 USD") && err.contains("7.00 USD"),
+                    "{err}"
+                );
+            }
             assert!(!err.to_lowercase().contains("idempotency"), "{err}");
             assert!(
                 started.elapsed() < Duration::from_secs(10),
@@ -305,11 +312,34 @@ fn an_order_paid_before_is_never_a_new_sale() {
             );
         }
     }
-    let out = sale("7.00", &["--json"]);
-    assert_eq!(out.status.code(), Some(13));
-    assert_eq!(parse_json(&out.stdout)["invoiceId"], id.as_str());
-    let note: Value = serde_json::from_str(stderr_of(&out).lines().next().unwrap()).unwrap();
-    assert_eq!(note["note"]["code"], "EARLIER_PAYMENT");
+    for (amount, code, name) in [
+        ("3.50", 13, "EARLIER_PAYMENT"),
+        ("7.00", 14, "ORDER_CONFLICT"),
+    ] {
+        let out = sale(amount, &["--json"]);
+        assert_eq!(out.status.code(), Some(code));
+        let p = parse_json(&out.stdout);
+        assert_eq!(p["invoiceId"], id.as_str());
+        assert!(
+            p["lightningInvoice"].is_null(),
+            "no invoice to pass on: {p}"
+        );
+        let note: Value = serde_json::from_str(stderr_of(&out).lines().next().unwrap()).unwrap();
+        assert_eq!(note["note"]["code"], name);
+        assert_eq!(note["note"]["exitCode"], code);
+        assert_eq!(
+            note["note"]["found"]["amount"]
+                .as_str()
+                .map(|a| a.trim_end_matches('0')),
+            Some("3.5")
+        );
+        let asked: f64 = note["note"]["asked"]["amount"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(asked, amount.parse::<f64>().unwrap());
+    }
 }
 
 #[test]
@@ -387,7 +417,7 @@ fn a_suggested_command_reaches_the_same_api() {
     };
     assert_eq!(make("1").status.code(), Some(0));
     let out = make("2");
-    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(14), "{}", stderr_of(&out));
     let err = stderr_of(&out);
     let suggested = err
         .split("hint: ")
@@ -603,6 +633,17 @@ fn ctrl_c_in_watch_leaves_a_clean_line() {
         "a spinner remnant:\n{screen}\nraw tail: {tail:?}"
     );
     assert!(!screen.contains("Invoice"), "the summary again:\n{screen}");
+    // Where the money is: the payment, still payable, and the command that goes on.
+    assert!(
+        screen.contains(&format!(
+            "stopped watching payment {id}, which is still unpaid"
+        )),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("le --sandbox watch {id}")),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -686,7 +727,8 @@ fn pos_takes_sales_with_the_keyboard_alone_and_gives_the_terminal_back() {
     pty.send(b"\x03");
     assert_eq!(pty.wait(WAIT), Some(130));
     assert!(
-        pty.screen().contains("was for sale when the till closed"),
+        pty.screen()
+            .contains("was still for sale when the till closed"),
         "{}",
         pty.screen()
     );
