@@ -19,7 +19,7 @@ use crate::money::{self, Currency};
 use crate::render::{Output, to_safe_json};
 use crate::text::printable;
 use crate::webhook::send::{Delivery, Schemes, Sender};
-use crate::webhook::{self as sig, Invalid, Scheme};
+use crate::webhook::{self as sig, Invalid};
 
 pub async fn run(ctx: &Ctx, cmd: WebhookCommand) -> Result<Outcome> {
     match cmd {
@@ -35,6 +35,17 @@ fn secret(ctx: &Ctx, source: &str) -> Result<Vec<u8>> {
 }
 
 fn invalid(e: Invalid) -> Error {
+    if e == Invalid::LegacyOnly {
+        return Error::mismatch(
+            "INVALID_SIGNATURE",
+            "the legacy signature is valid, but accepted alone only with --allow-legacy",
+            vec![format!(
+                "{LEGACY_ALONE}: check {} instead, which the API sends beside it",
+                sig::SIGNATURE_HEADER
+            )],
+            None,
+        );
+    }
     let mut problems = vec![e.to_string()];
     if e == Invalid::Mismatch {
         problems.push(
@@ -55,8 +66,8 @@ const LEGACY_ALONE: &str =
 
 fn verify(ctx: &Ctx, a: WebhookVerifyArgs) -> Result<Outcome> {
     let secret = secret(ctx, &a.secret_file)?;
-    let (value, named) = match (&a.signature, &a.header) {
-        (Some(v), _) => (v.trim().to_owned(), None),
+    let (name, value) = match (&a.signature, &a.header) {
+        (Some(v), _) => (None, v.trim()),
         (None, Some(h)) => {
             let (name, value) = h.split_once(':').ok_or_else(|| {
                 Error::usage(format!(
@@ -64,22 +75,7 @@ fn verify(ctx: &Ctx, a: WebhookVerifyArgs) -> Result<Outcome> {
                     printable(h)
                 ))
             })?;
-            let scheme = if name.trim().eq_ignore_ascii_case(sig::SIGNATURE_HEADER) {
-                Scheme::Current
-            } else if name
-                .trim()
-                .eq_ignore_ascii_case(sig::LEGACY_SIGNATURE_HEADER)
-            {
-                Scheme::Legacy
-            } else {
-                return Err(Error::usage(format!(
-                    "--header names '{}'; the signatures are in {} or {}",
-                    printable(name.trim()),
-                    sig::SIGNATURE_HEADER,
-                    sig::LEGACY_SIGNATURE_HEADER
-                )));
-            };
-            (value.trim().to_owned(), Some(scheme))
+            (Some(name), value.trim())
         }
         (None, None) => {
             return Err(Error::usage(
@@ -87,42 +83,36 @@ fn verify(ctx: &Ctx, a: WebhookVerifyArgs) -> Result<Outcome> {
             ));
         }
     };
+    // A header's name decides the scheme; a value given without one is placed by its
+    // shape, and judged by the same rules.
+    let received = match name {
+        None => sig::Received::by_shape(value),
+        Some(name) => sig::Received::named(name, value).ok_or_else(|| {
+            Error::usage(format!(
+                "--header names '{}'; the signatures are in {} or {}",
+                printable(name.trim()),
+                sig::SIGNATURE_HEADER,
+                sig::LEGACY_SIGNATURE_HEADER
+            ))
+        })?,
+    };
     if value.is_empty() {
         return Err(Error::usage("the signature is empty"));
     }
     let payload = read_bytes(&a.payload, "the payload")?;
-    // A header's name decides the scheme; a bare value is recognised by its shape.
-    if let Some(expected) = named
-        && sig::scheme_of(&value) != expected
-    {
-        return Err(invalid(Invalid::Malformed(format!(
-            "{expected} carries {}",
-            if expected == Scheme::Current {
-                "t=…,v1=…"
-            } else {
-                "a bare hex signature"
-            }
-        ))));
-    }
+    let policy = sig::Policy {
+        tolerance: a.tolerance,
+        allow_legacy: a.allow_legacy,
+    };
     let now = jiff::Timestamp::now().as_second();
-    let scheme = sig::verify(&secret, &value, &payload, now, a.tolerance).map_err(invalid)?;
-    if scheme == Scheme::Legacy {
-        if !a.allow_legacy {
-            return Err(Error::mismatch(
-                "INVALID_SIGNATURE",
-                "the legacy signature is valid, but accepted alone only with --allow-legacy",
-                vec![format!(
-                    "{LEGACY_ALONE}: check {} instead, which the API sends beside it",
-                    sig::SIGNATURE_HEADER
-                )],
-                None,
-            ));
-        }
+    let accepted = sig::judge(&received, &payload, &secret, now, policy).map_err(invalid)?;
+    if accepted.legacy_only() {
         ctx.out.warn(&format!(
             "accepted on the legacy signature alone (--allow-legacy): {LEGACY_ALONE}"
         ));
     }
-    ctx.out.note(&format!("valid signature ({scheme})"));
+    ctx.out
+        .note(&format!("valid signature ({})", accepted.scheme));
     match serde_json::from_slice::<Value>(&payload) {
         Ok(v) if ctx.out.json() => ctx.out.json_line(&v)?,
         Ok(v) => ctx
@@ -376,22 +366,30 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
     ctx.out
         .json_note(&json!({ "listening": format!("http://{local}/") }));
     let out = ctx.out.clone();
-    let tolerance = a.tolerance;
-    let allow_legacy = a.allow_legacy;
+    let policy = sig::Policy {
+        tolerance: a.tolerance,
+        allow_legacy: a.allow_legacy,
+    };
     let seen = Arc::new(Mutex::new(Seen::default()));
     let handler = move |headers: HeaderMap, body: Bytes| {
         let secret = secret.clone();
         let out = out.clone();
         let seen = seen.clone();
         async move {
+            // A value that is not text is kept (lossily) rather than taken for absent: a
+            // signature header that was sent decides, whatever it holds.
             let h = |n: &str| {
                 headers
                     .get(n)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_owned)
+                    .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
             };
             let now = jiff::Timestamp::now();
-            let result = judge(&secret, &h, &body, now.as_second(), tolerance, allow_legacy);
+            let (current, legacy) = (h(sig::SIGNATURE_HEADER), h(sig::LEGACY_SIGNATURE_HEADER));
+            let received = sig::Received {
+                current: current.as_deref(),
+                legacy: legacy.as_deref(),
+            };
+            let result = sig::judge(&received, &body, &secret, now.as_second(), policy);
             let id = h(sig::DELIVERY_HEADER);
             let repeat_of = result
                 .is_ok()
@@ -419,37 +417,12 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-/// A received delivery's signatures: the current scheme when present; the legacy one
-/// alone only when allowed.
-fn judge(
-    secret: &[u8],
-    h: &dyn Fn(&str) -> Option<String>,
-    body: &[u8],
-    now: i64,
-    tolerance: u64,
-    allow_legacy: bool,
-) -> std::result::Result<&'static str, String> {
-    match (h(sig::SIGNATURE_HEADER), h(sig::LEGACY_SIGNATURE_HEADER)) {
-        (Some(v), _) => sig::verify(secret, &v, body, now, tolerance)
-            .map(|_| "X-LightningEnable-Signature")
-            .map_err(|e| e.to_string()),
-        (None, Some(v)) if allow_legacy => sig::verify(secret, &v, body, now, tolerance)
-            .map(|_| "X-Gateway-Signature only: no time, could be a replay")
-            .map_err(|e| e.to_string()),
-        (None, Some(_)) => Err(format!(
-            "only {} (no time, replayable): refused without --allow-legacy",
-            sig::LEGACY_SIGNATURE_HEADER
-        )),
-        (None, None) => Err("no signature header".to_owned()),
-    }
-}
-
 /// One line per delivery: NDJSON under `--json`, else a line for the person. Everything
 /// in it came from an unauthenticated sender, and is escaped by the output.
 fn show_received(
     out: &Output,
     now: jiff::Timestamp,
-    result: &std::result::Result<&'static str, String>,
+    result: &std::result::Result<sig::Accepted, Invalid>,
     id: Option<&str>,
     repeat_of: Option<jiff::Timestamp>,
     body: &[u8],
@@ -460,8 +433,8 @@ fn show_received(
         let _ = out.json_line(&json!({
             "receivedAt": now.to_string(),
             "valid": result.is_ok(),
-            "scheme": result.as_ref().ok(),
-            "reason": result.as_ref().err(),
+            "scheme": result.as_ref().ok().map(|a| a.scheme.to_string()),
+            "reason": result.as_ref().err().map(Invalid::to_string),
             "deliveryId": id,
             "repeatOf": repeat_of.map(|t| t.to_string()),
             "event": event,
@@ -483,18 +456,23 @@ fn show_received(
         })
         .unwrap_or_default();
     let line = match result {
-        Ok(s) => format!(
-            "{} {} {} ✓ valid ({s}){repeat}",
+        Ok(a) => format!(
+            "{} {} {} ✓ valid ({}){repeat}",
             now.strftime("%H:%M:%S"),
             printable(name),
-            printable(subject)
+            printable(subject),
+            if a.legacy_only() {
+                "X-Gateway-Signature only: no time, could be a replay"
+            } else {
+                sig::SIGNATURE_HEADER
+            }
         ),
         Err(e) => format!(
             "{} {} {} ✗ {}",
             now.strftime("%H:%M:%S"),
             printable(name),
             printable(subject),
-            printable(e)
+            printable(&e.to_string())
         ),
     };
     let _ = out.line(&line);
