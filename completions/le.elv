@@ -387,7 +387,7 @@ set edit:completion:arg-completer[le] = {|@words|
             cand --port 'Port to listen on (on 127.0.0.1 unless --addr says otherwise); 0 picks a free one'
             cand --addr 'Address to listen on'
             cand --secret-file 'File holding the webhook secret (`-` for stdin)'
-            cand --tolerance 'How far a signature''s timestamp may be from now, either way, in seconds (at least 1)'
+            cand --tolerance 'How far a signature''s timestamp may be from now, either way, in seconds (at least 1); a delivery accepted is refused again for as long as its signature would pass'
             cand --base-url 'API base URL (default: the hosted API, or the profile''s)'
             cand --profile 'Profile from the config file'
             cand --api-key-file 'Read the API key from this file, or from stdin with `-`'

@@ -584,7 +584,8 @@ pub struct WebhookListenArgs {
     /// File holding the webhook secret (`-` for stdin)
     #[arg(long, value_name = "PATH|-")]
     pub secret_file: String,
-    /// How far a signature's timestamp may be from now, either way, in seconds (at least 1)
+    /// How far a signature's timestamp may be from now, either way, in seconds (at least 1);
+    /// a delivery accepted is refused again for as long as its signature would pass
     #[arg(long, value_name = "SECONDS", default_value_t = crate::webhook::DEFAULT_TOLERANCE, value_parser = parse_tolerance)]
     pub tolerance: NonZeroU64,
     /// Accept deliveries signed only with X-Gateway-Signature (no time: replayable)

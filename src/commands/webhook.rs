@@ -1,6 +1,5 @@
 //! `le webhook verify|send|listen`: the API's two signature schemes, from both ends.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use serde_json::{Map, Value, json};
@@ -18,6 +17,7 @@ use crate::input::{check_id, read_bytes, read_secret_line};
 use crate::money::{self, Currency};
 use crate::render::{Output, to_safe_json};
 use crate::text::printable;
+use crate::webhook::replay::{Seen, Store};
 use crate::webhook::send::{Delivery, Schemes, Sender};
 use crate::webhook::{self as sig, Invalid};
 
@@ -289,59 +289,31 @@ async fn send(ctx: &Ctx, a: WebhookSendArgs) -> Result<Outcome> {
     }
 }
 
-/// What a listener remembers of the deliveries it saw: a repeat is worth flagging.
-#[derive(Default)]
-struct Seen {
-    /// What identifies a delivery → when it was first accepted. Each accepted delivery
-    /// is remembered twice: by its id, and by a digest of its signed body, since no
-    /// signature covers the id and a replay may carry any id, or none.
-    accepted: HashMap<String, jiff::Timestamp>,
+/// What `le webhook listen` made of one delivery.
+enum Verdict {
+    /// Genuine, and not seen before: 200.
+    Valid(sig::Accepted),
+    /// Genuine, but accepted before (at `first`, Unix seconds): 409, so that a replay is
+    /// never taken twice.
+    Repeat { accepted: sig::Accepted, first: i64 },
+    /// Not genuine: 400.
+    Refused(Invalid),
 }
 
-impl Seen {
-    /// When the delivery was first accepted, if it was before; remembers it otherwise.
-    fn repeat_of(
-        &mut self,
-        id: Option<&str>,
-        body: &[u8],
-        now: jiff::Timestamp,
-    ) -> Option<jiff::Timestamp> {
-        use sha2::Digest;
-        let mut keys = vec![format!(
-            "body:{}",
-            crate::text::hex(&sha2::Sha256::digest(body))
-        )];
-        if let Some(id) = id {
-            keys.push(format!("id:{id}"));
+impl Verdict {
+    fn status(&self) -> axum::http::StatusCode {
+        use axum::http::StatusCode;
+        match self {
+            Verdict::Valid(_) => StatusCode::OK,
+            Verdict::Repeat { .. } => StatusCode::CONFLICT,
+            Verdict::Refused(_) => StatusCode::BAD_REQUEST,
         }
-        let first = keys
-            .iter()
-            .filter_map(|k| self.accepted.get(k))
-            .min()
-            .copied();
-        for k in keys {
-            if self.accepted.len() >= REMEMBERED
-                && !self.accepted.contains_key(&k)
-                && let Some(oldest) = self
-                    .accepted
-                    .iter()
-                    .min_by_key(|(_, t)| **t)
-                    .map(|(k, _)| k.clone())
-            {
-                self.accepted.remove(&oldest);
-            }
-            self.accepted.entry(k).or_insert(now);
-        }
-        first
     }
 }
 
-/// How many delivery ids and digests a listener remembers; the oldest go first.
-const REMEMBERED: usize = 10_000;
-
 async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
     use axum::body::Bytes;
-    use axum::http::{HeaderMap, StatusCode};
+    use axum::http::HeaderMap;
 
     if ctx.dry_run() {
         return Err(Error::usage(
@@ -359,6 +331,21 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
             "listening on {local}, which other machines can reach"
         ));
     }
+    let policy = sig::Policy {
+        tolerance: a.tolerance,
+        allow_legacy: a.allow_legacy,
+    };
+    // What earlier listeners on this state accepted, so that a replay is refused after a
+    // restart too. Trouble with it is a warning: the listener still works from memory.
+    let dir = crate::config::listen_dir().map_err(|e| e.to_string());
+    let now = jiff::Timestamp::now().as_second();
+    let (store, warnings) =
+        tokio::task::spawn_blocking(move || Store::open(dir, policy.tolerance, now))
+            .await
+            .map_err(Error::internal)?;
+    for w in warnings {
+        ctx.out.warn(&w);
+    }
     // Said under --json too: it is how a script learns the port it got.
     ctx.out.note(&format!(
         "listening for webhooks on http://{local}/ (Ctrl-C to stop)"
@@ -366,15 +353,11 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
     ctx.out
         .json_note(&json!({ "listening": format!("http://{local}/") }));
     let out = ctx.out.clone();
-    let policy = sig::Policy {
-        tolerance: a.tolerance,
-        allow_legacy: a.allow_legacy,
-    };
-    let seen = Arc::new(Mutex::new(Seen::default()));
+    let store = Arc::new(Mutex::new(store));
     let handler = move |headers: HeaderMap, body: Bytes| {
         let secret = secret.clone();
         let out = out.clone();
-        let seen = seen.clone();
+        let store = store.clone();
         async move {
             // A value that is not text is kept (lossily) rather than taken for absent: a
             // signature header that was sent decides, whatever it holds.
@@ -389,24 +372,33 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
                 current: current.as_deref(),
                 legacy: legacy.as_deref(),
             };
-            let result = sig::judge(&received, &body, &secret, now.as_second(), policy);
             let id = h(sig::DELIVERY_HEADER);
-            let repeat_of = result
-                .is_ok()
-                .then(|| {
-                    seen.lock().unwrap_or_else(|p| p.into_inner()).repeat_of(
-                        id.as_deref(),
-                        &body,
-                        now,
-                    )
-                })
-                .flatten();
-            show_received(&out, now, &result, id.as_deref(), repeat_of, &body);
-            if result.is_ok() {
-                StatusCode::OK
-            } else {
-                StatusCode::BAD_REQUEST
-            }
+            let verdict = match sig::judge(&received, &body, &secret, now.as_second(), policy) {
+                Err(e) => Verdict::Refused(e),
+                Ok(accepted) => {
+                    let keys = Seen::keys(id.as_deref(), &body);
+                    let t = accepted.signed_at.unwrap_or(now.as_second());
+                    // File I/O under a lock another listener may hold: off the async thread.
+                    let (first, warnings) = tokio::task::spawn_blocking(move || {
+                        store.lock().unwrap_or_else(|p| p.into_inner()).check(
+                            &keys,
+                            t,
+                            now.as_second(),
+                        )
+                    })
+                    .await
+                    .unwrap_or_default();
+                    for w in warnings {
+                        out.warn(&w);
+                    }
+                    match first {
+                        Some(first) => Verdict::Repeat { accepted, first },
+                        None => Verdict::Valid(accepted),
+                    }
+                }
+            };
+            show_received(&out, now, &verdict, id.as_deref(), &body);
+            verdict.status()
         }
     };
     let app = axum::Router::new().fallback(axum::routing::post(handler));
@@ -422,19 +414,33 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
 fn show_received(
     out: &Output,
     now: jiff::Timestamp,
-    result: &std::result::Result<sig::Accepted, Invalid>,
+    verdict: &Verdict,
     id: Option<&str>,
-    repeat_of: Option<jiff::Timestamp>,
     body: &[u8],
 ) {
     let event: Value = serde_json::from_slice(body)
         .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()));
+    let (accepted, repeat_of, reason) = match verdict {
+        Verdict::Valid(a) => (Some(a), None, None),
+        Verdict::Repeat { accepted, first } => {
+            let first = jiff::Timestamp::from_second(*first).unwrap_or(now);
+            (
+                Some(accepted),
+                Some(first),
+                Some(format!(
+                    "a repeat: the same delivery was accepted at {}, so it is refused",
+                    first.strftime("%H:%M:%S")
+                )),
+            )
+        }
+        Verdict::Refused(e) => (None, None, Some(e.to_string())),
+    };
     if out.json() {
         let _ = out.json_line(&json!({
             "receivedAt": now.to_string(),
-            "valid": result.is_ok(),
-            "scheme": result.as_ref().ok().map(|a| a.scheme.to_string()),
-            "reason": result.as_ref().err().map(Invalid::to_string),
+            "valid": matches!(verdict, Verdict::Valid(_)),
+            "scheme": accepted.map(|a| a.scheme.to_string()),
+            "reason": reason,
             "deliveryId": id,
             "repeatOf": repeat_of.map(|t| t.to_string()),
             "event": event,
@@ -447,35 +453,25 @@ fn show_received(
         .and_then(|d| d.get("refundId").or(d.get("invoiceId")))
         .and_then(Value::as_str)
         .unwrap_or("");
-    let repeat = repeat_of
-        .map(|t| {
-            format!(
-                " (a repeat: the same delivery was accepted at {})",
-                t.strftime("%H:%M:%S")
-            )
-        })
-        .unwrap_or_default();
-    let line = match result {
-        Ok(a) => format!(
-            "{} {} {} ✓ valid ({}){repeat}",
-            now.strftime("%H:%M:%S"),
-            printable(name),
-            printable(subject),
+    let outcome = match (verdict, reason) {
+        (Verdict::Valid(a), _) => format!(
+            "✓ valid ({})",
             if a.legacy_only() {
                 "X-Gateway-Signature only: no time, could be a replay"
             } else {
                 sig::SIGNATURE_HEADER
             }
         ),
-        Err(e) => format!(
-            "{} {} {} ✗ {}",
-            now.strftime("%H:%M:%S"),
-            printable(name),
-            printable(subject),
-            printable(&e.to_string())
-        ),
+        // le's own words, whose untrusted parts are cut short already: said whole (the
+        // output escapes the line as a whole).
+        (_, reason) => format!("✗ {}", reason.unwrap_or_default()),
     };
-    let _ = out.line(&line);
+    let _ = out.line(&format!(
+        "{} {} {} {outcome}",
+        now.strftime("%H:%M:%S"),
+        printable(name),
+        printable(subject),
+    ));
 }
 
 /// `le webhook endpoint show|set`: where the API sends the account's webhooks.

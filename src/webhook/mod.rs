@@ -6,6 +6,7 @@
 //! - legacy:  `X-Gateway-Signature: {hex HMAC-SHA256(secret, body)}`
 
 pub mod event;
+pub mod replay;
 pub mod send;
 
 use std::fmt;

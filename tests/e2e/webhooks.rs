@@ -626,3 +626,173 @@ fn a_current_signature_out_of_its_time_is_refused_by_verify_and_listen() {
     assert!(reason(&lines[0]).contains("s old, beyond the tolerance of 300 s"));
     assert!(reason(&lines[1]).contains("in the future, beyond the tolerance"));
 }
+
+/// Where `le webhook listen` keeps what it has seen, under the test's XDG_DATA_HOME.
+fn listen_state(env: &Env) -> std::path::PathBuf {
+    env.path("xdg-data").join("le").join("webhook-listen")
+}
+
+fn seconds_of(v: &Value) -> i64 {
+    v.as_str()
+        .and_then(|s| s.parse::<jiff::Timestamp>().ok())
+        .unwrap_or_else(|| panic!("not a time: {v}"))
+        .as_second()
+}
+
+/// A captured delivery replayed to a listener, under its id or another, or signed afresh,
+/// is refused with 409 and named a repeat, and still is after the listener restarts.
+#[test]
+fn a_replayed_delivery_is_refused_even_after_the_listener_restarts() {
+    let env = Env::new();
+    let secret = env.write("secret", "whsec_replay\n");
+    let body = r#"{"event":"payment.completed","data":{"invoiceId":"inv_replay"}}"#;
+    let sig = current_sig("whsec_replay", body, 0);
+    let delivery = |id: &'static str, sig: &str| {
+        vec![
+            ("X-LightningEnable-Delivery", id),
+            ("X-LightningEnable-Signature", sig),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.to_owned()))
+        .collect::<Vec<_>>()
+    };
+    let send = |addr, h: &[(&str, String)], body: &str| {
+        let h: Vec<(&str, &str)> = h.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        post(addr, &h, body)
+    };
+
+    let (listener, addr, stderr) = start_listen(&env, &secret, &["--json"]);
+    assert_eq!(send(addr, &delivery("evt_1", &sig), body), 200);
+    assert_eq!(send(addr, &delivery("evt_1", &sig), body), 409);
+    // The id is covered by no signature: the same body under another id is the same event.
+    assert_eq!(send(addr, &delivery("evt_other", &sig), body), 409);
+    // A retry is signed afresh, with the same id: still the delivery already taken.
+    let resigned = current_sig("whsec_replay", body, 1);
+    assert_eq!(send(addr, &delivery("evt_1", &resigned), body), 409);
+    let (lines, _) = stop(listener, stderr);
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(lines[0]["valid"], true, "{}", lines[0]);
+    assert!(lines[0]["repeatOf"].is_null());
+    let first = seconds_of(&lines[0]["receivedAt"]);
+    for l in &lines[1..] {
+        assert_eq!(l["valid"], false, "{l}");
+        assert!(reason(l).contains("repeat"), "{l}");
+        assert_eq!(seconds_of(&l["repeatOf"]), first, "{l}");
+    }
+
+    let state = listen_state(&env).join("seen.json");
+    assert!(state.is_file(), "{} was not written", state.display());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&state).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+    // Nothing a sender chose is written there as it was sent.
+    let text = std::fs::read_to_string(&state).unwrap();
+    assert!(
+        !text.contains("evt_1") && !text.contains("inv_replay"),
+        "{text}"
+    );
+
+    // Restarted on the same state: the replay is still known, a new delivery is not.
+    let (listener, addr, stderr) = start_listen(&env, &secret, &["--json"]);
+    assert_eq!(send(addr, &delivery("evt_1", &sig), body), 409);
+    let other = r#"{"event":"payment.completed","data":{"invoiceId":"inv_next"}}"#;
+    let other_sig = current_sig("whsec_replay", other, 0);
+    assert_eq!(send(addr, &delivery("evt_2", &other_sig), other), 200);
+    let (lines, err) = stop(listener, stderr);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0]["valid"], false, "{}", lines[0]);
+    assert_eq!(seconds_of(&lines[0]["repeatOf"]), first, "{}", lines[0]);
+    assert_eq!(lines[1]["valid"], true, "{}", lines[1]);
+    assert!(!err.contains("warning"), "{err}");
+}
+
+/// Two listeners on one state directory share what they saw, and neither loses what the
+/// other wrote, however their deliveries interleave.
+#[test]
+fn two_listeners_on_one_state_refuse_each_others_replays() {
+    let env = Env::new();
+    let secret = env.write("secret", "whsec_two");
+    let (a, addr_a, err_a) = start_listen(&env, &secret, &["--json"]);
+    let (b, addr_b, err_b) = start_listen(&env, &secret, &["--json"]);
+    let deliveries: Vec<(String, String)> = (0..12)
+        .map(|i| {
+            let body =
+                format!(r#"{{"event":"payment.completed","data":{{"invoiceId":"inv_{i}"}}}}"#);
+            let sig = current_sig("whsec_two", &body, 0);
+            (body, sig)
+        })
+        .collect();
+    // Each delivery to one of them, all at once.
+    std::thread::scope(|s| {
+        for (i, (body, sig)) in deliveries.iter().enumerate() {
+            let addr = if i % 2 == 0 { addr_a } else { addr_b };
+            s.spawn(move || {
+                assert_eq!(
+                    post(addr, &[("X-LightningEnable-Signature", sig)], body),
+                    200
+                );
+            });
+        }
+    });
+    // Each replayed to the other.
+    for (i, (body, sig)) in deliveries.iter().enumerate() {
+        let addr = if i % 2 == 0 { addr_b } else { addr_a };
+        assert_eq!(
+            post(addr, &[("X-LightningEnable-Signature", sig)], body),
+            409,
+            "delivery {i} was forgotten"
+        );
+    }
+    let (lines_a, _) = stop(a, err_a);
+    let (lines_b, _) = stop(b, err_b);
+    assert_eq!(lines_a.len() + lines_b.len(), 24);
+}
+
+/// What listen keeps is a convenience: a state file that cannot be read is said once, as a
+/// warning, and listen goes on, remembering what it sees from then on.
+#[test]
+fn a_damaged_state_file_is_a_warning_and_listen_still_works() {
+    let body = r#"{"event":"payment.completed","data":{"invoiceId":"inv_damaged"}}"#;
+    for damage in ["garbage", "a directory"] {
+        let env = Env::new();
+        let secret = env.write("secret", "whsec_damaged");
+        let state = listen_state(&env);
+        std::fs::create_dir_all(&state).unwrap();
+        let file = state.join("seen.json");
+        if damage == "garbage" {
+            std::fs::write(&file, b"{\"version\":1,\"seen\":[\x00\xff").unwrap();
+        } else {
+            std::fs::create_dir(&file).unwrap();
+        }
+        let (listener, addr, mut stderr) = start_listen(&env, &secret, &[]);
+        let sig = current_sig("whsec_damaged", body, 0);
+        assert_eq!(
+            post(addr, &[("X-LightningEnable-Signature", &sig)], body),
+            200
+        );
+        assert_eq!(
+            post(addr, &[("X-LightningEnable-Signature", &sig)], body),
+            409,
+            "{damage}: a repeat is still caught"
+        );
+        interrupt(&listener);
+        let out = listener.wait_with_output().unwrap();
+        let mut err = String::new();
+        stderr.read_to_string(&mut err).unwrap();
+        assert!(
+            err.contains("warning:") && err.contains("seen.json"),
+            "{damage}: {err}"
+        );
+        let text = stdout_of(&out);
+        assert!(text.contains("✓ valid"), "{damage}: {text}");
+        assert!(text.contains("repeat"), "{damage}: {text}");
+        if damage == "garbage" {
+            // Rewritten whole on the first delivery.
+            let v: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+            assert!(v["seen"].is_array(), "{v}");
+        }
+    }
+}
