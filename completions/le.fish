@@ -362,7 +362,7 @@ complete -c le -n "__fish_le_using_subcommand webhook; and not __fish_seen_subco
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l secret-file -d 'File holding the webhook secret (`-` for stdin)' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l signature -d 'The signature header\'s value, e.g. \'t=1700000000,v1=5f…\' or a bare hex signature' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l header -d 'The whole header line, e.g. \'X-LightningEnable-Signature: t=…,v1=…\'' -r
-complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l tolerance -d 'Largest accepted age of the signature\'s timestamp, in seconds; 0 turns the check off' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l tolerance -d 'How far the signature\'s timestamp may be from now, either way, in seconds (at least 1)' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from verify" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r
@@ -423,7 +423,7 @@ complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcomman
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l port -d 'Port to listen on (on 127.0.0.1 unless --addr says otherwise); 0 picks a free one' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l addr -d 'Address to listen on' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l secret-file -d 'File holding the webhook secret (`-` for stdin)' -r
-complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l tolerance -d 'Largest accepted age of a signature\'s timestamp, in seconds; 0 turns the check off' -r
+complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l tolerance -d 'How far a signature\'s timestamp may be from now, either way, in seconds (at least 1); a delivery accepted is refused again for as long as its signature would pass' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l base-url -d 'API base URL (default: the hosted API, or the profile\'s)' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l profile -d 'Profile from the config file' -r
 complete -c le -n "__fish_le_using_subcommand webhook; and __fish_seen_subcommand_from listen" -l api-key-file -d 'Read the API key from this file, or from stdin with `-`' -r

@@ -1,5 +1,6 @@
 //! The command line, as clap derives it. Parsing only: no I/O, no requests.
 
+use std::num::NonZeroU64;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -499,9 +500,9 @@ pub struct WebhookVerifyArgs {
     /// The whole header line, e.g. 'X-LightningEnable-Signature: t=…,v1=…'
     #[arg(long, value_name = "NAME: VALUE")]
     pub header: Option<String>,
-    /// Largest accepted age of the signature's timestamp, in seconds; 0 turns the check off
-    #[arg(long, value_name = "SECONDS", default_value_t = crate::webhook::DEFAULT_TOLERANCE_SECS)]
-    pub tolerance: u64,
+    /// How far the signature's timestamp may be from now, either way, in seconds (at least 1)
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::webhook::DEFAULT_TOLERANCE, value_parser = parse_tolerance)]
+    pub tolerance: NonZeroU64,
     /// Accept an X-Gateway-Signature alone: it carries no time, so a captured delivery
     /// could be replayed
     #[arg(long)]
@@ -583,9 +584,10 @@ pub struct WebhookListenArgs {
     /// File holding the webhook secret (`-` for stdin)
     #[arg(long, value_name = "PATH|-")]
     pub secret_file: String,
-    /// Largest accepted age of a signature's timestamp, in seconds; 0 turns the check off
-    #[arg(long, value_name = "SECONDS", default_value_t = crate::webhook::DEFAULT_TOLERANCE_SECS)]
-    pub tolerance: u64,
+    /// How far a signature's timestamp may be from now, either way, in seconds (at least 1);
+    /// a delivery accepted is refused again for as long as its signature would pass
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::webhook::DEFAULT_TOLERANCE, value_parser = parse_tolerance)]
+    pub tolerance: NonZeroU64,
     /// Accept deliveries signed only with X-Gateway-Signature (no time: replayable)
     #[arg(long)]
     pub allow_legacy: bool,
@@ -753,6 +755,18 @@ fn parse_request_timeout(s: &str) -> Result<Duration, String> {
         return Err("must be more than 0, e.g. 30s".into());
     }
     Ok(d)
+}
+
+/// `--tolerance`: a webhook signature's age limit always applies, so 0 (which once turned
+/// it off) is refused rather than taken to mean "no limit".
+fn parse_tolerance(s: &str) -> Result<NonZeroU64, String> {
+    let secs: u64 = s
+        .trim()
+        .parse()
+        .map_err(|_| "give a number of seconds, e.g. 300".to_owned())?;
+    NonZeroU64::new(secs).ok_or_else(|| {
+        "the age limit cannot be turned off: give a number of seconds, at least 1, e.g. 300".into()
+    })
 }
 
 /// The currencies `le` takes, offered to tab completion.

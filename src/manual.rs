@@ -622,6 +622,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "Where the sandbox keeps its state (see FILES).",
     ),
     (
+        "LE_LISTEN_DIR",
+        "Where `le webhook listen` keeps the deliveries it has accepted (see FILES).",
+    ),
+    (
         "LE_SANDBOX_EXPIRY",
         "How long the sandbox's invoices last, e.g. `30s` (default 1 hour).",
     ),
@@ -654,7 +658,7 @@ fn environment(roff: &mut Roff) {
 
 fn files(roff: &mut Roff, path: &str) {
     roff.control("SH", ["FILES"]);
-    let entries: [(&str, &str); 3] = [
+    let entries: [(&str, &str); 4] = [
         (
             "~/.config/le/config.toml",
             "The config file: profiles and their settings (`le config path` prints where it is; on macOS ~/Library/Application Support/le/config.toml, on Windows %APPDATA%\\le\\config.toml; `LE_CONFIG` names another).",
@@ -666,6 +670,10 @@ fn files(roff: &mut Roff, path: &str) {
         (
             "~/.local/share/le/sandbox/",
             "The sandbox's state: its payments, refunds, webhook settings and node key (on macOS ~/Library/Application Support/le/sandbox, on Windows %APPDATA%\\le\\sandbox; `LE_SANDBOX_DIR` names another).",
+        ),
+        (
+            "~/.local/share/le/webhook-listen/",
+            "What `le webhook listen` has accepted, so that a replay is refused after a restart too: `seen.json` (digests of delivery ids and bodies, owner-only, kept while their signatures would pass) and `seen.lock`, which listeners sharing it take in turn (`LE_LISTEN_DIR` names another).",
         ),
     ];
     for (file, what) in entries {

@@ -1,6 +1,5 @@
 //! `le webhook verify|send|listen`: the API's two signature schemes, from both ends.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use serde_json::{Map, Value, json};
@@ -18,8 +17,9 @@ use crate::input::{check_id, read_bytes, read_secret_line};
 use crate::money::{self, Currency};
 use crate::render::{Output, to_safe_json};
 use crate::text::printable;
+use crate::webhook::replay::{Seen, Store};
 use crate::webhook::send::{Delivery, Schemes, Sender};
-use crate::webhook::{self as sig, Invalid, Scheme};
+use crate::webhook::{self as sig, Invalid};
 
 pub async fn run(ctx: &Ctx, cmd: WebhookCommand) -> Result<Outcome> {
     match cmd {
@@ -35,6 +35,17 @@ fn secret(ctx: &Ctx, source: &str) -> Result<Vec<u8>> {
 }
 
 fn invalid(e: Invalid) -> Error {
+    if e == Invalid::LegacyOnly {
+        return Error::mismatch(
+            "INVALID_SIGNATURE",
+            "the legacy signature is valid, but accepted alone only with --allow-legacy",
+            vec![format!(
+                "{LEGACY_ALONE}: check {} instead, which the API sends beside it",
+                sig::SIGNATURE_HEADER
+            )],
+            None,
+        );
+    }
     let mut problems = vec![e.to_string()];
     if e == Invalid::Mismatch {
         problems.push(
@@ -55,8 +66,8 @@ const LEGACY_ALONE: &str =
 
 fn verify(ctx: &Ctx, a: WebhookVerifyArgs) -> Result<Outcome> {
     let secret = secret(ctx, &a.secret_file)?;
-    let (value, named) = match (&a.signature, &a.header) {
-        (Some(v), _) => (v.trim().to_owned(), None),
+    let (name, value) = match (&a.signature, &a.header) {
+        (Some(v), _) => (None, v.trim()),
         (None, Some(h)) => {
             let (name, value) = h.split_once(':').ok_or_else(|| {
                 Error::usage(format!(
@@ -64,22 +75,7 @@ fn verify(ctx: &Ctx, a: WebhookVerifyArgs) -> Result<Outcome> {
                     printable(h)
                 ))
             })?;
-            let scheme = if name.trim().eq_ignore_ascii_case(sig::SIGNATURE_HEADER) {
-                Scheme::Current
-            } else if name
-                .trim()
-                .eq_ignore_ascii_case(sig::LEGACY_SIGNATURE_HEADER)
-            {
-                Scheme::Legacy
-            } else {
-                return Err(Error::usage(format!(
-                    "--header names '{}'; the signatures are in {} or {}",
-                    printable(name.trim()),
-                    sig::SIGNATURE_HEADER,
-                    sig::LEGACY_SIGNATURE_HEADER
-                )));
-            };
-            (value.trim().to_owned(), Some(scheme))
+            (Some(name), value.trim())
         }
         (None, None) => {
             return Err(Error::usage(
@@ -87,42 +83,36 @@ fn verify(ctx: &Ctx, a: WebhookVerifyArgs) -> Result<Outcome> {
             ));
         }
     };
+    // A header's name decides the scheme; a value given without one is placed by its
+    // shape, and judged by the same rules.
+    let received = match name {
+        None => sig::Received::by_shape(value),
+        Some(name) => sig::Received::named(name, value).ok_or_else(|| {
+            Error::usage(format!(
+                "--header names '{}'; the signatures are in {} or {}",
+                printable(name.trim()),
+                sig::SIGNATURE_HEADER,
+                sig::LEGACY_SIGNATURE_HEADER
+            ))
+        })?,
+    };
     if value.is_empty() {
         return Err(Error::usage("the signature is empty"));
     }
     let payload = read_bytes(&a.payload, "the payload")?;
-    // A header's name decides the scheme; a bare value is recognised by its shape.
-    if let Some(expected) = named
-        && sig::scheme_of(&value) != expected
-    {
-        return Err(invalid(Invalid::Malformed(format!(
-            "{expected} carries {}",
-            if expected == Scheme::Current {
-                "t=…,v1=…"
-            } else {
-                "a bare hex signature"
-            }
-        ))));
-    }
+    let policy = sig::Policy {
+        tolerance: a.tolerance,
+        allow_legacy: a.allow_legacy,
+    };
     let now = jiff::Timestamp::now().as_second();
-    let scheme = sig::verify(&secret, &value, &payload, now, a.tolerance).map_err(invalid)?;
-    if scheme == Scheme::Legacy {
-        if !a.allow_legacy {
-            return Err(Error::mismatch(
-                "INVALID_SIGNATURE",
-                "the legacy signature is valid, but accepted alone only with --allow-legacy",
-                vec![format!(
-                    "{LEGACY_ALONE}: check {} instead, which the API sends beside it",
-                    sig::SIGNATURE_HEADER
-                )],
-                None,
-            ));
-        }
+    let accepted = sig::judge(&received, &payload, &secret, now, policy).map_err(invalid)?;
+    if accepted.legacy_only() {
         ctx.out.warn(&format!(
             "accepted on the legacy signature alone (--allow-legacy): {LEGACY_ALONE}"
         ));
     }
-    ctx.out.note(&format!("valid signature ({scheme})"));
+    ctx.out
+        .note(&format!("valid signature ({})", accepted.scheme));
     match serde_json::from_slice::<Value>(&payload) {
         Ok(v) if ctx.out.json() => ctx.out.json_line(&v)?,
         Ok(v) => ctx
@@ -299,59 +289,31 @@ async fn send(ctx: &Ctx, a: WebhookSendArgs) -> Result<Outcome> {
     }
 }
 
-/// What a listener remembers of the deliveries it saw: a repeat is worth flagging.
-#[derive(Default)]
-struct Seen {
-    /// What identifies a delivery → when it was first accepted. Each accepted delivery
-    /// is remembered twice: by its id, and by a digest of its signed body, since no
-    /// signature covers the id and a replay may carry any id, or none.
-    accepted: HashMap<String, jiff::Timestamp>,
+/// What `le webhook listen` made of one delivery.
+enum Verdict {
+    /// Genuine, and not seen before: 200.
+    Valid(sig::Accepted),
+    /// Genuine, but accepted before (at `first`, Unix seconds): 409, so that a replay is
+    /// never taken twice.
+    Repeat { accepted: sig::Accepted, first: i64 },
+    /// Not genuine: 400.
+    Refused(Invalid),
 }
 
-impl Seen {
-    /// When the delivery was first accepted, if it was before; remembers it otherwise.
-    fn repeat_of(
-        &mut self,
-        id: Option<&str>,
-        body: &[u8],
-        now: jiff::Timestamp,
-    ) -> Option<jiff::Timestamp> {
-        use sha2::Digest;
-        let mut keys = vec![format!(
-            "body:{}",
-            crate::text::hex(&sha2::Sha256::digest(body))
-        )];
-        if let Some(id) = id {
-            keys.push(format!("id:{id}"));
+impl Verdict {
+    fn status(&self) -> axum::http::StatusCode {
+        use axum::http::StatusCode;
+        match self {
+            Verdict::Valid(_) => StatusCode::OK,
+            Verdict::Repeat { .. } => StatusCode::CONFLICT,
+            Verdict::Refused(_) => StatusCode::BAD_REQUEST,
         }
-        let first = keys
-            .iter()
-            .filter_map(|k| self.accepted.get(k))
-            .min()
-            .copied();
-        for k in keys {
-            if self.accepted.len() >= REMEMBERED
-                && !self.accepted.contains_key(&k)
-                && let Some(oldest) = self
-                    .accepted
-                    .iter()
-                    .min_by_key(|(_, t)| **t)
-                    .map(|(k, _)| k.clone())
-            {
-                self.accepted.remove(&oldest);
-            }
-            self.accepted.entry(k).or_insert(now);
-        }
-        first
     }
 }
 
-/// How many delivery ids and digests a listener remembers; the oldest go first.
-const REMEMBERED: usize = 10_000;
-
 async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
     use axum::body::Bytes;
-    use axum::http::{HeaderMap, StatusCode};
+    use axum::http::HeaderMap;
 
     if ctx.dry_run() {
         return Err(Error::usage(
@@ -369,6 +331,21 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
             "listening on {local}, which other machines can reach"
         ));
     }
+    let policy = sig::Policy {
+        tolerance: a.tolerance,
+        allow_legacy: a.allow_legacy,
+    };
+    // What earlier listeners on this state accepted, so that a replay is refused after a
+    // restart too. Trouble with it is a warning: the listener still works from memory.
+    let dir = crate::config::listen_dir().map_err(|e| e.to_string());
+    let now = jiff::Timestamp::now().as_second();
+    let (store, warnings) =
+        tokio::task::spawn_blocking(move || Store::open(dir, policy.tolerance, now))
+            .await
+            .map_err(Error::internal)?;
+    for w in warnings {
+        ctx.out.warn(&w);
+    }
     // Said under --json too: it is how a script learns the port it got.
     ctx.out.note(&format!(
         "listening for webhooks on http://{local}/ (Ctrl-C to stop)"
@@ -376,39 +353,52 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
     ctx.out
         .json_note(&json!({ "listening": format!("http://{local}/") }));
     let out = ctx.out.clone();
-    let tolerance = a.tolerance;
-    let allow_legacy = a.allow_legacy;
-    let seen = Arc::new(Mutex::new(Seen::default()));
+    let store = Arc::new(Mutex::new(store));
     let handler = move |headers: HeaderMap, body: Bytes| {
         let secret = secret.clone();
         let out = out.clone();
-        let seen = seen.clone();
+        let store = store.clone();
         async move {
+            // A value that is not text is kept (lossily) rather than taken for absent: a
+            // signature header that was sent decides, whatever it holds.
             let h = |n: &str| {
                 headers
                     .get(n)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_owned)
+                    .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
             };
             let now = jiff::Timestamp::now();
-            let result = judge(&secret, &h, &body, now.as_second(), tolerance, allow_legacy);
+            let (current, legacy) = (h(sig::SIGNATURE_HEADER), h(sig::LEGACY_SIGNATURE_HEADER));
+            let received = sig::Received {
+                current: current.as_deref(),
+                legacy: legacy.as_deref(),
+            };
             let id = h(sig::DELIVERY_HEADER);
-            let repeat_of = result
-                .is_ok()
-                .then(|| {
-                    seen.lock().unwrap_or_else(|p| p.into_inner()).repeat_of(
-                        id.as_deref(),
-                        &body,
-                        now,
-                    )
-                })
-                .flatten();
-            show_received(&out, now, &result, id.as_deref(), repeat_of, &body);
-            if result.is_ok() {
-                StatusCode::OK
-            } else {
-                StatusCode::BAD_REQUEST
-            }
+            let verdict = match sig::judge(&received, &body, &secret, now.as_second(), policy) {
+                Err(e) => Verdict::Refused(e),
+                Ok(accepted) => {
+                    let keys = Seen::keys(id.as_deref(), &body);
+                    let t = accepted.signed_at.unwrap_or(now.as_second());
+                    // File I/O under a lock another listener may hold: off the async thread.
+                    let (first, warnings) = tokio::task::spawn_blocking(move || {
+                        store.lock().unwrap_or_else(|p| p.into_inner()).check(
+                            &keys,
+                            t,
+                            now.as_second(),
+                        )
+                    })
+                    .await
+                    .unwrap_or_default();
+                    for w in warnings {
+                        out.warn(&w);
+                    }
+                    match first {
+                        Some(first) => Verdict::Repeat { accepted, first },
+                        None => Verdict::Valid(accepted),
+                    }
+                }
+            };
+            show_received(&out, now, &verdict, id.as_deref(), &body);
+            verdict.status()
         }
     };
     let app = axum::Router::new().fallback(axum::routing::post(handler));
@@ -419,49 +409,38 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-/// A received delivery's signatures: the current scheme when present; the legacy one
-/// alone only when allowed.
-fn judge(
-    secret: &[u8],
-    h: &dyn Fn(&str) -> Option<String>,
-    body: &[u8],
-    now: i64,
-    tolerance: u64,
-    allow_legacy: bool,
-) -> std::result::Result<&'static str, String> {
-    match (h(sig::SIGNATURE_HEADER), h(sig::LEGACY_SIGNATURE_HEADER)) {
-        (Some(v), _) => sig::verify(secret, &v, body, now, tolerance)
-            .map(|_| "X-LightningEnable-Signature")
-            .map_err(|e| e.to_string()),
-        (None, Some(v)) if allow_legacy => sig::verify(secret, &v, body, now, tolerance)
-            .map(|_| "X-Gateway-Signature only: no time, could be a replay")
-            .map_err(|e| e.to_string()),
-        (None, Some(_)) => Err(format!(
-            "only {} (no time, replayable): refused without --allow-legacy",
-            sig::LEGACY_SIGNATURE_HEADER
-        )),
-        (None, None) => Err("no signature header".to_owned()),
-    }
-}
-
 /// One line per delivery: NDJSON under `--json`, else a line for the person. Everything
 /// in it came from an unauthenticated sender, and is escaped by the output.
 fn show_received(
     out: &Output,
     now: jiff::Timestamp,
-    result: &std::result::Result<&'static str, String>,
+    verdict: &Verdict,
     id: Option<&str>,
-    repeat_of: Option<jiff::Timestamp>,
     body: &[u8],
 ) {
     let event: Value = serde_json::from_slice(body)
         .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()));
+    let (accepted, repeat_of, reason) = match verdict {
+        Verdict::Valid(a) => (Some(a), None, None),
+        Verdict::Repeat { accepted, first } => {
+            let first = jiff::Timestamp::from_second(*first).unwrap_or(now);
+            (
+                Some(accepted),
+                Some(first),
+                Some(format!(
+                    "a repeat: the same delivery was accepted at {}, so it is refused",
+                    first.strftime("%H:%M:%S")
+                )),
+            )
+        }
+        Verdict::Refused(e) => (None, None, Some(e.to_string())),
+    };
     if out.json() {
         let _ = out.json_line(&json!({
             "receivedAt": now.to_string(),
-            "valid": result.is_ok(),
-            "scheme": result.as_ref().ok(),
-            "reason": result.as_ref().err(),
+            "valid": matches!(verdict, Verdict::Valid(_)),
+            "scheme": accepted.map(|a| a.scheme.to_string()),
+            "reason": reason,
             "deliveryId": id,
             "repeatOf": repeat_of.map(|t| t.to_string()),
             "event": event,
@@ -474,30 +453,25 @@ fn show_received(
         .and_then(|d| d.get("refundId").or(d.get("invoiceId")))
         .and_then(Value::as_str)
         .unwrap_or("");
-    let repeat = repeat_of
-        .map(|t| {
-            format!(
-                " (a repeat: the same delivery was accepted at {})",
-                t.strftime("%H:%M:%S")
-            )
-        })
-        .unwrap_or_default();
-    let line = match result {
-        Ok(s) => format!(
-            "{} {} {} ✓ valid ({s}){repeat}",
-            now.strftime("%H:%M:%S"),
-            printable(name),
-            printable(subject)
+    let outcome = match (verdict, reason) {
+        (Verdict::Valid(a), _) => format!(
+            "✓ valid ({})",
+            if a.legacy_only() {
+                "X-Gateway-Signature only: no time, could be a replay"
+            } else {
+                sig::SIGNATURE_HEADER
+            }
         ),
-        Err(e) => format!(
-            "{} {} {} ✗ {}",
-            now.strftime("%H:%M:%S"),
-            printable(name),
-            printable(subject),
-            printable(e)
-        ),
+        // le's own words, whose untrusted parts are cut short already: said whole (the
+        // output escapes the line as a whole).
+        (_, reason) => format!("✗ {}", reason.unwrap_or_default()),
     };
-    let _ = out.line(&line);
+    let _ = out.line(&format!(
+        "{} {} {} {outcome}",
+        now.strftime("%H:%M:%S"),
+        printable(name),
+        printable(subject),
+    ));
 }
 
 /// `le webhook endpoint show|set`: where the API sends the account's webhooks.

@@ -77,6 +77,21 @@ pub fn sandbox_dir() -> Result<PathBuf> {
     }
 }
 
+/// Where `le webhook listen` keeps the deliveries it has seen: `$LE_LISTEN_DIR`, else
+/// `le/webhook-listen` in the data directory.
+pub fn listen_dir() -> Result<PathBuf> {
+    match std::env::var_os("LE_LISTEN_DIR") {
+        Some(p) if !p.is_empty() => Ok(PathBuf::from(p)),
+        _ => dirs::data_dir()
+            .map(|d| d.join("le").join("webhook-listen"))
+            .ok_or_else(|| {
+                Error::Config(
+                    "cannot find a data directory for le webhook listen; set LE_LISTEN_DIR".into(),
+                )
+            }),
+    }
+}
+
 pub fn load_file(path: &Path, out: &Output) -> Result<Option<ConfigFile>> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,

@@ -800,13 +800,14 @@ pub fn eventually(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
 }
 
 /// `le webhook listen --port 0 --secret-file SECRET` (and `extra`), started: the child, the
-/// address it listens on (from the first line it writes on stderr), and the rest of its
-/// stderr, kept open so that what it writes later has somewhere to go.
+/// address it listens on (from the line it writes on stderr once listening), and all of
+/// its stderr but that line (warnings said before it included), kept open so that what it
+/// writes later has somewhere to go.
 pub fn start_listen(
     env: &Env,
     secret: &Path,
     extra: &[&str],
-) -> (Child, SocketAddr, BufReader<std::process::ChildStderr>) {
+) -> (Child, SocketAddr, BufReader<Box<dyn Read + Send>>) {
     let mut child = env
         .le_std()
         .args(["webhook", "listen", "--port", "0", "--secret-file"])
@@ -817,15 +818,30 @@ pub fn start_listen(
         .spawn()
         .expect("start le webhook listen");
     let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut banner = String::new();
-    err.read_line(&mut banner).unwrap();
-    // http://127.0.0.1:PORT/
-    let addr = banner
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse::<u16>().ok())
-        .map(|port| SocketAddr::from(([127, 0, 0, 1], port)))
-        .unwrap_or_else(|| panic!("no address in: {banner}"));
-    (child, addr, err)
+    let mut before = String::new();
+    for _ in 0..20 {
+        let mut line = String::new();
+        if err.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+        // http://127.0.0.1:PORT/
+        let port = line
+            .split("127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse::<u16>().ok());
+        if let Some(port) = port {
+            let rest: Box<dyn Read + Send> =
+                Box::new(std::io::Cursor::new(before.into_bytes()).chain(err));
+            return (
+                child,
+                SocketAddr::from(([127, 0, 0, 1], port)),
+                BufReader::new(rest),
+            );
+        }
+        before.push_str(&line);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("le webhook listen never said where it listens: {before}");
 }

@@ -430,8 +430,8 @@ fn listen_flags_repeats_refuses_replayable_signatures_and_drops_slow_senders() {
     assert_eq!(post(&[("X-LightningEnable-Signature", &current)]), 200);
     assert_eq!(
         post(&[("X-LightningEnable-Signature", &current)]),
-        200,
-        "a genuine repeat is answered"
+        409,
+        "a genuine repeat is refused"
     );
     assert_eq!(
         post(&[("X-Gateway-Signature", &legacy)]),

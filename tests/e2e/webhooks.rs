@@ -1,6 +1,9 @@
 //! `le webhook verify|send|listen`: they agree with each other and with HMAC-SHA256 as
 //! Python computes it, under both schemes, including old, tampered and malformed cases.
 
+use std::io::{BufReader, Read};
+use std::net::SocketAddr;
+use std::process::Child;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -47,8 +50,9 @@ fn the_reference_example_under_both_schemes() {
     let v1 = python_hmac("whsec_example", &signed);
     let current = format!("t=1700000000,v1={v1}");
 
-    // Long ago: valid only with the time check off.
-    let out = verify(&f, &["--signature", &current, "--tolerance", "0"]);
+    // Long ago: valid only with a window wide enough to reach back to it.
+    let reach = (jiff::Timestamp::now().as_second() - 1_700_000_000 + 3600).to_string();
+    let out = verify(&f, &["--signature", &current, "--tolerance", &reach]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(parse_json(&out.stdout)["event"], "payment.completed");
     assert!(stderr_of(&out).contains("valid signature (X-LightningEnable-Signature)"));
@@ -62,7 +66,7 @@ fn the_reference_example_under_both_schemes() {
 
     let header = format!("X-LightningEnable-Signature: {current}");
     assert_eq!(
-        verify(&f, &["--header", &header, "--tolerance", "0"])
+        verify(&f, &["--header", &header, "--tolerance", &reach])
             .status
             .code(),
         Some(0)
@@ -437,4 +441,358 @@ fn listen_verifies_what_the_sandbox_and_send_deliver() {
     assert!(genuine["deliveryId"].as_str().unwrap().starts_with("evt_"));
     let forged = lines.iter().find(|l| l["valid"] == false).unwrap();
     assert!(forged["reason"].as_str().unwrap().contains("bad signature"));
+}
+
+/// `t={now + offset},v1=…` over `body`, by Python's HMAC.
+fn current_sig(secret: &str, body: &str, offset: i64) -> String {
+    let t = jiff::Timestamp::now().as_second() + offset;
+    format!(
+        "t={t},v1={}",
+        python_hmac(secret, format!("{t}.{body}").as_bytes())
+    )
+}
+
+/// POSTs `body` with `headers` to a listener; its status code.
+fn post(addr: SocketAddr, headers: &[(&str, &str)], body: &str) -> u16 {
+    let mut h = vec![("Content-Type", "application/json")];
+    h.extend_from_slice(headers);
+    status_of(&raw_http(addr, "POST", "/", &h, body))
+}
+
+/// Stops a listener as Ctrl-C does: its NDJSON lines on stdout, and its stderr.
+fn stop(listener: Child, mut stderr: BufReader<Box<dyn Read + Send>>) -> (Vec<Value>, String) {
+    interrupt(&listener);
+    let out = listener.wait_with_output().unwrap();
+    let mut err = String::new();
+    stderr.read_to_string(&mut err).unwrap();
+    let lines = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    (lines, err)
+}
+
+fn reason(line: &Value) -> &str {
+    line["reason"].as_str().unwrap_or_default()
+}
+
+/// A bare hex value is the legacy scheme's. Sent in X-LightningEnable-Signature it is
+/// malformed, and never tried as a legacy signature: that header's name promises a time,
+/// and a time-less signature passed there would replay forever.
+#[test]
+fn a_bare_signature_in_the_current_header_is_refused_by_verify_and_listen() {
+    let f = files("whsec_bare", BODY);
+    let bare = python_hmac("whsec_bare", BODY.as_bytes());
+    let header = format!("X-LightningEnable-Signature: {bare}");
+    for extra in [&[][..], &["--allow-legacy"][..]] {
+        let mut args = vec!["--header", header.as_str()];
+        args.extend_from_slice(extra);
+        let out = verify(&f, &args);
+        assert_eq!(out.status.code(), Some(20), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains("malformed signature"),
+            "{}",
+            stderr_of(&out)
+        );
+        assert!(stdout_of(&out).is_empty());
+    }
+
+    let (listener, addr, stderr) = start_listen(&f.env, &f.secret, &["--json", "--allow-legacy"]);
+    assert_eq!(
+        post(addr, &[("X-LightningEnable-Signature", &bare)], BODY),
+        400
+    );
+    // Beside a genuine legacy header too: the current header, present, decides.
+    assert_eq!(
+        post(
+            addr,
+            &[
+                ("X-LightningEnable-Signature", &bare),
+                ("X-Gateway-Signature", &bare)
+            ],
+            BODY
+        ),
+        400
+    );
+    let (lines, _) = stop(listener, stderr);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    for l in &lines {
+        assert_eq!(l["valid"], false, "{l}");
+        assert!(reason(l).contains("malformed signature"), "{l}");
+        assert!(l["repeatOf"].is_null(), "{l}");
+    }
+}
+
+/// X-Gateway-Signature signs no time: alone, it counts only with --allow-legacy, in
+/// `verify` and in `listen` alike; without it a genuine one is told apart from a forgery.
+#[test]
+fn a_legacy_signature_alone_counts_only_with_allow_legacy_in_verify_and_listen() {
+    let f = files("whsec_old", BODY);
+    let legacy = python_hmac("whsec_old", BODY.as_bytes());
+    let forged = python_hmac("not_the_secret", BODY.as_bytes());
+    let header = format!("X-Gateway-Signature: {legacy}");
+    let out = verify(&f, &["--header", &header]);
+    assert_eq!(out.status.code(), Some(20), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("only with --allow-legacy"));
+    let out = verify(&f, &["--header", &header, "--allow-legacy"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("valid signature (X-Gateway-Signature)"));
+    let out = verify(
+        &f,
+        &[
+            "--header",
+            &format!("X-Gateway-Signature: {forged}"),
+            "--allow-legacy",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(20));
+
+    let (listener, addr, stderr) = start_listen(&f.env, &f.secret, &["--json"]);
+    assert_eq!(post(addr, &[("X-Gateway-Signature", &legacy)], BODY), 400);
+    assert_eq!(post(addr, &[("X-Gateway-Signature", &forged)], BODY), 400);
+    let (lines, _) = stop(listener, stderr);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines.iter().all(|l| l["valid"] == false), "{lines:?}");
+    assert!(reason(&lines[0]).contains("--allow-legacy"), "{}", lines[0]);
+    assert!(
+        reason(&lines[1]).contains("bad signature"),
+        "a forgery is not a genuine legacy signature: {}",
+        lines[1]
+    );
+
+    let (listener, addr, stderr) = start_listen(&f.env, &f.secret, &["--json", "--allow-legacy"]);
+    assert_eq!(post(addr, &[("X-Gateway-Signature", &forged)], BODY), 400);
+    assert_eq!(post(addr, &[("X-Gateway-Signature", &legacy)], BODY), 200);
+    let (lines, _) = stop(listener, stderr);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0]["valid"], false);
+    assert!(reason(&lines[0]).contains("bad signature"), "{}", lines[0]);
+    assert_eq!(lines[1]["valid"], true, "{}", lines[1]);
+    assert_eq!(lines[1]["scheme"], "X-Gateway-Signature");
+}
+
+/// The age limit always applies to the current scheme, in both directions, and cannot be
+/// turned off: `--tolerance 0` is a usage error.
+#[test]
+fn a_current_signature_out_of_its_time_is_refused_by_verify_and_listen() {
+    let f = files("whsec_time", BODY);
+    let old = current_sig("whsec_time", BODY, -400);
+    let future = current_sig("whsec_time", BODY, 400);
+    let fresh = current_sig("whsec_time", BODY, -10);
+    for (sig, says) in [(&old, "s old"), (&future, "in the future")] {
+        let out = verify(&f, &["--signature", sig]);
+        assert_eq!(out.status.code(), Some(20), "{sig}");
+        assert!(
+            stderr_of(&out).contains(says) && stderr_of(&out).contains("tolerance of 300 s"),
+            "{}",
+            stderr_of(&out)
+        );
+        // A window given wide enough takes it.
+        let out = verify(&f, &["--signature", sig, "--tolerance", "600"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    }
+    assert_eq!(verify(&f, &["--signature", &fresh]).status.code(), Some(0));
+
+    for command in ["verify", "listen"] {
+        let mut le = f.env.le();
+        le.args(["webhook", command, "--secret-file"])
+            .arg(&f.secret)
+            .args(["--tolerance", "0"]);
+        if command == "verify" {
+            le.args(["--signature", &old]).arg(&f.payload);
+        } else {
+            le.args(["--port", "0"]);
+        }
+        let out = le.timeout(Duration::from_secs(10)).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains("number of seconds"),
+            "{command}: {}",
+            stderr_of(&out)
+        );
+    }
+
+    let (listener, addr, stderr) = start_listen(&f.env, &f.secret, &["--json"]);
+    assert_eq!(
+        post(addr, &[("X-LightningEnable-Signature", &old)], BODY),
+        400
+    );
+    assert_eq!(
+        post(addr, &[("X-LightningEnable-Signature", &future)], BODY),
+        400
+    );
+    let (lines, _) = stop(listener, stderr);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(reason(&lines[0]).contains("s old, beyond the tolerance of 300 s"));
+    assert!(reason(&lines[1]).contains("in the future, beyond the tolerance"));
+}
+
+/// Where `le webhook listen` keeps what it has seen, under the test's XDG_DATA_HOME.
+fn listen_state(env: &Env) -> std::path::PathBuf {
+    env.path("xdg-data").join("le").join("webhook-listen")
+}
+
+fn seconds_of(v: &Value) -> i64 {
+    v.as_str()
+        .and_then(|s| s.parse::<jiff::Timestamp>().ok())
+        .unwrap_or_else(|| panic!("not a time: {v}"))
+        .as_second()
+}
+
+/// A captured delivery replayed to a listener, under its id or another, or signed afresh,
+/// is refused with 409 and named a repeat, and still is after the listener restarts.
+#[test]
+fn a_replayed_delivery_is_refused_even_after_the_listener_restarts() {
+    let env = Env::new();
+    let secret = env.write("secret", "whsec_replay\n");
+    let body = r#"{"event":"payment.completed","data":{"invoiceId":"inv_replay"}}"#;
+    let sig = current_sig("whsec_replay", body, 0);
+    let delivery = |id: &'static str, sig: &str| {
+        vec![
+            ("X-LightningEnable-Delivery", id),
+            ("X-LightningEnable-Signature", sig),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.to_owned()))
+        .collect::<Vec<_>>()
+    };
+    let send = |addr, h: &[(&str, String)], body: &str| {
+        let h: Vec<(&str, &str)> = h.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        post(addr, &h, body)
+    };
+
+    let (listener, addr, stderr) = start_listen(&env, &secret, &["--json"]);
+    assert_eq!(send(addr, &delivery("evt_1", &sig), body), 200);
+    assert_eq!(send(addr, &delivery("evt_1", &sig), body), 409);
+    // The id is covered by no signature: the same body under another id is the same event.
+    assert_eq!(send(addr, &delivery("evt_other", &sig), body), 409);
+    // A retry is signed afresh, with the same id: still the delivery already taken.
+    let resigned = current_sig("whsec_replay", body, 1);
+    assert_eq!(send(addr, &delivery("evt_1", &resigned), body), 409);
+    let (lines, _) = stop(listener, stderr);
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(lines[0]["valid"], true, "{}", lines[0]);
+    assert!(lines[0]["repeatOf"].is_null());
+    let first = seconds_of(&lines[0]["receivedAt"]);
+    for l in &lines[1..] {
+        assert_eq!(l["valid"], false, "{l}");
+        assert!(reason(l).contains("repeat"), "{l}");
+        assert_eq!(seconds_of(&l["repeatOf"]), first, "{l}");
+    }
+
+    let state = listen_state(&env).join("seen.json");
+    assert!(state.is_file(), "{} was not written", state.display());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&state).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+    // Nothing a sender chose is written there as it was sent.
+    let text = std::fs::read_to_string(&state).unwrap();
+    assert!(
+        !text.contains("evt_1") && !text.contains("inv_replay"),
+        "{text}"
+    );
+
+    // Restarted on the same state: the replay is still known, a new delivery is not.
+    let (listener, addr, stderr) = start_listen(&env, &secret, &["--json"]);
+    assert_eq!(send(addr, &delivery("evt_1", &sig), body), 409);
+    let other = r#"{"event":"payment.completed","data":{"invoiceId":"inv_next"}}"#;
+    let other_sig = current_sig("whsec_replay", other, 0);
+    assert_eq!(send(addr, &delivery("evt_2", &other_sig), other), 200);
+    let (lines, err) = stop(listener, stderr);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0]["valid"], false, "{}", lines[0]);
+    assert_eq!(seconds_of(&lines[0]["repeatOf"]), first, "{}", lines[0]);
+    assert_eq!(lines[1]["valid"], true, "{}", lines[1]);
+    assert!(!err.contains("warning"), "{err}");
+}
+
+/// Two listeners on one state directory share what they saw, and neither loses what the
+/// other wrote, however their deliveries interleave.
+#[test]
+fn two_listeners_on_one_state_refuse_each_others_replays() {
+    let env = Env::new();
+    let secret = env.write("secret", "whsec_two");
+    let (a, addr_a, err_a) = start_listen(&env, &secret, &["--json"]);
+    let (b, addr_b, err_b) = start_listen(&env, &secret, &["--json"]);
+    let deliveries: Vec<(String, String)> = (0..12)
+        .map(|i| {
+            let body =
+                format!(r#"{{"event":"payment.completed","data":{{"invoiceId":"inv_{i}"}}}}"#);
+            let sig = current_sig("whsec_two", &body, 0);
+            (body, sig)
+        })
+        .collect();
+    // Each delivery to one of them, all at once.
+    std::thread::scope(|s| {
+        for (i, (body, sig)) in deliveries.iter().enumerate() {
+            let addr = if i % 2 == 0 { addr_a } else { addr_b };
+            s.spawn(move || {
+                assert_eq!(
+                    post(addr, &[("X-LightningEnable-Signature", sig)], body),
+                    200
+                );
+            });
+        }
+    });
+    // Each replayed to the other.
+    for (i, (body, sig)) in deliveries.iter().enumerate() {
+        let addr = if i % 2 == 0 { addr_b } else { addr_a };
+        assert_eq!(
+            post(addr, &[("X-LightningEnable-Signature", sig)], body),
+            409,
+            "delivery {i} was forgotten"
+        );
+    }
+    let (lines_a, _) = stop(a, err_a);
+    let (lines_b, _) = stop(b, err_b);
+    assert_eq!(lines_a.len() + lines_b.len(), 24);
+}
+
+/// What listen keeps is a convenience: a state file that cannot be read is said once, as a
+/// warning, and listen goes on, remembering what it sees from then on.
+#[test]
+fn a_damaged_state_file_is_a_warning_and_listen_still_works() {
+    let body = r#"{"event":"payment.completed","data":{"invoiceId":"inv_damaged"}}"#;
+    for damage in ["garbage", "a directory"] {
+        let env = Env::new();
+        let secret = env.write("secret", "whsec_damaged");
+        let state = listen_state(&env);
+        std::fs::create_dir_all(&state).unwrap();
+        let file = state.join("seen.json");
+        if damage == "garbage" {
+            std::fs::write(&file, b"{\"version\":1,\"seen\":[\x00\xff").unwrap();
+        } else {
+            std::fs::create_dir(&file).unwrap();
+        }
+        let (listener, addr, mut stderr) = start_listen(&env, &secret, &[]);
+        let sig = current_sig("whsec_damaged", body, 0);
+        assert_eq!(
+            post(addr, &[("X-LightningEnable-Signature", &sig)], body),
+            200
+        );
+        assert_eq!(
+            post(addr, &[("X-LightningEnable-Signature", &sig)], body),
+            409,
+            "{damage}: a repeat is still caught"
+        );
+        interrupt(&listener);
+        let out = listener.wait_with_output().unwrap();
+        let mut err = String::new();
+        stderr.read_to_string(&mut err).unwrap();
+        assert!(
+            err.contains("warning:") && err.contains("seen.json"),
+            "{damage}: {err}"
+        );
+        let text = stdout_of(&out);
+        assert!(text.contains("✓ valid"), "{damage}: {text}");
+        assert!(text.contains("repeat"), "{damage}: {text}");
+        if damage == "garbage" {
+            // Rewritten whole on the first delivery.
+            let v: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+            assert!(v["seen"].is_array(), "{v}");
+        }
+    }
 }
