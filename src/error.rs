@@ -1,12 +1,12 @@
-//! Errors only: what stopped a command from doing its work. Each knows its exit code and
-//! how it reads under `--json`; `render::Output` is where one reaches the user.
+//! Errors only: what stopped a command from doing its work, and how each reads under
+//! `--json`; `exit` gives each its exit code, and `render::Output` is where one reaches
+//! the user.
 
 use std::fmt;
 
 use serde_json::Value;
 
 use crate::api::ApiError;
-use crate::exit;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -103,22 +103,6 @@ impl Error {
             problems,
             details,
         }))
-    }
-
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Error::Usage(_) | Error::Config(_) => exit::USAGE,
-            Error::Key(_) => exit::AUTH,
-            Error::Unreachable { .. } => exit::UNREACHABLE,
-            Error::Api(e) => e.exit_code(),
-            Error::BadResponse(_) => exit::API,
-            Error::Mismatch(_) => exit::MISMATCH,
-            Error::Interrupted(_) => exit::INTERRUPTED,
-            Error::OutputClosed => exit::OK,
-            // Shown as planned requests by the run; seen here only by a bug.
-            Error::NotSent => exit::INTERNAL,
-            Error::Internal(_) => exit::INTERNAL,
-        }
     }
 
     /// The machine-readable code shown under `--json`: the API's own code when it sent

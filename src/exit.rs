@@ -120,12 +120,51 @@ impl Outcome {
 pub fn code(result: &Result<Outcome, Error>) -> u8 {
     match result {
         Ok(outcome) => outcome.code(),
-        Err(e) => e.exit_code(),
+        Err(e) => of_error(e),
+    }
+}
+
+/// The exit code of what stopped a command (the one place errors become codes).
+pub fn of_error(e: &Error) -> u8 {
+    match e {
+        Error::Usage(_) | Error::Config(_) => USAGE,
+        Error::Key(_) => AUTH,
+        Error::Unreachable { .. } => UNREACHABLE,
+        Error::Api(a) => match a.status {
+            401 | 403 => AUTH,
+            404 => NOT_FOUND,
+            429 => RATE_LIMITED,
+            _ => API,
+        },
+        Error::BadResponse(_) => API,
+        Error::Mismatch(_) => MISMATCH,
+        Error::Interrupted(_) => INTERRUPTED,
+        Error::OutputClosed => OK,
+        // Shown as planned requests by the run; seen here only by a bug.
+        Error::NotSent => INTERNAL,
+        Error::Internal(_) => INTERNAL,
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn api_statuses_have_their_codes() {
+        let api = |status: u16| {
+            of_error(&Error::from(crate::api::ApiError::decode(
+                status, None, None, None, b"",
+            )))
+        };
+        assert_eq!(api(401), AUTH);
+        assert_eq!(api(403), AUTH);
+        assert_eq!(api(404), NOT_FOUND);
+        assert_eq!(api(429), RATE_LIMITED);
+        assert_eq!(api(409), API);
+        assert_eq!(api(503), API);
+    }
+
     /// The README's table of exit codes is this one, row for row.
     #[test]
     fn the_readme_table_is_the_table() {

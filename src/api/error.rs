@@ -7,8 +7,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::exit;
-use crate::secret::SecretString;
+use crate::secret::Redactor;
 
 #[derive(Debug, Clone)]
 pub struct ApiError {
@@ -46,15 +45,10 @@ impl fmt::Display for ApiError {
 
 impl ApiError {
     /// Removes the key from everything the server sent back, should it have echoed it.
-    pub fn scrub(&mut self, key: &SecretString) {
-        let k = key.expose();
-        if k.len() < crate::render::MIN_SECRET_LEN {
-            return;
-        }
-        let shown = key.redacted();
+    pub fn scrub(&mut self, r: &Redactor) {
         let fix = |s: &mut String| {
-            if s.contains(k) {
-                *s = s.replace(k, &shown);
+            if let std::borrow::Cow::Owned(clean) = r.text(s) {
+                *s = clean;
             }
         };
         fix(&mut self.message);
@@ -64,22 +58,8 @@ impl ApiError {
         if let Some(c) = &mut self.correlation_id {
             fix(c);
         }
-        if let Some(d) = &self.details {
-            let text = d.to_string();
-            let escaped = k.replace('\\', "\\\\").replace('"', "\\\"");
-            if text.contains(k) || text.contains(&escaped) {
-                let cleaned = text.replace(&escaped, &shown).replace(k, &shown);
-                self.details = Some(serde_json::from_str(&cleaned).unwrap_or(Value::Null));
-            }
-        }
-    }
-
-    pub fn exit_code(&self) -> u8 {
-        match self.status {
-            401 | 403 => exit::AUTH,
-            404 => exit::NOT_FOUND,
-            429 => exit::RATE_LIMITED,
-            _ => exit::API,
+        if let Some(d) = &mut self.details {
+            r.value(d);
         }
     }
 
@@ -285,7 +265,6 @@ mod tests {
         );
         assert_eq!(e.code.as_deref(), Some("SETTLEMENT_NOT_FOUND"));
         assert_eq!(e.message, "Settlement not found");
-        assert_eq!(e.exit_code(), exit::NOT_FOUND);
     }
 
     #[test]

@@ -11,8 +11,8 @@ use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde_json::{Value, json};
 
 use crate::api::{Client, Identity, NewPayment, Payment};
-use crate::app::Ctx;
 use crate::cli::CreateArgs;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::{self, Outcome};
 use crate::input::rows::{Input, read_rows};
@@ -311,7 +311,7 @@ impl RowOutcome {
         RowOutcome::Failed {
             row,
             order,
-            code: e.exit_code(),
+            code: exit::of_error(e),
             error: e.to_json()["error"].clone(),
         }
     }

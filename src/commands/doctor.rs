@@ -4,8 +4,8 @@
 use serde_json::json;
 
 use crate::api::KeyVerdict;
-use crate::app::Ctx;
 use crate::config::KeySource;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::{self, Outcome};
 use crate::input::private;
@@ -21,8 +21,9 @@ struct Check {
     /// Lines `le` laid out itself under the detail (a config file's parse error with its
     /// excerpt), each escaped on its own.
     more: Vec<String>,
-    /// The exit code a failure of this check stands for.
-    code: u8,
+    /// What a failed check stands for: the error the command it checks for would meet,
+    /// and so the exit code (`exit::of_error`).
+    failure: Option<Error>,
 }
 
 fn pass(name: &'static str, detail: impl Into<String>) -> Check {
@@ -31,17 +32,28 @@ fn pass(name: &'static str, detail: impl Into<String>) -> Check {
         ok: true,
         detail: detail.into(),
         more: Vec::new(),
-        code: exit::OK,
+        failure: None,
     }
 }
 
-fn fail(name: &'static str, code: u8, detail: impl Into<String>) -> Check {
+/// A failed check, said in the words of its error.
+fn fail(name: &'static str, error: Error) -> Check {
+    let message = error.message();
+    let mut lines = message.lines().map(str::to_owned);
     Check {
         name,
         ok: false,
-        detail: detail.into(),
+        detail: lines.next().unwrap_or_default(),
         more: Vec::new(),
-        code,
+        failure: Some(error),
+    }
+}
+
+/// A failed check, said in words of its own.
+fn fail_as(name: &'static str, error: Error, detail: impl Into<String>) -> Check {
+    Check {
+        detail: detail.into(),
+        ..fail(name, error)
     }
 }
 
@@ -56,9 +68,9 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
         Err(e) => {
             // The parser's message is several lines (position, excerpt, caret, reason).
             let message = e.message();
-            let mut lines = message.lines().map(str::to_owned);
-            let mut check = fail("config", e.exit_code(), lines.next().unwrap_or_default());
-            check.more = lines.collect();
+            let more = message.lines().skip(1).map(str::to_owned).collect();
+            let mut check = fail("config", e);
+            check.more = more;
             list.push(check);
             return report(ctx, list);
         }
@@ -67,12 +79,11 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
         Some(p) if p.exists() => match private(p) {
             Some(false) => list.push(fail(
                 "config",
-                exit::USAGE,
-                format!(
+                Error::Config(format!(
                     "{} is readable by other users: chmod 600 {}",
                     p.display(),
                     p.display()
-                ),
+                )),
             )),
             _ => list.push(pass(
                 "config",
@@ -109,7 +120,7 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
     let client = match ctx.client_without_key().await {
         Ok(c) => c,
         Err(e) => {
-            list.push(fail("reach", e.exit_code(), e.message()));
+            list.push(fail("reach", e));
             return report(ctx, list);
         }
     };
@@ -137,12 +148,11 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
                 if file_private == Some(false) {
                     list.push(fail(
                         "key",
-                        exit::AUTH,
-                        format!(
+                        Error::Key(format!(
                             "{} ({}) is readable by other users: chmod 600 it",
                             source.describe(),
                             k.redacted()
-                        ),
+                        )),
                     ));
                 } else {
                     let short = if k.expose().len() < crate::render::MIN_SECRET_LEN {
@@ -157,11 +167,7 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
                     keyed = Some(ctx.client().await?);
                 }
             }
-            Err(e) => list.push(fail(
-                "key",
-                e.exit_code(),
-                e.message().lines().next().unwrap_or_default().to_owned(),
-            )),
+            Err(e) => list.push(fail("key", e)),
         }
     }
     let reached = match client.health_probe().await {
@@ -188,7 +194,7 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
                     list.push(if skew.abs() <= CLOCK_LIMIT_SECS {
                         pass("clock", text)
                     } else {
-                        fail("clock", exit::USAGE, format!("{text}: expiry countdowns and webhook timestamps will be off; set the clock"))
+                        fail("clock", Error::Config(format!("{text}: expiry countdowns and webhook timestamps will be off; set the clock")))
                     });
                 }
                 None => list.push(pass(
@@ -201,13 +207,12 @@ pub async fn run(ctx: &Ctx) -> Result<Outcome> {
         Ok(p) => {
             list.push(fail(
                 "reach",
-                exit::API,
-                format!("{} answered HTTP {}", client.base_url(), p.status),
+                Error::BadResponse(format!("{} answered HTTP {}", client.base_url(), p.status)),
             ));
             false
         }
         Err(e) => {
-            list.push(fail("reach", exit::UNREACHABLE, e.message()));
+            list.push(fail("reach", e));
             false
         }
     };
@@ -243,7 +248,7 @@ async fn account_checks(keyed: &crate::api::Client, list: &mut Vec<Check>) {
                         who[0], who[1], who[2]
                     ),
                 )),
-                Some(problem) => list.push(fail("account", exit::AUTH, problem)),
+                Some(problem) => list.push(fail("account", Error::Key(problem))),
             }
         }
         // The account states' own refusals: the key is known, the account cannot pay.
@@ -256,10 +261,12 @@ async fn account_checks(keyed: &crate::api::Client, list: &mut Vec<Check>) {
         {
             list.push(pass("key accepted", "the API knows the key"));
             let hint = e.hint().map(|h| format!(": {h}")).unwrap_or_default();
-            list.push(fail("account", exit::AUTH, format!("{e}{hint}")));
+            let detail = format!("{e}{hint}");
+            list.push(fail_as("account", Error::Api(e), detail));
         }
         Err(Error::Api(e)) if matches!(e.status, 401 | 403) => {
-            list.push(fail("key accepted", exit::AUTH, e.to_string()));
+            let detail = e.to_string();
+            list.push(fail_as("key accepted", Error::Api(e), detail));
         }
         Err(Error::Api(e)) if matches!(e.status, 404 | 405) => {
             // An API without /api/merchant/me: the older check, judged as login judges it.
@@ -268,15 +275,15 @@ async fn account_checks(keyed: &crate::api::Client, list: &mut Vec<Check>) {
                     KeyVerdict::Accepted => {
                         list.push(pass("key accepted", "the API accepted the key"))
                     }
-                    KeyVerdict::Refused(why) => list.push(fail("key accepted", exit::AUTH, why)),
+                    KeyVerdict::Refused(why) => list.push(fail("key accepted", Error::Key(why))),
                     KeyVerdict::NotTheApi(why) | KeyVerdict::Failing(why) => {
-                        list.push(fail("key accepted", exit::API, why))
+                        list.push(fail("key accepted", Error::BadResponse(why)))
                     }
                 },
-                Err(e) => list.push(fail("key accepted", e.exit_code(), e.message())),
+                Err(e) => list.push(fail("key accepted", e)),
             }
         }
-        Err(e) => list.push(fail("key accepted", e.exit_code(), e.message())),
+        Err(e) => list.push(fail("key accepted", e)),
     }
 }
 
@@ -289,7 +296,10 @@ fn describe_skew(skew: i64) -> String {
 }
 
 fn report(ctx: &Ctx, list: Vec<Check>) -> Result<Outcome> {
-    let first_failure = list.iter().find(|c| !c.ok).map(|c| c.code);
+    let first_failure = list
+        .iter()
+        .find_map(|c| c.failure.as_ref())
+        .map(exit::of_error);
     if ctx.out.json() {
         let items: Vec<_> = list
             .iter()
