@@ -12,12 +12,12 @@ use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
 use super::error::ApiError;
-use super::plan::PlanSink;
+use super::plan::{PlanSink, PlannedRequest};
 use super::recover::{Lookup, Recover};
 use crate::error::{Error, Result};
 use crate::invoice::Network;
 use crate::net::{self, NetOptions, root_cause};
-use crate::secret::SecretString;
+use crate::secret::{Redactor, SecretString};
 
 /// Everything in a path segment is encoded except RFC 3986's unreserved characters, so an
 /// order id like `A/B?#1` stays one segment.
@@ -105,6 +105,8 @@ impl ClientOptions {
 pub struct Client {
     http: reqwest::Client,
     pub(super) opts: ClientOptions,
+    /// Takes the key out of whatever the server echoes back.
+    redactor: Redactor,
     /// The network a served sandbox said its invoices are for.
     announced: Mutex<Option<Network>>,
 }
@@ -241,6 +243,7 @@ impl Client {
         let http = net::client(&net_opts).map_err(Error::Internal)?;
         Ok(Client {
             http,
+            redactor: opts.api_key.as_ref().map(Redactor::of).unwrap_or_default(),
             opts,
             announced: Mutex::new(None),
         })
@@ -508,7 +511,7 @@ impl Client {
                 .map_err(Transport::Http)?;
         // A server or proxy that echoes the request back must not make le show the key,
         // whole or cut short by whatever later shortens the text: it goes at the source.
-        let body = self.scrub_bytes(body);
+        let body = self.redactor.bytes(body);
         let elapsed = started.elapsed();
         self.opts.observer.answered(
             status.as_u16(),
@@ -598,9 +601,7 @@ impl Client {
             &ex.body,
         );
         // A server that echoes the request back must not make le show the key.
-        if let Some(key) = &self.opts.api_key {
-            error.scrub(key);
-        }
+        error.scrub(&self.redactor);
         error
     }
 
@@ -633,39 +634,7 @@ impl Client {
 
     /// The text with the key, should a server have echoed it, redacted.
     pub(super) fn scrub(&self, text: String) -> String {
-        match &self.opts.api_key {
-            Some(k)
-                if k.expose().len() >= crate::render::MIN_SECRET_LEN
-                    && text.contains(k.expose()) =>
-            {
-                text.replace(k.expose(), &k.redacted())
-            }
-            _ => text,
-        }
-    }
-
-    /// The answer's bytes with every occurrence of the key replaced by its redacted form.
-    fn scrub_bytes(&self, body: Vec<u8>) -> Vec<u8> {
-        let Some(k) = &self.opts.api_key else {
-            return body;
-        };
-        let key = k.expose().as_bytes();
-        if key.len() < crate::render::MIN_SECRET_LEN || !body.windows(key.len()).any(|w| w == key) {
-            return body;
-        }
-        let shown = k.redacted();
-        let mut out = Vec::with_capacity(body.len());
-        let mut i = 0;
-        while i < body.len() {
-            if body[i..].starts_with(key) {
-                out.extend_from_slice(shown.as_bytes());
-                i += key.len();
-            } else {
-                out.push(body[i]);
-                i += 1;
-            }
-        }
-        out
+        self.redactor.text(&text).into_owned()
     }
 
     fn timeout_reason(&self) -> String {
@@ -673,6 +642,23 @@ impl Client {
             "no complete answer within {} s (--request-timeout)",
             self.opts.request_timeout.as_secs_f64()
         )
+    }
+}
+
+impl Client {
+    /// What `call` would send, for `--dry-run` and `--curl`.
+    fn plan(&self, call: &Call) -> PlannedRequest {
+        PlannedRequest {
+            method: call.method.to_string(),
+            url: self.url_for(call),
+            headers: self.shown_headers(call),
+            body: call
+                .body
+                .as_ref()
+                .map(|b| String::from_utf8_lossy(b).into_owned()),
+            sends_key: call.with_key,
+            embedded: self.is_embedded(),
+        }
     }
 }
 

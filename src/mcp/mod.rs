@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::api::Client;
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::render::Output;
@@ -244,14 +244,14 @@ async fn run(ctx: &Ctx, client: &Client, opts: &Options, job: Job) {
 fn result(out: &Output, r: Result<tools::Reply>) -> CallToolResult {
     match r {
         Ok(mut reply) if reply.refused => {
-            scrub_value(out, &mut reply.structured);
+            out.scrub_value(&mut reply.structured);
             let mut r =
                 CallToolResult::error(vec![ContentBlock::text(json_text(&reply.structured))]);
             r.structured_content = Some(reply.structured);
             r
         }
         Ok(mut reply) => {
-            scrub_value(out, &mut reply.structured);
+            out.scrub_value(&mut reply.structured);
             let mut content = vec![ContentBlock::text(json_text(&reply.structured))];
             for png in &reply.images {
                 content.push(ContentBlock::image(base64_png(png), "image/png"));
@@ -274,7 +274,7 @@ fn refusal(out: &Output, e: &Error) -> CallToolResult {
     {
         p.remove("lightningInvoice");
     }
-    scrub_value(out, &mut body);
+    out.scrub_value(&mut body);
     let mut r = CallToolResult::error(vec![ContentBlock::text(json_text(&body))]);
     r.structured_content = Some(body);
     r
@@ -287,23 +287,4 @@ fn json_text(v: &Value) -> String {
 fn base64_png(png: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(png)
-}
-
-fn scrub_value(out: &Output, v: &mut Value) {
-    match v {
-        Value::String(s) => {
-            if let std::borrow::Cow::Owned(clean) = out.scrub(s) {
-                *s = clean;
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|i| scrub_value(out, i)),
-        Value::Object(map) => {
-            let entries = std::mem::take(map);
-            for (k, mut item) in entries {
-                scrub_value(out, &mut item);
-                map.insert(out.scrub(&k).into_owned(), item);
-            }
-        }
-        _ => {}
-    }
 }

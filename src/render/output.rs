@@ -17,9 +17,8 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
-use crate::cli::ColorChoice;
 use crate::error::{Error, Result};
-use crate::secret::SecretString;
+use crate::secret::{Redactor, SecretString};
 use crate::text;
 
 /// Human output composed by `render` from escaped parts: the only text that reaches
@@ -66,8 +65,8 @@ struct Inner {
     stderr_tty: bool,
     stdout_color: bool,
     stderr_color: bool,
-    /// Texts that must never be written: the key, and its JSON-escaped form.
-    secrets: RwLock<Vec<(String, String)>>,
+    /// The keys that must never be written.
+    secrets: RwLock<Redactor>,
     /// Spinners and progress bars on stderr now.
     bars: Mutex<Vec<ProgressBar>>,
     /// The live region on stderr now: its text and how many lines it took.
@@ -78,21 +77,19 @@ struct Inner {
     stdout_reserved: AtomicBool,
 }
 
-/// Keys shorter than this are not scrubbed: replacing every "a" in a message would
-/// garble it. `le` itself never puts a key in a message; a server echoing a key this
-/// short echoes a key that protects nothing.
-pub const MIN_SECRET_LEN: usize = 8;
+pub use crate::secret::MIN_SECRET_LEN;
 
 impl Output {
-    pub fn detect(json: bool, color: ColorChoice) -> Output {
+    /// `color`: `Some` forces colour on or off (`--color always|never`); `None` decides
+    /// by each stream (a terminal, `NO_COLOR`, `TERM=dumb`).
+    pub fn detect(json: bool, color: Option<bool>) -> Output {
         let stdout_tty = std::io::stdout().is_terminal();
         let stderr_tty = std::io::stderr().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
         let decide = |tty: bool| match color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => tty && !no_color && !dumb,
+            Some(forced) => forced,
+            None => tty && !no_color && !dumb,
         };
         Output {
             inner: Arc::new(Inner {
@@ -101,7 +98,7 @@ impl Output {
                 stderr_tty,
                 stdout_color: decide(stdout_tty) && !json,
                 stderr_color: decide(stderr_tty),
-                secrets: RwLock::new(Vec::new()),
+                secrets: RwLock::new(Redactor::default()),
                 bars: Mutex::new(Vec::new()),
                 live: Mutex::new(None),
                 said: Mutex::new(Vec::new()),
@@ -165,36 +162,29 @@ impl Output {
 
     /// From now on, this key is scrubbed from everything written.
     pub fn register_secret(&self, key: &SecretString) {
-        let raw = key.expose();
-        if raw.len() < MIN_SECRET_LEN {
-            return;
-        }
-        let mut secrets = self
-            .inner
+        self.inner
             .secrets
             .write()
-            .unwrap_or_else(|p| p.into_inner());
-        if secrets.iter().any(|(s, _)| s == raw) {
-            return;
-        }
-        secrets.push((raw.to_owned(), key.redacted()));
-        let in_json = raw.replace('\\', "\\\\").replace('"', "\\\"");
-        if in_json != raw {
-            secrets.push((in_json, key.redacted()));
-        }
+            .unwrap_or_else(|p| p.into_inner())
+            .add(key);
     }
 
     /// The text with every registered secret replaced by its redacted form.
     pub fn scrub<'a>(&self, s: &'a str) -> Cow<'a, str> {
-        let secrets = self.inner.secrets.read().unwrap_or_else(|p| p.into_inner());
-        if !secrets.iter().any(|(k, _)| s.contains(k.as_str())) {
-            return Cow::Borrowed(s);
-        }
-        let mut out = s.to_owned();
-        for (k, shown) in secrets.iter() {
-            out = out.replace(k.as_str(), shown);
-        }
-        Cow::Owned(out)
+        self.inner
+            .secrets
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .text(s)
+    }
+
+    /// A JSON value with every registered secret replaced, in its strings and keys.
+    pub fn scrub_value(&self, v: &mut serde_json::Value) {
+        self.inner
+            .secrets
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .value(v);
     }
 
     /// Text fit for the terminal: escaped (line breaks kept) and scrubbed.
@@ -703,7 +693,7 @@ mod tests {
 
     #[test]
     fn reserved_stdout_refuses_every_write() {
-        let out = Output::detect(false, ColorChoice::Never);
+        let out = Output::detect(false, Some(false));
         out.reserve_stdout();
         assert!(out.json_line(&serde_json::json!({ "a": 1 })).is_err());
         assert!(out.line("text").is_err());
@@ -713,7 +703,7 @@ mod tests {
 
     #[test]
     fn secrets_are_scrubbed_everywhere_and_short_ones_left_alone() {
-        let out = Output::detect(false, ColorChoice::Never);
+        let out = Output::detect(false, Some(false));
         out.register_secret(&SecretString::new("le_merchant_abc\"def123".into()));
         out.register_secret(&SecretString::new("a".into()));
         assert_eq!(
