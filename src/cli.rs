@@ -119,6 +119,17 @@ pub enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// Colour forced on or off, or `None` to decide by each stream.
+    pub fn forced(self) -> Option<bool> {
+        match self {
+            ColorChoice::Auto => None,
+            ColorChoice::Always => Some(true),
+            ColorChoice::Never => Some(false),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a payment and show its Lightning invoice as a QR code

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use crate::api::{Client, Identity, Payment};
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::render::watch::WatchView;
 use crate::verdict::{Asked, Verdict, judge};

@@ -1,13 +1,15 @@
 //! `le`: a command-line client for the Lightning Enable merchant API, with a local
 //! sandbox of that API. The binary is a thin `main` over these modules; data flows one
-//! way: `cli` → `settings` (once, in `app::Ctx`) → `commands` → `api` → `render` → the
+//! way: `cli` → `settings` (once, in `ctx::Ctx`) → `commands` → `api` → `render` → the
 //! terminal, and outcomes and errors come back up to `exit`.
 
 pub mod api;
 pub mod app;
 pub mod cli;
+pub mod clients;
 pub mod commands;
 pub mod config;
+pub mod ctx;
 pub mod duration;
 pub mod error;
 pub mod exit;
@@ -22,6 +24,7 @@ pub mod mcp;
 pub mod money;
 pub mod net;
 pub mod pacer;
+pub mod policy;
 pub mod present;
 pub mod rand;
 pub mod refunding;

@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return ExitCode::from(code),
     };
-    let out = le::render::Output::detect(cli.global.json, cli.global.color);
+    let out = le::render::Output::detect(cli.global.json, cli.global.color.forced());
     let result = le::app::run(cli, &out);
     if let Err(e) = &result {
         out.error(e);

@@ -9,8 +9,8 @@ use std::path::Path;
 use serde_json::json;
 
 use crate::api::{Client, Identity, Payment};
-use crate::app::Ctx;
 use crate::cli::QrMode;
+use crate::ctx::Ctx;
 use crate::error::{Error, Left, Result};
 use crate::exit::Outcome;
 use crate::follow::{End, Follow, follow};

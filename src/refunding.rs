@@ -7,7 +7,7 @@ use bitcoin::hashes::{Hash, sha256};
 use rust_decimal::Decimal;
 
 use crate::api::{Client, NewRefund, Payment};
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::input::rows::{check_idempotency_key, parse_money};
 use crate::input::{check_id, check_text};

@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else {
         return;
     };
-    let out = le::render::Output::detect(false, le::cli::ColorChoice::Never);
+    let out = le::render::Output::detect(false, Some(false));
     let _ = le::render::tables::rates_table(&value, &out);
     if let Ok(p) = Payment::from_value(value.clone()) {
         let _ = (p.invoice_id(), p.order_id(), p.status().is_final(), p.amount_text(), p.currency());

@@ -2,8 +2,6 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::http::{Call, Client};
-
 /// Where a dry run's requests are described, for the run to show once it stops.
 pub type PlanSink = Arc<Mutex<Vec<PlannedRequest>>>;
 
@@ -18,21 +16,4 @@ pub struct PlannedRequest {
     pub sends_key: bool,
     /// Aimed at the sandbox inside this process, which is gone once `le` exits.
     pub embedded: bool,
-}
-
-impl Client {
-    /// What `call` would send.
-    pub(super) fn plan(&self, call: &Call) -> PlannedRequest {
-        PlannedRequest {
-            method: call.method.to_string(),
-            url: self.url_for(call),
-            headers: self.shown_headers(call),
-            body: call
-                .body
-                .as_ref()
-                .map(|b| String::from_utf8_lossy(b).into_owned()),
-            sends_key: call.with_key,
-            embedded: self.is_embedded(),
-        }
-    }
 }

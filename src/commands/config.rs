@@ -2,9 +2,9 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::app::Ctx;
 use crate::cli::ConfigCommand;
 use crate::config::{self, KeySource};
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::render::tables::settings_table;

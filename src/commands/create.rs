@@ -2,8 +2,8 @@
 //! `--watch`, then waited for as `le watch` does.
 
 use crate::api::Payment;
-use crate::app::Ctx;
 use crate::cli::CreateArgs;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::follow::{Follow, check_interval};

@@ -1,6 +1,6 @@
 //! `le decode`: a BOLT11 invoice, offline, with no key and no network.
 
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::render::tables::decoded_table;

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use bitcoin::hashes::{Hash, sha256};
 
 use crate::api::KeyVerdict;
-use crate::app::Ctx;
 use crate::cli::LoginArgs;
 use crate::config::{self, DEFAULT_BASE_URL, SANDBOX};
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::secret::SecretString;

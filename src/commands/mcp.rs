@@ -1,7 +1,7 @@
 //! `le mcp`: the payment tools over the Model Context Protocol, on stdin and stdout.
 
-use crate::app::Ctx;
 use crate::cli::McpArgs;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::mcp::{Options, serve};

@@ -1,7 +1,7 @@
 //! `le whoami`: the merchant account behind the key, against any API (the hosted one or
 //! a sandbox).
 
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::exit::Outcome;
 use crate::render::merchant::{account_problem, account_table};

@@ -20,8 +20,8 @@ mod watch;
 mod watch_many;
 mod webhook;
 
-use crate::app::Ctx;
 use crate::cli::Command;
+use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::exit::Outcome;
 

@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 use tokio::time::{Instant, sleep, sleep_until};
 
 use crate::api::{Client, Identity, Payment};
-use crate::app::Ctx;
 use crate::cli::PosArgs;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::follow::{MIN_INTERVAL, is_transient};

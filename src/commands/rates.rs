@@ -1,6 +1,6 @@
 //! `le rates`: what a bitcoin costs, as the API converts.
 
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::money::{RATE_CURRENCIES, rate_currency};

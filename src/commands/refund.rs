@@ -1,8 +1,8 @@
 //! `le refund create|get|list`.
 
 use crate::api::Refund;
-use crate::app::Ctx;
 use crate::cli::{RefundCommand, RefundCreateArgs};
+use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::exit::Outcome;
 use crate::input::check_id;

@@ -1,8 +1,8 @@
 //! `le sandbox …`: move sandbox payments along, inspect and reset the state, set up
 //! webhooks, or serve it all over HTTP.
 
-use crate::app::Ctx;
 use crate::cli::{AccountArgs, OnOff, SandboxCommand, ServeArgs, WebhookArgs};
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::input::{check_id, read_secret_line};

@@ -1,6 +1,6 @@
 //! `le get`, `le get-order`, `le sync`: read a payment and show it.
 
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::exit::Outcome;
 use crate::input::check_id;

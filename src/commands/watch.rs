@@ -1,7 +1,7 @@
 //! `le watch`: poll a payment until it settles, with an exit code a script can branch on.
 
-use crate::app::Ctx;
 use crate::cli::{QrMode, WatchArgs};
+use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::exit::Outcome;
 use crate::follow::{Follow, check_interval};

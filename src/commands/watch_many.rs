@@ -8,8 +8,8 @@ use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use crate::api::Payment;
-use crate::app::Ctx;
 use crate::cli::WatchArgs;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::follow::{OUTAGE_LIMIT, check_interval, is_transient};

@@ -6,11 +6,11 @@ use serde_json::{Map, Value, json};
 
 use crate::api::PlannedRequest;
 use crate::api::wire::Dec;
-use crate::app::Ctx;
 use crate::cli::{
     EndpointCommand, SignScheme, WebhookCommand, WebhookListenArgs, WebhookSendArgs,
     WebhookVerifyArgs,
 };
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
 use crate::input::{check_id, read_bytes, read_secret_line};

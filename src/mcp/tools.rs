@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 use super::Options;
 use super::args::Args;
 use crate::api::{Client, Identity, Payment};
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::follow::{End, Follow, MIN_INTERVAL, Tick, check_interval, follow_telling};
 use crate::input::check_id;
