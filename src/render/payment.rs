@@ -123,6 +123,17 @@ pub fn compact_summary(p: &Payment, cols: usize) -> Screen {
     if one.chars().count() <= cols {
         return Screen::new(format!("{one}\n"));
     }
+    // One line still, with the expiry as a countdown alone (its clock time carries a
+    // date when it falls on another day).
+    if let Some(e) = p.expires_at()
+        && let Some(last) = parts.last_mut()
+    {
+        *last = format!("expires {}", relative(e, now));
+        let one = parts.join(" · ");
+        if one.chars().count() <= cols {
+            return Screen::new(format!("{one}\n"));
+        }
+    }
     // One part a line, each cut to the width.
     let mut s = String::new();
     for part in parts {

@@ -3,11 +3,12 @@
 
 #![allow(dead_code)]
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
@@ -142,6 +143,17 @@ impl Env {
             "USD",
         ])
     }
+}
+
+/// `le ARGS…` pointed at the API at `url` (a served sandbox, a scripted server) with the
+/// test key, and what it did.
+pub fn le_at(env: &Env, url: &str, args: &[&str]) -> std::process::Output {
+    env.le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", url])
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 pub fn parse_json(bytes: &[u8]) -> Value {
@@ -844,4 +856,63 @@ pub fn start_listen(
     let _ = child.kill();
     let _ = child.wait();
     panic!("le webhook listen never said where it listens: {before}");
+}
+
+/// An API that allows a new payment for an order under every new idempotency key (the
+/// hosted one may), takes `create_delay(order)` to make each, and counts what it made;
+/// a lookup by order finds the newest.
+pub struct Lenient {
+    pub server: Scripted,
+    pub made: Arc<Mutex<Vec<Value>>>,
+    pub posts: Arc<AtomicUsize>,
+}
+
+pub fn lenient(create_delay: impl Fn(&str) -> Duration + Send + Sync + 'static) -> Lenient {
+    let made: Arc<Mutex<Vec<Value>>> = Arc::new(Mutex::new(Vec::new()));
+    let by_key: Arc<Mutex<HashMap<String, Value>>> = Arc::default();
+    let posts = Arc::new(AtomicUsize::new(0));
+    let (m, k, n) = (made.clone(), by_key.clone(), posts.clone());
+    let server = Scripted::with(move |req, _| {
+        if req.method == "POST" {
+            n.fetch_add(1, Ordering::SeqCst);
+            std::thread::sleep(create_delay(
+                req.json()["orderId"].as_str().unwrap_or_default(),
+            ));
+            let key = req.header("x-idempotency-key").unwrap_or("").to_owned();
+            if let Some(p) = k.lock().unwrap().get(&key) {
+                return Step::json(201, &p.to_string())
+                    .with_header("X-Idempotency-Replayed", "true");
+            }
+            let id = format!("inv_{}", m.lock().unwrap().len() + 1);
+            let Step::Reply { body, .. } = created_payment(req, &id) else {
+                unreachable!()
+            };
+            let p: Value = serde_json::from_slice(&body).unwrap();
+            m.lock().unwrap().push(p.clone());
+            k.lock().unwrap().insert(key, p.clone());
+            return Step::json(201, &p.to_string());
+        }
+        let order = req.path.rsplit('/').next().unwrap().to_owned();
+        let order = percent_encoding::percent_decode_str(&order)
+            .decode_utf8_lossy()
+            .into_owned();
+        match m
+            .lock()
+            .unwrap()
+            .iter()
+            .rev()
+            .find(|p| p["orderId"] == order.as_str())
+        {
+            Some(p) => Step::json(200, &p.to_string()),
+            None => Step::json(
+                404,
+                r#"{"code":"SETTLEMENT_NOT_FOUND","message":"Settlement not found"}"#,
+            ),
+        }
+    });
+    Lenient {
+        server,
+        made,
+        posts,
+    }
 }

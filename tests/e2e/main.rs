@@ -14,6 +14,7 @@ mod errors;
 mod faults;
 mod invoices;
 mod mcp;
+mod one_truth;
 mod read;
 mod refunds;
 mod retry;

@@ -1151,3 +1151,35 @@ fn a_wait_that_never_got_an_answer_is_unreachable_not_timed_out() {
     assert!(e["message"].as_str().unwrap().contains("inv_silent"), "{e}");
     drop(s);
 }
+
+/// The tool tells the same money as the CLI: an underpaid order is UNDERPAID (never
+/// "paid before"), another amount is ORDER_CONFLICT naming both, and a wait that ends
+/// underpaid says so; no refusal hands over an invoice.
+#[test]
+fn create_payment_judges_an_earlier_payment_as_the_cli_does() {
+    let env = Env::new();
+    let under = env.create("M-U");
+    env.sandbox_json(&["sandbox", "underpay", under["invoiceId"].as_str().unwrap()]);
+    let paid = env.create("M-P");
+    env.sandbox_json(&["sandbox", "pay", paid["invoiceId"].as_str().unwrap()]);
+    let mut s = sandbox(&env, &[]);
+    let e = s.refused("create_payment", create_args("M-U"));
+    assert_eq!(e["code"], "UNDERPAID", "{e}");
+    assert_eq!(e["details"]["exitCode"], 12, "{e}");
+    assert!(e["details"]["payment"]["lightningInvoice"].is_null(), "{e}");
+    let e = s.refused("create_payment", create_args("M-P"));
+    assert_eq!(e["code"], "EARLIER_PAYMENT", "{e}");
+    let e = s.refused(
+        "create_payment",
+        json!({ "orderId": "M-P", "amount": "5", "currency": "USD" }),
+    );
+    assert_eq!(e["code"], "ORDER_CONFLICT", "{e}");
+    assert_eq!(e["details"]["found"]["amount"], "49.99", "{e}");
+    assert_eq!(e["details"]["asked"]["amount"], "5", "{e}");
+    assert!(e["details"]["payment"]["lightningInvoice"].is_null(), "{e}");
+    let waited = s.ok(
+        "wait_for_payment",
+        json!({ "invoiceId": under["invoiceId"], "timeout": "5s" }),
+    );
+    assert_eq!(waited["outcome"], "underpaid", "{waited}");
+}

@@ -14,15 +14,6 @@ use crate::pty::Pty;
 
 const WAIT: Duration = Duration::from_secs(30);
 
-fn le_at(env: &Env, url: &str, args: &[&str]) -> std::process::Output {
-    env.le()
-        .env("LIGHTNING_API_KEY", TEST_KEY)
-        .args(["--base-url", url])
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 /// A server that makes payment `inv_1` for whatever order is asked, then, read back,
 /// says `inv_1` is paid: but that paid payment is another order, for one cent, with an
 /// invoice of its own that agrees with that cent. Every answer is well formed; only the

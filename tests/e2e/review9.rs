@@ -9,15 +9,6 @@ use serde_json::{Value, json};
 
 use crate::common::*;
 
-fn le_at(env: &Env, url: &str, args: &[&str]) -> std::process::Output {
-    env.le()
-        .env("LIGHTNING_API_KEY", TEST_KEY)
-        .args(["--base-url", url])
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 fn replayed(step: Step) -> Step {
     step.with_header("X-Idempotency-Replayed", "true")
 }

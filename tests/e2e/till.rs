@@ -34,16 +34,16 @@ fn uri(invoice: &str) -> String {
     format!("lightning:{invoice}").to_ascii_uppercase()
 }
 
-#[test]
-fn create_watch_at_100x40_keeps_summary_qr_and_spinner_in_view_and_the_code_scans() {
-    let env = Env::new();
-    let mut pty = Pty::le(
-        &env,
+/// `le --sandbox create --order ORDER --amount 3.50 --currency USD --watch` at 100×40,
+/// once its spinner counts down.
+fn create_watch(env: &Env, order: &str) -> Pty {
+    let pty = Pty::le(
+        env,
         &[
             "--sandbox",
             "create",
             "--order",
-            "TILL-1",
+            order,
             "--amount",
             "3.50",
             "--currency",
@@ -55,6 +55,13 @@ fn create_watch_at_100x40_keeps_summary_qr_and_spinner_in_view_and_the_code_scan
         100,
     );
     assert!(pty.wait_for("expires in", WAIT), "{}", pty.screen());
+    pty
+}
+
+#[test]
+fn create_watch_at_100x40_keeps_summary_qr_and_spinner_in_view_and_the_code_scans() {
+    let env = Env::new();
+    let mut pty = create_watch(&env, "TILL-1");
     let screen = pty.screen();
     let id = invoice_id_on(&pty);
     assert!(screen.contains("3.50 USD"), "{screen}");
@@ -67,11 +74,107 @@ fn create_watch_at_100x40_keeps_summary_qr_and_spinner_in_view_and_the_code_scan
         .qr(Theme::Dark)
         .unwrap_or_else(|| panic!("no QR code on:\n{screen}"));
     assert_eq!(decoded, uri(&invoice_of(&env, &id)));
-    // The customer pays; the end is unmistakable.
+    // The customer pays; the end is unmistakable, and the code is gone: nothing on the
+    // screen can be scanned and paid again.
     env.sandbox_json(&["sandbox", "pay", &id]);
     assert!(pty.wait_for("PAID  3.50 USD", WAIT), "{}", pty.screen());
     assert_eq!(pty.wait(WAIT), Some(0));
     assert!(pty.raw().contains(&7u8), "the bell rings");
+    let screen = pty.screen();
+    assert_eq!(pty.qr(Theme::Dark), None, "a QR code after PAID:\n{screen}");
+    assert!(!screen.contains('▀') && !screen.contains('▄'), "{screen}");
+    assert!(
+        screen.contains("Status") && screen.contains("paid"),
+        "the summary stays: {screen}"
+    );
+}
+
+#[test]
+fn every_end_of_a_watched_sale_takes_the_code_off_the_screen() {
+    let env = Env::new();
+    let start = |order: &str| {
+        let pty = create_watch(&env, order);
+        assert!(pty.qr(Theme::Dark).is_some(), "{}", pty.screen());
+        let id = invoice_id_on(&pty);
+        (pty, id)
+    };
+    // Expired.
+    let (mut pty, id) = start("END-1");
+    env.sandbox_json(&["sandbox", "expire", &id]);
+    assert!(pty.wait_for("EXPIRED", WAIT), "{}", pty.screen());
+    assert_eq!(pty.wait(WAIT), Some(10));
+    assert_eq!(pty.qr(Theme::Dark), None, "{}", pty.screen());
+    // Underpaid.
+    let (mut pty, id) = start("END-2");
+    env.sandbox_json(&["sandbox", "underpay", &id]);
+    assert!(pty.wait_for("UNDERPAID", WAIT), "{}", pty.screen());
+    assert_eq!(pty.wait(WAIT), Some(12));
+    assert_eq!(pty.qr(Theme::Dark), None, "{}", pty.screen());
+    // Ctrl-C: the code goes, and what is left says where the money is and how to go on.
+    let (mut pty, id) = start("END-3");
+    pty.send(b"\x03");
+    assert_eq!(pty.wait(WAIT), Some(130));
+    let screen = pty.screen();
+    assert_eq!(pty.qr(Theme::Dark), None, "{screen}");
+    assert!(
+        screen.contains(&format!(
+            "stopped watching payment {id}, which is still unpaid"
+        )),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("le --sandbox watch {id} --qr auto")),
+        "{screen}"
+    );
+    // Following it brings the code back, for the same payment.
+    let mut pty = Pty::le(
+        &env,
+        &["--sandbox", "watch", &id, "--qr", "auto"],
+        &[],
+        40,
+        100,
+    );
+    assert!(pty.wait_for("expires in", WAIT), "{}", pty.screen());
+    assert_eq!(pty.qr(Theme::Dark), Some(uri(&invoice_of(&env, &id))));
+    pty.send(b"\x03");
+    assert_eq!(pty.wait(WAIT), Some(130));
+}
+
+#[test]
+fn a_reused_order_leads_with_no_new_payment_and_shows_no_code() {
+    let env = Env::new();
+    let p = env.create("REUSE-1");
+    env.sandbox_json(&["sandbox", "pay", p["invoiceId"].as_str().unwrap()]);
+    let mut pty = Pty::le(
+        &env,
+        &[
+            "--sandbox",
+            "create",
+            "--order",
+            "REUSE-1",
+            "--amount",
+            "49.99",
+            "--currency",
+            "USD",
+            "--watch",
+        ],
+        &[],
+        40,
+        100,
+    );
+    assert_eq!(pty.wait(WAIT), Some(13));
+    let screen = pty.screen();
+    let banner = screen
+        .find("PAID BEFORE")
+        .unwrap_or_else(|| panic!("{screen}"));
+    let table = screen.find("Status").unwrap_or_else(|| panic!("{screen}"));
+    assert!(banner < table, "the banner leads:\n{screen}");
+    assert!(screen.contains("no new payment was taken"), "{screen}");
+    assert_eq!(pty.qr(Theme::Dark), None, "{screen}");
+    assert!(
+        !screen.contains("lnbcrt"),
+        "no invoice of the old payment: {screen}"
+    );
 }
 
 #[test]
@@ -152,7 +255,7 @@ fn the_code_scans_on_light_and_dark_terminals_without_colour_and_on_a_dumb_one()
         !pty.raw().contains(&0x1b),
         "no escape sequences for a dumb terminal"
     );
-    assert!(pty.screen().contains("LE_QR_INK=dark"));
+    assert!(pty.screen().contains("LE_QR_INK=dark"), "{}", pty.screen());
     let mut pty = Pty::le(
         &env,
         &args,
@@ -731,5 +834,33 @@ fn pos_takes_sales_with_the_keyboard_alone_and_gives_the_terminal_back() {
             .contains("was still for sale when the till closed"),
         "{}",
         pty.screen()
+    );
+}
+
+#[test]
+fn a_till_closed_after_a_paid_sale_names_no_open_order() {
+    let env = Env::new();
+    let mut pty = Pty::le(
+        &env,
+        &["--sandbox", "pos", "--currency", "USD"],
+        &[],
+        40,
+        100,
+    );
+    assert!(pty.wait_for("Amount in USD", WAIT), "{}", pty.screen());
+    pty.send(b"2\r");
+    assert!(pty.wait_for("expires in", WAIT), "{}", pty.screen());
+    let id = invoice_id_on(&pty);
+    // Paid from the customer's wallet between two looks; the cashier closes the till
+    // before the next one.
+    env.sandbox_json(&["sandbox", "pay", &id]);
+    // `q`: the till looks once more, shows the sale PAID, and closes.
+    pty.send(b"q");
+    assert_eq!(pty.wait(WAIT), Some(0));
+    let screen = pty.screen();
+    assert!(screen.contains("till closed: 1 sale: 2.00 USD"), "{screen}");
+    assert!(
+        !screen.contains("for sale when the till closed"),
+        "a paid sale named open:\n{screen}"
     );
 }

@@ -10,15 +10,6 @@ use serde_json::{Value, json};
 
 use crate::common::*;
 
-fn le_at(env: &Env, url: &str, args: &[&str]) -> std::process::Output {
-    env.le()
-        .env("LIGHTNING_API_KEY", TEST_KEY)
-        .args(["--base-url", url])
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn an_answer_about_another_payment_is_never_taken_for_the_one_asked() {
     let env = Env::new();
@@ -252,66 +243,10 @@ fn the_amount_check_cannot_be_skipped_by_the_shape_of_amount_sats() {
     );
 }
 
-/// An API that allows a new payment for an order under every new idempotency key (the
-/// hosted one may), creates slowly, and counts what it made.
-struct Lenient {
-    server: Scripted,
-    made: Arc<Mutex<Vec<Value>>>,
-    posts: Arc<AtomicUsize>,
-}
-
-fn lenient(create_delay: Duration) -> Lenient {
-    let made: Arc<Mutex<Vec<Value>>> = Arc::new(Mutex::new(Vec::new()));
-    let by_key: Arc<Mutex<HashMap<String, Value>>> = Arc::default();
-    let posts = Arc::new(AtomicUsize::new(0));
-    let (m, k, n) = (made.clone(), by_key.clone(), posts.clone());
-    let server = Scripted::with(move |req, _| {
-        if req.method == "POST" {
-            n.fetch_add(1, Ordering::SeqCst);
-            std::thread::sleep(create_delay);
-            let key = req.header("x-idempotency-key").unwrap_or("").to_owned();
-            if let Some(p) = k.lock().unwrap().get(&key) {
-                return Step::json(201, &p.to_string())
-                    .with_header("X-Idempotency-Replayed", "true");
-            }
-            let id = format!("inv_{}", m.lock().unwrap().len() + 1);
-            let Step::Reply { body, .. } = created_payment(req, &id) else {
-                unreachable!()
-            };
-            let p: Value = serde_json::from_slice(&body).unwrap();
-            m.lock().unwrap().push(p.clone());
-            k.lock().unwrap().insert(key, p.clone());
-            return Step::json(201, &p.to_string());
-        }
-        let order = req.path.rsplit('/').next().unwrap().to_owned();
-        let order = percent_encoding::percent_decode_str(&order)
-            .decode_utf8_lossy()
-            .into_owned();
-        match m
-            .lock()
-            .unwrap()
-            .iter()
-            .rev()
-            .find(|p| p["orderId"] == order.as_str())
-        {
-            Some(p) => Step::json(200, &p.to_string()),
-            None => Step::json(
-                404,
-                r#"{"code":"SETTLEMENT_NOT_FOUND","message":"Settlement not found"}"#,
-            ),
-        }
-    });
-    Lenient {
-        server,
-        made,
-        posts,
-    }
-}
-
 #[test]
 fn an_interrupted_batch_with_an_edited_row_never_makes_a_second_invoice() {
     let env = Env::new();
-    let api = lenient(Duration::from_secs(3));
+    let api = lenient(|_| Duration::from_secs(3));
     let input = env.write("rows.csv", "order,amount,currency\nEDIT-1,5,USD\n");
     let journal = env.path("rows.csv.le-journal");
     let mut child = env

@@ -6,15 +6,6 @@ use serde_json::{Value, json};
 
 use crate::common::*;
 
-fn le_at(env: &Env, url: &str, args: &[&str]) -> std::process::Output {
-    env.le()
-        .env("LIGHTNING_API_KEY", TEST_KEY)
-        .args(["--base-url", url])
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn a_loopback_url_is_not_taken_for_a_regtest_sandbox() {
     let env = Env::new();

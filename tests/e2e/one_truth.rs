@@ -1,0 +1,360 @@
+//! One sale, one truth: the same money is told the same way by `create`, `watch`, a
+//! batch row and under `--json`, whatever the server says; and every way out of a sale
+//! leaves the money findable.
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::common::*;
+
+fn sandbox(env: &Env, args: &[&str]) -> std::process::Output {
+    env.le().arg("--sandbox").args(args).output().unwrap()
+}
+
+fn create_args<'a>(order: &'a str, amount: &'a str) -> Vec<&'a str> {
+    vec![
+        "create",
+        "--order",
+        order,
+        "--amount",
+        amount,
+        "--currency",
+        "USD",
+    ]
+}
+
+/// Every line of stderr is one JSON document.
+fn json_lines(text: &str) -> Vec<Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
+        .collect()
+}
+
+fn note_of(out: &std::process::Output) -> Value {
+    json_lines(&stderr_of(out))
+        .into_iter()
+        .find_map(|v| v.get("note").cloned())
+        .unwrap_or_else(|| panic!("no note on stderr: {}", stderr_of(out)))
+}
+
+#[test]
+fn an_underpaid_order_is_one_outcome_everywhere() {
+    let env = Env::new();
+    let p = env.create("U-1");
+    let id = p["invoiceId"].as_str().unwrap();
+    env.sandbox_json(&["sandbox", "underpay", id]);
+
+    // create, for the same order and amount: not "already paid", and nothing new.
+    let out = sandbox(&env, &create_args("U-1", "49.99"));
+    assert_eq!(out.status.code(), Some(12), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("underpaid") && err.contains("not paid"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("already paid") && !err.contains("was paid"),
+        "{err}"
+    );
+    assert!(!stdout_of(&out).contains("lnbcrt"), "no invoice offered");
+
+    // watch: the same exit code.
+    let out = sandbox(&env, &["watch", id]);
+    assert_eq!(out.status.code(), Some(12), "{}", stderr_of(&out));
+
+    // --json: the note names it, with the exit code, and stdout has no invoice.
+    let mut args = vec!["--json"];
+    args.extend(create_args("U-1", "49.99"));
+    let out = sandbox(&env, &args);
+    assert_eq!(out.status.code(), Some(12));
+    let note = note_of(&out);
+    assert_eq!(note["code"], "UNDERPAID");
+    assert_eq!(note["exitCode"], 12);
+    assert_eq!(note["invoiceId"], id);
+    assert!(parse_json(&out.stdout)["lightningInvoice"].is_null());
+
+    // A batch row: not ok, with the same code; never "made before".
+    let rows = env.write("rows.csv", "order,amount,currency\nU-1,49.99,USD\n");
+    let out = env
+        .le()
+        .args(["--sandbox", "create", "--from"])
+        .arg(&rows)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(12), "{}", stderr_of(&out));
+    let row = parse_json(stdout_of(&out).lines().next().unwrap().as_bytes());
+    assert_eq!(row["ok"], false, "{row}");
+    assert_eq!(row["error"]["code"], "UNDERPAID", "{row}");
+    assert!(row.get("replayed").is_none(), "{row}");
+}
+
+/// An API that refuses the create as a duplicate and answers the order lookup with a
+/// payment of its choosing.
+fn duplicate_then(status: &'static str, amount: &'static str) -> Scripted {
+    Scripted::with(move |req, _| {
+        if req.method == "POST" {
+            return Step::json(
+                409,
+                r#"{"error":"Conflict","code":"DUPLICATE_ORDER_ID","message":"Order already has a payment","details":{"invoiceId":"inv_1"}}"#,
+            );
+        }
+        let order = req.path.rsplit('/').next().unwrap().to_owned();
+        Step::json(200, &payment_of("inv_1", &order, amount, "USD", status))
+    })
+}
+
+#[test]
+fn a_lookup_answer_is_paid_before_only_for_a_known_settled_status_and_the_same_money() {
+    let env = Env::new();
+    let create = |server: &Scripted| {
+        le_at(
+            &env,
+            &server.url(),
+            &[
+                "--network",
+                "mainnet",
+                "--json",
+                "create",
+                "--order",
+                "H-1",
+                "--amount",
+                "100",
+                "--currency",
+                "USD",
+            ],
+        )
+    };
+    // Another amount, whatever the status: a conflict naming both amounts.
+    for status in ["cancelled", "failed", "weird", "paid", "refunded", "unpaid"] {
+        let server = duplicate_then(status, "0.01");
+        let out = create(&server);
+        assert_eq!(out.status.code(), Some(14), "{status}: {}", stderr_of(&out));
+        let note = note_of(&out);
+        assert_eq!(note["code"], "ORDER_CONFLICT", "{status}");
+        assert_eq!(note["found"]["amount"], "0.01");
+        assert_eq!(note["asked"]["amount"], "100");
+        assert!(
+            note["message"].as_str().unwrap().contains("0.01 USD")
+                && note["message"].as_str().unwrap().contains("100.00 USD"),
+            "{note}"
+        );
+        let p = parse_json(&out.stdout);
+        assert!(p["lightningInvoice"].is_null(), "{status}: {p}");
+    }
+    // The same money: a status le does not know is never "paid before".
+    for (status, code, name) in [
+        ("cancelled", 12, "UNKNOWN_STATUS"),
+        ("failed", 12, "UNKNOWN_STATUS"),
+        ("paid", 13, "EARLIER_PAYMENT"),
+        ("refunded", 13, "EARLIER_PAYMENT"),
+        ("processing", 13, "EARLIER_PAYMENT"),
+        ("underpaid", 12, "UNDERPAID"),
+        ("expired", 10, "PAYMENT_EXPIRED"),
+    ] {
+        let server = duplicate_then(status, "100");
+        let out = create(&server);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{status}: {}",
+            stderr_of(&out)
+        );
+        assert_eq!(note_of(&out)["code"], name, "{status}");
+    }
+}
+
+#[test]
+fn under_json_a_replay_and_an_expired_earlier_payment_say_so_in_one_shape() {
+    let env = Env::new();
+    let first = env.create("J-1");
+    let mut args = vec!["--json"];
+    args.extend(create_args("J-1", "49.99"));
+    // A replay: the payment on stdout, one note on stderr, nothing else.
+    let out = sandbox(&env, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(parse_json(&out.stdout)["invoiceId"], first["invoiceId"]);
+    let lines = json_lines(&stderr_of(&out));
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let note = &lines[0]["note"];
+    assert_eq!(note["code"], "REPLAYED");
+    assert_eq!(note["exitCode"], 0);
+    assert_eq!(note["invoiceId"], first["invoiceId"]);
+    // Expired: exit 10, the payment without its invoice, and the note with the command
+    // that takes a new payment.
+    env.sandbox_json(&["sandbox", "expire", first["invoiceId"].as_str().unwrap()]);
+    let out = sandbox(&env, &args);
+    assert_eq!(out.status.code(), Some(10), "{}", stderr_of(&out));
+    let p = parse_json(&out.stdout);
+    assert_eq!(p["status"], "expired");
+    assert!(p["lightningInvoice"].is_null(), "{p}");
+    let note = note_of(&out);
+    assert_eq!(note["code"], "PAYMENT_EXPIRED");
+    assert_eq!(note["exitCode"], 10);
+    assert!(
+        note["hint"]
+            .as_str()
+            .unwrap()
+            .contains("--idempotency-key J-1-"),
+        "{note}"
+    );
+    // Every line of stderr is JSON, in both runs.
+    json_lines(&stderr_of(&out));
+}
+
+#[test]
+fn ctrl_c_in_watch_under_json_says_where_the_money_is() {
+    let env = Env::new();
+    let p = env.create("W-1");
+    let id = p["invoiceId"].as_str().unwrap();
+    let child = env
+        .le_std()
+        .args(["--sandbox", "--json", "watch", id])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The first read is made at once; the next is 3 s away.
+    std::thread::sleep(Duration::from_millis(1500));
+    interrupt(&child);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
+    // stdout: the payment as last seen.
+    let last = parse_json(&out.stdout);
+    assert_eq!(last["invoiceId"], id);
+    assert_eq!(last["status"], "unpaid");
+    // stderr: one INTERRUPTED error naming the payment and the command that goes on.
+    let lines = json_lines(&stderr_of(&out));
+    let error = &lines.last().unwrap()["error"];
+    assert_eq!(error["code"], "INTERRUPTED");
+    assert_eq!(error["invoiceId"], id);
+    assert!(
+        error["hint"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("le --sandbox watch {id}")),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_journal_that_names_another_orders_payment_is_caught() {
+    let env = Env::new();
+    let rows = env.write("rows.csv", "order,amount,currency\nA-1,1,USD\nB-1,2,USD\n");
+    let run = || {
+        env.le()
+            .args(["--sandbox", "create", "--from"])
+            .arg(&rows)
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    // The journal's invoice ids swapped, as an edit (or another batch's journal) would.
+    let journal = env.path("rows.csv.le-journal");
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let ids: Vec<String> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|v| v["invoiceId"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(ids.len(), 2, "{text}");
+    let swapped = text
+        .replace(&ids[0], "SWAP")
+        .replace(&ids[1], &ids[0])
+        .replace("SWAP", &ids[1]);
+    std::fs::write(&journal, swapped).unwrap();
+    let out = run();
+    assert_eq!(out.status.code(), Some(20), "{}", stderr_of(&out));
+    for line in stdout_of(&out).lines() {
+        let row: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(row["ok"], false, "{row}");
+        assert_eq!(row["error"]["code"], "JOURNAL_MISMATCH", "{row}");
+        assert!(row.get("invoiceId").is_none(), "{row}");
+    }
+    // Untouched, a rerun skips both rows, each checked: their payments on the lines.
+    std::fs::write(&journal, text).unwrap();
+    let out = run();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let lines: Vec<Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    for (row, id) in lines.iter().zip(&ids) {
+        assert_eq!(row["skipped"], true, "{row}");
+        assert_eq!(row["payment"]["invoiceId"], id.as_str(), "{row}");
+        assert_eq!(row["outcome"], "REPLAYED", "{row}");
+    }
+}
+
+#[test]
+fn an_interrupted_batch_reports_every_row_in_file_order() {
+    let env = Env::new();
+    // Creates are answered at once, but row 2's, which takes a long time; lookups find
+    // what was made.
+    let api = lenient(|order| {
+        if order == "I-2" {
+            Duration::from_secs(20)
+        } else {
+            Duration::ZERO
+        }
+    });
+    let (server, made, posts) = (&api.server, &api.made, &api.posts);
+    let mut text = String::from("order,amount,currency\n");
+    for i in 1..=12 {
+        text.push_str(&format!("I-{i},1,USD\n"));
+    }
+    let rows = env.write("rows.csv", &text);
+    let child = env
+        .le_std()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args([
+            "--base-url",
+            &server.url(),
+            "--network",
+            "mainnet",
+            "create",
+            "--from",
+        ])
+        .arg(&rows)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Every row but the slow one is made.
+    assert!(eventually(Duration::from_secs(20), || made
+        .lock()
+        .unwrap()
+        .len()
+        == 11));
+    std::thread::sleep(Duration::from_millis(300));
+    // Ctrl-C, and again: the slow row is cut off rather than waited for.
+    interrupt(&child);
+    std::thread::sleep(Duration::from_millis(300));
+    interrupt(&child);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
+    let lines: Vec<Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Every row has its line, in the file's order: the 11 made, and the one cut off.
+    assert_eq!(lines.len(), 12, "{}", stdout_of(&out));
+    for (i, row) in lines.iter().enumerate() {
+        assert_eq!(row["order"], format!("I-{}", i + 1), "{row}");
+        if i == 1 {
+            assert_eq!(row["ok"], false, "{row}");
+            assert_eq!(row["error"]["code"], "INTERRUPTED", "{row}");
+        } else {
+            assert_eq!(row["ok"], true, "{row}");
+        }
+    }
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("11 created") && err.contains("1 not finished"),
+        "{err}"
+    );
+    assert_eq!(posts.load(Ordering::SeqCst), 12);
+}
