@@ -5,6 +5,9 @@
 //!   this without a `done` reuses that key and looks the order up before sending, even
 //!   when the row was edited in between.
 //! - Once the API confirms: `{"order","key","state":"done","invoiceId"}`.
+//! - An order made anew (its payment expired, and its row was given another idempotency
+//!   key) gets lines of its own after those: the latest lines of an order win, but a
+//!   `sending` never undoes a `done` of the same key.
 //!
 //! Each line is written with one `write` on a file opened for appending, so lines never
 //! interleave; a last line cut short by a crash is found and removed when the journal is
@@ -161,8 +164,14 @@ impl Journal {
                     invoice_id: l.invoice_id.unwrap_or(Value::Null),
                 },
             };
-            // A `done` is final: a later `sending` for the order cannot undo it.
-            if !matches!(entries.get(&l.order), Some(Entry::Done { .. })) {
+            // Later lines win, but a `done` is final for its key: a later `sending` with
+            // the same key cannot undo it. One with another key is the order being made
+            // anew (its payment expired, and the row was given a new key).
+            let undoes_done = matches!(
+                (entries.get(&l.order), &entry),
+                (Some(Entry::Done { key: done, .. }), Entry::Sending { key: sent, .. }) if done == sent
+            );
+            if !undoes_done {
                 entries.insert(l.order, entry);
             }
         }
@@ -277,5 +286,20 @@ mod tests {
         .unwrap();
         let j = Journal::open(&p).unwrap();
         assert!(matches!(j.get("O"), Some(Entry::Done { .. })));
+        drop(j);
+        // The same key sent again after its done: still done. Another key: made anew.
+        std::fs::write(
+            &p,
+            concat!(
+                "{\"order\":\"O\",\"key\":\"k\",\"state\":\"done\",\"invoiceId\":\"inv_9\"}\n",
+                "{\"order\":\"O\",\"key\":\"k\",\"state\":\"sending\"}\n",
+                "{\"order\":\"P\",\"key\":\"k\",\"state\":\"done\",\"invoiceId\":\"inv_8\"}\n",
+                "{\"order\":\"P\",\"key\":\"k2\",\"state\":\"sending\"}\n",
+            ),
+        )
+        .unwrap();
+        let j = Journal::open(&p).unwrap();
+        assert!(matches!(j.get("O"), Some(Entry::Done { .. })));
+        assert!(matches!(j.get("P"), Some(Entry::Sending { key, .. }) if key == "k2"));
     }
 }

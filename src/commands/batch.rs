@@ -401,6 +401,15 @@ struct Batch<'a> {
     stop: tokio::sync::Notify,
 }
 
+/// What the journal's record of a row comes to.
+enum Skip {
+    /// The row's outcome, from the payment the journal names.
+    Done(RowOutcome),
+    /// That payment expired and the row now carries another idempotency key: make a
+    /// new payment for the order.
+    MakeAnew,
+}
+
 /// Why a row's request was not sent.
 enum Held {
     /// The rate limit left no room in time; how long it waited.
@@ -444,7 +453,16 @@ impl Batch<'_> {
             Some(Entry::Done {
                 key: old,
                 invoice_id,
-            }) => return Ok(self.skip(row, &order, &new, old != key, &invoice_id).await),
+            }) => match self.skip(row, &order, &new, old != key, &invoice_id).await {
+                Skip::Done(outcome) => return Ok(outcome),
+                // The payment made then expired, and the row now carries another
+                // idempotency key (as the row's hint said to give it): a new payment.
+                Skip::MakeAnew => {
+                    if let Some(j) = self.journal.borrow_mut().as_mut() {
+                        j.sending(&order, &key, &new.amount.to_string(), new.currency.as_str())?;
+                    }
+                }
+            },
             // A create went out and its outcome was never recorded: the same key again,
             // and a look at the order before anything is sent.
             Some(Entry::Sending {
@@ -532,9 +550,9 @@ impl Batch<'_> {
         new: &NewPayment,
         edited: bool,
         invoice_id: &Value,
-    ) -> RowOutcome {
+    ) -> Skip {
         let journal_says = |why: String| {
-            RowOutcome::failed(
+            Skip::Done(RowOutcome::failed(
                 row,
                 order.to_owned(),
                 &Error::mismatch(
@@ -547,7 +565,7 @@ impl Batch<'_> {
                     vec!["the journal was edited, or belongs to another batch: delete the order's lines from it to create the order again".into()],
                     None,
                 ),
-            )
+            ))
         };
         let Some(id) = invoice_id
             .as_str()
@@ -560,8 +578,8 @@ impl Batch<'_> {
             Ok(Err(Error::Api(e))) if e.status == 404 => {
                 return journal_says("the API has no such payment".into());
             }
-            Ok(Err(e)) => return RowOutcome::failed(row, order.to_owned(), &e),
-            Err(held) => return self.held(row, order.to_owned(), held),
+            Ok(Err(e)) => return Skip::Done(RowOutcome::failed(row, order.to_owned(), &e)),
+            Err(held) => return Skip::Done(self.held(row, order.to_owned(), held)),
         };
         if p.order_id() != Some(order) {
             return journal_says(format!(
@@ -570,21 +588,30 @@ impl Batch<'_> {
             ));
         }
         if let Err(e) = self.ctx.check_payment(self.client, &p) {
-            return RowOutcome::failed(row, order.to_owned(), &e);
+            return Skip::Done(RowOutcome::failed(row, order.to_owned(), &e));
         }
         // A row edited since (another amount or currency) is not the payment made then.
         let asked = Asked::Create { new, earlier: true };
         let verdict = judge(&p, asked);
-        if !verdict.row_ok() {
-            return RowOutcome::refused(row, order.to_owned(), &p, &verdict, asked);
+        if matches!(verdict, Verdict::Expired { .. }) && edited {
+            return Skip::MakeAnew;
         }
-        RowOutcome::Skipped {
+        if !verdict.row_ok() {
+            return Skip::Done(RowOutcome::refused(
+                row,
+                order.to_owned(),
+                &p,
+                &verdict,
+                asked,
+            ));
+        }
+        Skip::Done(RowOutcome::Skipped {
             row,
             order: order.to_owned(),
             edited,
             outcome: verdict.code(),
             payment: Value::Object(p.into_raw()),
-        }
+        })
     }
 
     /// Checks the payment's invoice as a single create would (strictly, for one this batch

@@ -358,3 +358,46 @@ fn an_interrupted_batch_reports_every_row_in_file_order() {
     );
     assert_eq!(posts.load(Ordering::SeqCst), 12);
 }
+
+#[test]
+fn an_expired_batch_row_is_made_anew_by_following_its_hint() {
+    let env = Env::new();
+    let rows = env.path("rows.csv");
+    let run = |text: &str| {
+        std::fs::write(&rows, text).unwrap();
+        let out = env
+            .le()
+            .args(["--sandbox", "create", "--from"])
+            .arg(&rows)
+            .output()
+            .unwrap();
+        let row = parse_json(stdout_of(&out).lines().next().unwrap_or("{}").as_bytes());
+        (out.status.code(), row)
+    };
+    let (code, first) = run("order,amount,currency\nX-1,1,USD\n");
+    assert_eq!(code, Some(0), "{first}");
+    let old = first["payment"]["invoiceId"].as_str().unwrap().to_owned();
+    env.sandbox_json(&["sandbox", "expire", &old]);
+    // Rerun: the journal's payment expired, so the row is not done.
+    let (code, row) = run("order,amount,currency\nX-1,1,USD\n");
+    assert_eq!(code, Some(10), "{row}");
+    assert_eq!(row["error"]["code"], "PAYMENT_EXPIRED", "{row}");
+    let hint = row["error"]["hint"].as_str().unwrap();
+    let key = hint
+        .split("idempotencyKey ")
+        .nth(1)
+        .and_then(|k| k.split_whitespace().next())
+        .unwrap_or_else(|| panic!("{hint}"))
+        .to_owned();
+    // Following the hint makes a new payment for the order, once.
+    let text = format!("order,amount,currency,idempotency_key\nX-1,1,USD,{key}\n");
+    let (code, row) = run(&text);
+    assert_eq!(code, Some(0), "{row}");
+    let new = row["payment"]["invoiceId"].as_str().unwrap().to_owned();
+    assert_ne!(new, old, "{row}");
+    assert_eq!(row["payment"]["status"], "unpaid");
+    let (code, row) = run(&text);
+    assert_eq!(code, Some(0), "{row}");
+    assert_eq!(row["skipped"], true, "{row}");
+    assert_eq!(row["payment"]["invoiceId"], new.as_str(), "{row}");
+}
