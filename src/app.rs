@@ -75,8 +75,8 @@ pub fn run(cli: Cli, out: &Output) -> Result<Outcome> {
 
 async fn run_async(cli: Cli, out: Output) -> Result<Outcome> {
     let ctx = Ctx::new(cli.global, out);
-    // Servers stop on Ctrl-C as their way of ending, a watch (`create --watch` too) says
-    // where the money is, and a batch what it did; everything else stops where it is: each step it takes is safe to repeat, so a rerun
+    // Servers stop on Ctrl-C as their way of ending, a create or a watch says where the
+    // money is, and a batch what it did; everything else stops where it is: each step it takes is safe to repeat, so a rerun
     // of the same command finishes the job.
     let own_signals = matches!(
         &cli.command,
@@ -87,7 +87,7 @@ async fn run_async(cli: Cli, out: Output) -> Result<Outcome> {
             | Command::Webhook(crate::cli::WebhookCmdArgs {
                 command: WebhookCommand::Listen(_)
             })
-    ) || matches!(&cli.command, Command::Create(a) if a.watch || a.from.is_some());
+    ) || matches!(&cli.command, Command::Create(_));
     let work = crate::commands::dispatch(&ctx, cli.command);
     let result = if own_signals {
         work.await

@@ -73,7 +73,8 @@ impl fmt::Display for Mismatch {
 /// What Ctrl-C left behind: a payment that may still be paid.
 #[derive(Debug)]
 pub struct Left {
-    pub invoice_id: String,
+    /// The payment, when it is known.
+    pub invoice_id: Option<String>,
     /// What became of it, in `le`'s words (server text escaped).
     pub message: String,
     /// The command that goes on.
@@ -142,7 +143,9 @@ impl Error {
                 }
             }
             Error::Interrupted(Some(left)) => {
-                inner.insert("invoiceId".into(), left.invoice_id.clone().into());
+                if let Some(id) = &left.invoice_id {
+                    inner.insert("invoiceId".into(), id.clone().into());
+                }
             }
             Error::Mismatch(m) => {
                 let mut details = serde_json::Map::new();

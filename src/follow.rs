@@ -20,6 +20,10 @@ pub const OUTAGE_LIMIT: Duration = Duration::from_secs(120);
 pub struct Follow {
     pub interval: Duration,
     pub timeout: Option<Duration>,
+    /// A SIGTERM, SIGHUP or SIGQUIT ends the follow as Ctrl-C does, so that a command at a
+    /// terminal can give the screen back and say where the money is. Only for a command
+    /// that ends with its follow: once caught, those signals no longer stop the process.
+    pub stop_on_terminate: bool,
 }
 
 /// Checks `--interval` against what the API allows.
@@ -28,6 +32,16 @@ pub fn check_interval(interval: Duration) -> Result<()> {
         return Err(Error::usage(format!(
             "--interval {interval:?} is too short: the API asks clients to poll no more than once every 3s, e.g. --interval 5s"
         )));
+    }
+    Ok(())
+}
+
+/// Checks `--timeout`: a wait that may not last at all is not a wait.
+pub fn check_timeout(timeout: Option<Duration>) -> Result<()> {
+    if timeout.is_some_and(|t| t.is_zero()) {
+        return Err(Error::usage(
+            "--timeout 0s would give up before the first look: give a time such as --timeout 10m, or leave it out to wait until the payment settles",
+        ));
     }
     Ok(())
 }
@@ -96,6 +110,14 @@ pub async fn follow_telling(
 
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
+    let terminated = async {
+        if args.stop_on_terminate {
+            crate::stop::terminated().await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::pin!(terminated);
 
     let end = loop {
         // The deadline bounds the request too: a server that never answers cannot hold
@@ -104,6 +126,7 @@ pub async fn follow_telling(
             // Every answer must describe the payment being watched.
             r = client.get_payment_again(&known) => r,
             _ = &mut ctrl_c => break End::Interrupted,
+            () = &mut terminated => break End::Interrupted,
             _ = tokio::time::sleep_until(give_up) => break End::TimedOut,
         };
         match polled {
@@ -175,6 +198,7 @@ pub async fn follow_telling(
         tokio::select! {
             _ = ticking => {},
             _ = &mut ctrl_c => break End::Interrupted,
+            () = &mut terminated => break End::Interrupted,
             _ = tokio::time::sleep_until(give_up) => break End::TimedOut,
         }
         if deadline.is_some_and(|d| Instant::now() >= d) {

@@ -149,14 +149,16 @@ pub fn show_payment(ctx: &Ctx, client: &Client, p: &Payment, offer: Offer<'_>) -
 }
 
 /// A payment nobody should be asked to pay (settled before, for another amount,
-/// expired, underpaid, in a status `le` does not know): the summary, never its invoice,
-/// and under `--json` the API's object without its `lightningInvoice`. Its invoice was
+/// expired, underpaid, in a status `le` does not know): the summary, and under `--json`
+/// the API's object, each without any way to pay it (invoice, checkout page, on-chain
+/// address). Its invoice was
 /// checked where the payment was read.
 pub fn show_unoffered(ctx: &Ctx, p: &Payment) -> Result<()> {
+    let p = p.without_means_of_payment();
     if ctx.out.json() {
-        return ctx.out.json_line(&p.without_invoice());
+        return ctx.out.json_line(p.raw());
     }
-    ctx.out.show(&render::payment_table(p, &ctx.out))
+    ctx.out.show(&render::payment_table(&p, &ctx.out))
 }
 
 /// Says what a payment means: on a terminal the words (a warning when nothing was
@@ -204,9 +206,8 @@ pub fn announce(ctx: &Ctx, p: &Payment, v: &Verdict) {
     out.bell();
 }
 
-/// The end of a sale, told once: the payment as it ended (on stdout), then its banner
-/// and its words. The exit outcome is the verdict's. The payment's invoice was checked
-/// where it was read.
+/// The end of a watched sale, told once: the payment as it ended (on stdout, as the API
+/// sent it), then its banner and its words. The exit outcome is the verdict's.
 pub fn ended(
     ctx: &Ctx,
     client: &Client,
@@ -214,11 +215,8 @@ pub fn ended(
     v: &Verdict,
     asked: Asked<'_>,
 ) -> Result<Outcome> {
-    if v.offers_invoice() {
-        show_payment(ctx, client, p, Offer::PLAIN)?;
-    } else {
-        show_unoffered(ctx, p)?;
-    }
+    // The API's object as received: a watch reports what the API says of the payment.
+    show_payment(ctx, client, p, Offer::PLAIN)?;
     announce(ctx, p, v);
     tell(ctx, p, v, asked, None);
     Ok(v.outcome())
@@ -232,6 +230,9 @@ pub struct Sale<'a> {
     pub invoice_id: &'a str,
     pub offer: Offer<'a>,
     pub follow: Follow,
+    /// Said above the code while it is on screen (the payment was made before: it is
+    /// offered again).
+    pub note: Option<String>,
 }
 
 /// Offers a payable payment (when one is given) and follows it to its end. Every way
@@ -244,13 +245,20 @@ pub struct Sale<'a> {
 pub async fn watch_sale(ctx: &Ctx, client: &Client, sale: Sale<'_>) -> Result<Outcome> {
     let out = &ctx.out;
     let mut watched = Identity::invoice(sale.invoice_id);
-    let drew_qr = sale.first.is_some() && sale.offer.draws_qr(out);
+    let drew_qr = sale.offer.draws_qr(out)
+        && sale
+            .first
+            .as_ref()
+            .is_some_and(|p| judge(p, Asked::Paid).offers_invoice());
     // What a customer could scan lives on the alternate screen, and goes with it.
     let screen = if drew_qr {
         out.alternate_screen()
     } else {
         None
     };
+    if let (Some(note), true) = (&sale.note, screen.is_some()) {
+        out.note(note);
+    }
     if let Some(p) = &sale.first {
         show_payment(ctx, client, p, sale.offer)?;
         watched = Identity::of(p);
@@ -281,13 +289,17 @@ pub async fn watch_sale(ctx: &Ctx, client: &Client, sale: Sale<'_>) -> Result<Ou
             if let Some(p) = &last {
                 show_payment(ctx, client, p, Offer::PLAIN)?;
             }
-            let status = last
-                .as_ref()
-                .map_or_else(|| "unknown".to_owned(), |p| printable(p.status().as_str()));
-            let message = format!(
-                "gave up waiting (--timeout); payment {} is still {status}",
-                printable(sale.invoice_id)
-            );
+            let message = match &last {
+                Some(p) => format!(
+                    "gave up waiting (--timeout); payment {} is still {}",
+                    printable(sale.invoice_id),
+                    printable(p.status().as_str())
+                ),
+                None => format!(
+                    "gave up waiting (--timeout) before the API said anything of payment {}",
+                    printable(sale.invoice_id)
+                ),
+            };
             if out.json() {
                 out.json_note(&json!({ "note": {
                     "code": "TIMED_OUT",
@@ -339,7 +351,7 @@ fn left(id: &str, last: Option<&Payment>, resume: String) -> Left {
         }
     };
     Left {
-        invoice_id: id.to_owned(),
+        invoice_id: Some(id.to_owned()),
         message,
         hint: format!("{resume} goes on watching"),
     }

@@ -255,10 +255,12 @@ impl Verdict {
         let le = crate::invocation::le();
         // Only an id that looks like one goes into a command a person may paste: the
         // server does not get to write the command, quoted or not.
-        let get = if crate::text::is_plain_token(id) {
-            format!("{le} get {id}")
-        } else {
-            format!("{le} get-order <orderId>")
+        let get = match p.order_id() {
+            _ if crate::text::is_plain_token(id) => format!("{le} get {id}"),
+            Some(order) if crate::text::is_plain_token(order) => {
+                format!("{le} get-order {order}")
+            }
+            _ => format!("{le} get-order <orderId>"),
         };
         match self {
             Verdict::SettledBefore => Some(format!(

@@ -173,8 +173,11 @@ impl Client {
                         recovered: false,
                         rate: RateInfo::Unknown,
                     }),
-                    // Not found after all, or unreadable: the refusal stands.
-                    Err(_) => Err(Error::Api(e)),
+                    // Not found after all: the refusal stands. Any other failure (an
+                    // answer about another order, an API that is away) is what stopped
+                    // le from saying what the order's payment is.
+                    Err(Error::Api(lookup)) if lookup.status == 404 => Err(Error::Api(e)),
+                    Err(other) => Err(other),
                 };
             }
             Err(e) => return Err(e),
@@ -212,7 +215,7 @@ impl Client {
                     printable(answered.invoice_id())
                 )
             })?;
-            now
+            self.newest_of_order(now, &new.order_id).await?
         } else {
             answered
         };
@@ -222,6 +225,21 @@ impl Client {
             recovered: reply.recovered,
             rate: reply.rate,
         })
+    }
+
+    /// An earlier payment of an order that can no longer be paid (it expired) may not be
+    /// the order's last word: a payment made since under another idempotency key (paid,
+    /// or still payable) is. The order's newest payment is the answer then.
+    async fn newest_of_order(&self, earlier: Payment, order_id: &str) -> Result<Payment> {
+        if earlier.status() != super::wire::Status::Expired {
+            return Ok(earlier);
+        }
+        match self.get_payment_by_order(order_id).await {
+            Ok(newest) if newest.invoice_id() != earlier.invoice_id() => Ok(newest),
+            Ok(_) => Ok(earlier),
+            Err(Error::Api(e)) if e.status == 404 => Ok(earlier),
+            Err(e) => Err(e),
+        }
     }
 
     pub async fn get_payment(&self, invoice_id: &str) -> Result<Payment> {

@@ -64,7 +64,6 @@ impl ApiError {
     }
 
     pub fn hint(&self) -> Option<String> {
-        let detail = |k: &str| self.details.as_ref()?.get(k)?.as_str().map(str::to_owned);
         let le = crate::invocation::le();
         match (self.status, self.code.as_deref()) {
             (401, _) => {
@@ -82,14 +81,12 @@ impl ApiError {
             (403, Some("REFUNDS_DISABLED")) => Some(format!(
                 "refunds are not enabled for this account: turn them on in the Lightning Enable dashboard (a sandbox: {le} sandbox account --refunds on)"
             )),
-            (409, Some("DUPLICATE_ORDER_ID")) => Some(match detail("invoiceId") {
-                // Only an id that looks like one goes into a command a person may paste:
-                // the server does not get to write the command, quoted or not.
-                Some(id) if crate::text::is_plain_token(&id) => format!(
-                    "this order already has a payment a customer could still pay: {le} get {id} --qr always shows it again; a new sale needs a new order id"
-                ),
-                _ => format!("this order already has a payment: {le} get-order <orderId>"),
-            }),
+            // The order's payment is read and judged where a create meets this; the
+            // refusal reaches a person only when that read found nothing. Never a
+            // suggestion to show an invoice: its amount was not compared.
+            (409, Some("DUPLICATE_ORDER_ID")) => Some(format!(
+                "a new sale needs a new order id; {le} get-order <orderId> shows the order's payment"
+            )),
             (429, _) => Some(match self.retry_after {
                 Some(d) => format!("the API asks to wait {} s before trying again", d.as_secs()),
                 None => "wait a minute before trying again".into(),

@@ -616,13 +616,19 @@ impl Payment {
         self.fields.paid_at.or(self.fields.settled_at)
     }
 
-    /// The payment as JSON with its invoice left out: for a payment nobody should be
-    /// offered to pay (settled before, another amount, expired), so that a script or an
-    /// agent cannot pass its invoice on.
-    pub fn without_invoice(&self) -> Map<String, Value> {
-        let mut raw = self.raw.clone();
-        raw.remove("lightningInvoice");
-        raw
+    /// The payment with every way to pay it left out (its invoice, hosted checkout page
+    /// and on-chain address): for a payment nobody should be offered to pay (settled
+    /// before, for other money, expired), so that neither a person, a script nor an agent
+    /// can pass on a way to pay it.
+    pub fn without_means_of_payment(&self) -> Payment {
+        let mut p = self.clone();
+        for key in ["lightningInvoice", "hostedCheckoutUrl", "onchainAddress"] {
+            p.raw.remove(key);
+        }
+        p.fields.lightning_invoice = None;
+        p.fields.hosted_checkout_url = None;
+        p.fields.onchain_address = None;
+        p
     }
 }
 

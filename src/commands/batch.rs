@@ -111,10 +111,9 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
                 batch.stopping.set(true);
                 batch.stop.notify_waiters();
                 ctrl_c = Box::pin(tokio::signal::ctrl_c());
-                ctx.out.note(&format!(
-                    "stopping: no new row starts, and no request waits for room; the {} in flight finish first (Ctrl-C again to cut them off)",
-                    pending.len()
-                ));
+                ctx.out.note(
+                    "stopping: no new row starts, and no request waits for room; the rows whose create is on its way finish first (Ctrl-C again to cut them off)",
+                );
                 continue;
             }
             next = pending.next() => next,
@@ -326,7 +325,11 @@ impl RowOutcome {
         asked: Asked<'_>,
     ) -> RowOutcome {
         let mut details = v.to_json(p, asked);
-        details["payment"] = Value::Object(p.without_invoice());
+        // The hint is the error's own, below.
+        if let Some(d) = details.as_object_mut() {
+            d.remove("hint");
+        }
+        details["payment"] = Value::Object(p.without_means_of_payment().into_raw());
         let mut error = json!({
             "code": v.code(),
             "message": v.words(p, asked),
@@ -399,6 +402,16 @@ struct Batch<'a> {
     /// Ctrl-C: no row sends another request.
     stopping: Cell<bool>,
     stop: tokio::sync::Notify,
+}
+
+/// A row's payment as its line shows it: whole while it can be paid, else without any
+/// way to pay it (a row that settled its order before is no invoice to hand out).
+fn offered(p: Payment, v: &Verdict) -> Value {
+    if v.offers_invoice() {
+        Value::Object(p.into_raw())
+    } else {
+        Value::Object(p.without_means_of_payment().into_raw())
+    }
 }
 
 /// What the journal's record of a row comes to.
@@ -560,7 +573,7 @@ impl Batch<'_> {
                     format!(
                         "the journal says order {} was made as payment {}, but {why}",
                         printable(order),
-                        printable(&invoice_id.to_string())
+                        printable(&invoice_id.as_str().map_or_else(|| invoice_id.to_string(), str::to_owned))
                     ),
                     vec!["the journal was edited, or belongs to another batch: delete the order's lines from it to create the order again".into()],
                     None,
@@ -610,7 +623,7 @@ impl Batch<'_> {
             order: order.to_owned(),
             edited,
             outcome: verdict.code(),
-            payment: Value::Object(p.into_raw()),
+            payment: offered(p, &verdict),
         })
     }
 
@@ -651,7 +664,7 @@ impl Batch<'_> {
             row,
             order: order.to_owned(),
             outcome: verdict.code(),
-            payment: Value::Object(p.into_raw()),
+            payment: offered(p, &verdict),
             how,
         })
     }

@@ -6,7 +6,7 @@ use crate::cli::CreateArgs;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::exit::Outcome;
-use crate::follow::{Follow, check_interval};
+use crate::follow::{Follow, check_interval, check_timeout};
 use crate::input::rows::{Row, new_order_id};
 use crate::present::{Offer, Sale, announce, show_payment, show_unoffered, tell, watch_sale};
 use crate::stop::interruptible;
@@ -27,6 +27,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
     }
     if args.watch {
         check_interval(args.interval)?;
+        check_timeout(args.timeout)?;
     }
     let (row, generated) = row(ctx, &args)?;
     let (new, key) = row.prepare()?;
@@ -38,7 +39,10 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
         ctx.out.note(&format!("order {}", new.order_id));
     }
     // The create is stopped by Ctrl-C where it is; the wait after it has its own way out.
-    let created = interruptible(client.create_payment(&new, &key)).await?;
+    let created = match interruptible(client.create_payment(&new, &key)).await {
+        Err(Error::Interrupted(None)) => return Err(interrupted_create(&args, &new.order_id)),
+        other => other?,
+    };
     let payment = created.payment;
     let asked = Asked::Create {
         new: &new,
@@ -53,7 +57,16 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
         ctx.check_new_payment(&client, &payment)?;
     }
     let verdict = judge(&payment, asked);
-    if !verdict.offers_invoice() {
+    // A payment this call made that the server already calls paid, or being paid, or
+    // something le does not know: --watch reads it until it is settled, rather than
+    // take the answer to the create for the end.
+    let watch_anyway = args.watch
+        && !created.earlier
+        && matches!(
+            verdict,
+            Verdict::Processing | Verdict::Paid | Verdict::Unknown(_)
+        );
+    if !verdict.offers_invoice() && !watch_anyway {
         return not_for_sale(ctx, &args, asked, &payment, &verdict, generated);
     }
     if created.earlier {
@@ -71,6 +84,8 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
         return Ok(Outcome::Done);
     }
     let id = payment.invoice_id().to_owned();
+    // Said again where the cashier looks while the code is up.
+    let note = created.earlier.then(|| verdict.words(&payment, asked));
     watch_sale(
         ctx,
         &client,
@@ -81,7 +96,9 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
             follow: Follow {
                 interval: args.interval,
                 timeout: args.timeout,
+                stop_on_terminate: true,
             },
+            note,
         },
     )
     .await
@@ -109,6 +126,27 @@ fn not_for_sale(
     tell(ctx, p, v, asked, hint);
     show_unoffered(ctx, p)?;
     Ok(v.outcome())
+}
+
+/// Ctrl-C while a create was on its way: the API may have made the payment, and the
+/// same command finds it (its idempotency key is the same) rather than make another.
+fn interrupted_create(args: &CreateArgs, order: &str) -> Error {
+    let again = if args.idempotency_key.is_some() || !crate::text::is_plain_token(order) {
+        "run the same command again".to_owned()
+    } else {
+        format!(
+            "run the same command again, or {} get-order {order} to look",
+            crate::invocation::le()
+        )
+    };
+    Error::Interrupted(Some(Box::new(crate::error::Left {
+        invoice_id: None,
+        message: format!(
+            "stopped while the create for order {} was on its way: the API may have made the payment",
+            printable(order)
+        ),
+        hint: format!("{again}: it finds that payment if it was made, and never makes a second"),
+    })))
 }
 
 /// How to take a new payment for an order whose payment expired: a command that works

@@ -4,7 +4,7 @@ use crate::cli::{QrMode, WatchArgs};
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::exit::Outcome;
-use crate::follow::{Follow, check_interval};
+use crate::follow::{Follow, check_interval, check_timeout};
 use crate::input::check_id;
 use crate::present::{Offer, Sale, ended, watch_sale};
 use crate::stop::interruptible;
@@ -14,6 +14,7 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
     let invoice_id = args.invoice_ids[0].clone();
     check_id("the invoice id", "le watch inv_abc123", &invoice_id)?;
     check_interval(args.interval)?;
+    check_timeout(args.timeout)?;
     let client = ctx.client().await?;
     // The customer walked off, the screen was cleared: the QR code again, above the
     // spinner, while it can be paid. What the person is shown is what is watched.
@@ -41,7 +42,9 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
             follow: Follow {
                 interval: args.interval,
                 timeout: args.timeout,
+                stop_on_terminate: true,
             },
+            note: None,
         },
     )
     .await

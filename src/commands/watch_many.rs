@@ -52,6 +52,7 @@ impl Entry {
 
 pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
     check_interval(args.interval)?;
+    crate::follow::check_timeout(args.timeout)?;
     if args.qr != crate::cli::QrMode::Never {
         return Err(Error::usage(
             "--qr shows one payment's code: watch one invoice id to show it",
@@ -220,6 +221,9 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
     };
     table.finish();
     summary(ctx, &entries, live)?;
+    if let Some(Outcome::Interrupted) = ended {
+        return Err(stopped(&entries));
+    }
     if let Some(outcome) = ended {
         return Ok(outcome);
     }
@@ -324,4 +328,37 @@ fn read_ids(source: &str) -> Result<Vec<String>> {
         }
     }
     Ok(ids)
+}
+
+/// What Ctrl-C left: the payments still open, and the command that goes on watching them.
+fn stopped(entries: &[Entry]) -> Error {
+    let open: Vec<&str> = entries
+        .iter()
+        .filter(|e| !e.done())
+        .map(|e| e.id.as_str())
+        .collect();
+    // Only ids that look like ones go into a command a person may paste.
+    let ids: Vec<&str> = open
+        .iter()
+        .copied()
+        .filter(|id| crate::text::is_plain_token(id))
+        .collect();
+    let hint = if ids.is_empty() || ids.len() < open.len() || ids.len() > 10 {
+        "run the same command again to go on watching".to_owned()
+    } else {
+        format!(
+            "{} watch {} goes on watching them",
+            crate::invocation::le(),
+            ids.join(" ")
+        )
+    };
+    Error::Interrupted(Some(Box::new(crate::error::Left {
+        invoice_id: None,
+        message: format!(
+            "stopped watching {} payments, {} of them still open",
+            entries.len(),
+            open.len()
+        ),
+        hint,
+    })))
 }

@@ -377,7 +377,7 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
                 Err(e) => Verdict::Refused(e),
                 Ok(accepted) => {
                     let keys = Seen::keys(id.as_deref(), &body);
-                    let t = accepted.signed_at.unwrap_or(now.as_second());
+                    let t = accepted.signed_at;
                     // File I/O under a lock another listener may hold: off the async thread.
                     let (first, warnings) = tokio::task::spawn_blocking(move || {
                         store.lock().unwrap_or_else(|p| p.into_inner()).check(
@@ -498,6 +498,13 @@ async fn endpoint(ctx: &Ctx, cmd: EndpointCommand) -> Result<Outcome> {
             ctx.out
                 .register_secret(&crate::secret::SecretString::new(secret.clone()));
             let client = ctx.client().await?;
+            if ctx.global.curl {
+                // Run as printed, the line would make the redacted text the secret that
+                // signs every webhook: one anyone can read.
+                ctx.out.warn(
+                    "the line shows the webhook secret as …(redacted): put the secret in its place before running it, or the webhooks will be signed with a secret anyone can read",
+                );
+            }
             let answer = client.set_webhook_url(&url, &secret).await?;
             if ctx.out.json() {
                 ctx.out.json_line(&answer)?;

@@ -388,7 +388,11 @@ async fn create_payment(ctx: &Ctx, client: &Client, mut a: Args) -> Result<Reply
     // to wait on, with the payment it found and never its invoice.
     if verdict.exit_code() != 0 {
         let mut details = verdict.to_json(p, asked);
-        details["payment"] = Value::Object(p.without_invoice());
+        // The hint at the top speaks tools; the verdict's own names a command.
+        if let Some(d) = details.as_object_mut() {
+            d.remove("hint");
+        }
+        details["payment"] = Value::Object(p.without_means_of_payment().into_raw());
         let hint = match &verdict {
             Verdict::SettledBefore => {
                 "do not ask the customer to pay again; a new sale needs a new orderId".to_owned()
@@ -479,6 +483,8 @@ async fn wait(ctx: &Ctx, client: &Client, mut a: Args, progress: ProgressFn<'_>)
         Follow {
             interval,
             timeout: Some(timeout),
+            // le mcp goes on serving after a wait: it must stay stoppable.
+            stop_on_terminate: false,
         },
         &mut listener,
     )

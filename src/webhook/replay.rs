@@ -44,6 +44,9 @@ struct Entry {
     /// The latest signing time seen for it (for the legacy scheme, which signs none,
     /// when it was accepted).
     t: i64,
+    /// Accepted without a signing time (the legacy scheme alone): its signature never
+    /// gets too old, so it is never let go for its age, only for room.
+    unsigned: bool,
 }
 
 /// The keys of accepted deliveries, in memory.
@@ -64,6 +67,8 @@ struct FileEntry {
     key: String,
     first: i64,
     t: i64,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    unsigned: bool,
 }
 
 impl Seen {
@@ -89,12 +94,20 @@ impl Seen {
     /// those is refused anyway.
     pub fn prune(&mut self, now: i64, tolerance: NonZeroU64) {
         self.entries
-            .retain(|_, e| super::within(now.saturating_sub(e.t), tolerance));
+            .retain(|_, e| e.unsigned || super::within(now.saturating_sub(e.t), tolerance));
     }
 
     /// When the delivery known by `keys` was first accepted, if it was before. Either way
-    /// its keys are recorded, signed at `t`. Also answers whether anything changed.
-    pub fn record(&mut self, keys: &[String], t: i64, now: i64) -> (Option<i64>, bool) {
+    /// its keys are recorded, signed at `t` (`None`: the legacy scheme, which signs no
+    /// time). Also answers whether anything changed.
+    pub fn record(
+        &mut self,
+        keys: &[String],
+        signed: Option<i64>,
+        now: i64,
+    ) -> (Option<i64>, bool) {
+        let t = signed.unwrap_or(now);
+        let unsigned = signed.is_none();
         let first = keys
             .iter()
             .filter_map(|k| self.entries.get(k))
@@ -103,13 +116,25 @@ impl Seen {
         let mut changed = false;
         for k in keys {
             match self.entries.get_mut(k) {
-                Some(e) if e.t >= t => {}
                 Some(e) => {
-                    e.t = t;
-                    changed = true;
+                    if e.t < t {
+                        e.t = t;
+                        changed = true;
+                    }
+                    if unsigned && !e.unsigned {
+                        e.unsigned = true;
+                        changed = true;
+                    }
                 }
                 None => {
-                    self.entries.insert(k.clone(), Entry { first: now, t });
+                    self.entries.insert(
+                        k.clone(),
+                        Entry {
+                            first: now,
+                            t,
+                            unsigned,
+                        },
+                    );
                     changed = true;
                 }
             }
@@ -160,6 +185,7 @@ impl Seen {
                 key: k.clone(),
                 first: e.first,
                 t: e.t,
+                unsigned: e.unsigned,
             })
             .collect();
         seen.sort_unstable_by(|a, b| (a.t, &a.key).cmp(&(b.t, &b.key)));
@@ -187,6 +213,7 @@ impl Seen {
                 Entry {
                     first: e.first,
                     t: e.t,
+                    unsigned: e.unsigned,
                 },
             );
         }
@@ -244,10 +271,15 @@ impl Store {
         self.dir.as_ref().map(|d| d.join(FILE))
     }
 
-    /// When the delivery known by `keys`, signed at `t`, was first accepted, if it was
-    /// before (by this listener, an earlier one, or another on the same state); records
-    /// it either way. Also answers the warnings not given yet.
-    pub fn check(&mut self, keys: &[String], t: i64, now: i64) -> (Option<i64>, Vec<String>) {
+    /// When the delivery known by `keys`, signed at `t` (`None`: unsigned, legacy), was
+    /// first accepted, if it was before (by this listener, an earlier one, or another on
+    /// the same state); records it either way. Also answers the warnings not given yet.
+    pub fn check(
+        &mut self,
+        keys: &[String],
+        t: Option<i64>,
+        now: i64,
+    ) -> (Option<i64>, Vec<String>) {
         let mut first = None;
         let warnings = self.sync(now, |seen| {
             let (f, changed) = seen.record(keys, t, now);
@@ -385,23 +417,40 @@ mod tests {
     fn a_delivery_is_known_by_its_id_or_its_body() {
         let mut seen = Seen::default();
         let a = Seen::keys(Some("evt_1"), b"{}");
-        assert_eq!(seen.record(&a, NOW, NOW), (None, true));
-        assert_eq!(seen.record(&a, NOW, NOW + 5), (Some(NOW), false));
+        assert_eq!(seen.record(&a, Some(NOW), NOW), (None, true));
+        assert_eq!(seen.record(&a, Some(NOW), NOW + 5), (Some(NOW), false));
         // Another id, the same body; the same id, another body; no id at all.
         for keys in [
             Seen::keys(Some("evt_2"), b"{}"),
             Seen::keys(Some("evt_1"), b"[]"),
             Seen::keys(None, b"{}"),
         ] {
-            assert_eq!(seen.record(&keys, NOW, NOW + 9).0, Some(NOW));
+            assert_eq!(seen.record(&keys, Some(NOW), NOW + 9).0, Some(NOW));
         }
         assert_eq!(
-            seen.record(&Seen::keys(Some("evt_3"), b"1"), NOW, NOW).0,
+            seen.record(&Seen::keys(Some("evt_3"), b"1"), Some(NOW), NOW)
+                .0,
             None
         );
         // No key holds what the sender sent.
         let text = String::from_utf8(seen.to_json()).unwrap();
         assert!(!text.contains("evt_"), "{text}");
+    }
+
+    /// A delivery accepted on the legacy scheme alone carries no time: a replay of it
+    /// would pass at any age, so it is never let go for its age (only for room), and it
+    /// survives the file.
+    #[test]
+    fn an_unsigned_delivery_is_kept_past_the_tolerance() {
+        let mut seen = Seen::default();
+        let keys = Seen::keys(Some("evt_legacy"), b"{}");
+        seen.record(&keys, None, NOW);
+        seen.prune(NOW + 10 * 86_400, TOL);
+        assert_eq!(seen.record(&keys, None, NOW + 10 * 86_400).0, Some(NOW));
+        let back = Seen::from_json(&seen.to_json()).unwrap();
+        let mut back = back;
+        back.prune(NOW + 20 * 86_400, TOL);
+        assert_eq!(back.record(&keys, None, NOW + 20 * 86_400).0, Some(NOW));
     }
 
     /// A key lives as long as a signature of its time would pass, and a re-signed retry
@@ -410,18 +459,21 @@ mod tests {
     fn kept_while_a_replay_would_pass() {
         let mut seen = Seen::default();
         let keys = Seen::keys(Some("evt_1"), b"{}");
-        seen.record(&keys, NOW, NOW);
+        seen.record(&keys, Some(NOW), NOW);
         seen.prune(NOW + 300, TOL);
         assert_eq!(seen.len(), 2);
         seen.prune(NOW + 301, TOL);
         assert!(seen.is_empty());
-        seen.record(&keys, NOW, NOW);
-        assert_eq!(seen.record(&keys, NOW + 200, NOW + 200), (Some(NOW), true));
+        seen.record(&keys, Some(NOW), NOW);
+        assert_eq!(
+            seen.record(&keys, Some(NOW + 200), NOW + 200),
+            (Some(NOW), true)
+        );
         seen.prune(NOW + 450, TOL);
         assert_eq!(seen.len(), 2, "the retry signed later keeps it");
         // Signed in the future, within the window: kept until it is as old.
         let mut seen = Seen::default();
-        seen.record(&keys, NOW + 300, NOW);
+        seen.record(&keys, Some(NOW + 300), NOW);
         seen.prune(NOW + 600, TOL);
         assert_eq!(seen.len(), 2);
         seen.prune(NOW + 601, TOL);
@@ -434,7 +486,7 @@ mod tests {
         for i in 0..(CAP as i64 / 2 + 10) {
             seen.record(
                 &Seen::keys(Some(&i.to_string()), &i.to_le_bytes()),
-                NOW + i,
+                Some(NOW + i),
                 NOW,
             );
         }
@@ -442,9 +494,9 @@ mod tests {
         // The oldest signed went; the newest stayed.
         let newest = CAP as i64 / 2 + 9;
         let keys = Seen::keys(Some(&newest.to_string()), &newest.to_le_bytes());
-        assert!(seen.record(&keys, NOW, NOW).0.is_some());
+        assert!(seen.record(&keys, Some(NOW), NOW).0.is_some());
         assert!(
-            seen.record(&Seen::keys(Some("0"), &0i64.to_le_bytes()), NOW, NOW)
+            seen.record(&Seen::keys(Some("0"), &0i64.to_le_bytes()), Some(NOW), NOW)
                 .0
                 .is_none()
         );
@@ -455,11 +507,11 @@ mod tests {
     fn merging_keeps_the_earliest_first_and_the_latest_time() {
         let keys = Seen::keys(Some("evt"), b"{}");
         let mut mine = Seen::default();
-        mine.record(&keys, NOW + 50, NOW + 50);
+        mine.record(&keys, Some(NOW + 50), NOW + 50);
         let mut theirs = Seen::default();
-        theirs.record(&keys, NOW, NOW);
+        theirs.record(&keys, Some(NOW), NOW);
         assert!(mine.merge(theirs.clone()), "mine has a later t");
-        assert_eq!(mine.record(&keys, NOW, NOW + 60), (Some(NOW), false));
+        assert_eq!(mine.record(&keys, Some(NOW), NOW + 60), (Some(NOW), false));
         let mut same = theirs.clone();
         assert!(!same.merge(theirs), "nothing to write back");
     }
@@ -472,15 +524,15 @@ mod tests {
         let (mut one, warnings) = open(&dir, NOW);
         assert!(warnings.is_empty(), "{warnings:?}");
         let (mut two, _) = open(&dir, NOW);
-        assert_eq!(one.check(&keys, NOW, NOW), (None, vec![]));
+        assert_eq!(one.check(&keys, Some(NOW), NOW), (None, vec![]));
         // The other listener, started before, sees it; so does one started later.
-        assert_eq!(two.check(&keys, NOW, NOW + 1).0, Some(NOW));
+        assert_eq!(two.check(&keys, Some(NOW), NOW + 1).0, Some(NOW));
         let (mut three, _) = open(&dir, NOW + 2);
-        assert_eq!(three.check(&keys, NOW, NOW + 2).0, Some(NOW));
+        assert_eq!(three.check(&keys, Some(NOW), NOW + 2).0, Some(NOW));
         // What two recorded, one learns.
         let other = Seen::keys(Some("evt_2"), b"[]");
-        assert_eq!(two.check(&other, NOW, NOW + 3).0, None);
-        assert_eq!(one.check(&other, NOW, NOW + 4).0, Some(NOW + 3));
+        assert_eq!(two.check(&other, Some(NOW), NOW + 3).0, None);
+        assert_eq!(one.check(&other, Some(NOW), NOW + 4).0, Some(NOW + 3));
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -491,7 +543,7 @@ mod tests {
         }
         // Past the window, a restart forgets it: the age limit refuses it anyway.
         let (mut late, _) = open(&dir, NOW + 400);
-        assert_eq!(late.check(&keys, NOW + 400, NOW + 400).0, None);
+        assert_eq!(late.check(&keys, Some(NOW + 400), NOW + 400).0, None);
         let on_disk = read(&dir.join(FILE)).unwrap().unwrap();
         assert_eq!(on_disk.len(), 2, "only what is still in the window is kept");
     }
@@ -510,7 +562,7 @@ mod tests {
             assert_eq!(warnings.len(), 1, "{warnings:?}");
             assert!(warnings[0].contains(FILE), "{warnings:?}");
             // Rewritten whole on the first delivery, and then read as usual.
-            assert_eq!(store.check(&keys, NOW, NOW), (None, vec![]));
+            assert_eq!(store.check(&keys, Some(NOW), NOW), (None, vec![]));
             assert_eq!(read(&d.path().join(FILE)).unwrap().unwrap().len(), 2);
             std::fs::remove_file(d.path().join(FILE)).unwrap();
         }
@@ -518,10 +570,10 @@ mod tests {
         std::fs::create_dir(d.path().join(FILE)).unwrap();
         let (mut store, warnings) = open(d.path(), NOW);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
-        let (first, warnings) = store.check(&keys, NOW, NOW);
+        let (first, warnings) = store.check(&keys, Some(NOW), NOW);
         assert_eq!(first, None);
         assert_eq!(warnings.len(), 1, "the write fails: {warnings:?}");
-        assert_eq!(store.check(&keys, NOW, NOW + 1), (Some(NOW), vec![]));
+        assert_eq!(store.check(&keys, Some(NOW), NOW + 1), (Some(NOW), vec![]));
     }
 
     #[test]
@@ -534,8 +586,8 @@ mod tests {
             let (mut store, warnings) = Store::open(dir, TOL, NOW);
             assert_eq!(warnings.len(), 1, "{warnings:?}");
             assert!(store.file().is_none());
-            assert_eq!(store.check(&keys, NOW, NOW), (None, vec![]));
-            assert_eq!(store.check(&keys, NOW, NOW).0, Some(NOW));
+            assert_eq!(store.check(&keys, Some(NOW), NOW), (None, vec![]));
+            assert_eq!(store.check(&keys, Some(NOW), NOW).0, Some(NOW));
         }
     }
 
@@ -548,7 +600,7 @@ mod tests {
         held.lock().unwrap();
         let keys = Seen::keys(None, b"{}");
         let started = Instant::now();
-        let (first, warnings) = store.check(&keys, NOW, NOW);
+        let (first, warnings) = store.check(&keys, Some(NOW), NOW);
         assert!(started.elapsed() >= store.lock_wait);
         assert_eq!(first, None);
         assert!(warnings[0].contains(LOCK), "{warnings:?}");
@@ -558,7 +610,7 @@ mod tests {
         );
         drop(held);
         // Once free, what was remembered meanwhile is written.
-        assert_eq!(store.check(&keys, NOW, NOW + 1), (Some(NOW), vec![]));
+        assert_eq!(store.check(&keys, Some(NOW), NOW + 1), (Some(NOW), vec![]));
         assert_eq!(read(&d.path().join(FILE)).unwrap().unwrap().len(), 1);
     }
 }

@@ -401,3 +401,262 @@ fn an_expired_batch_row_is_made_anew_by_following_its_hint() {
     assert_eq!(row["skipped"], true, "{row}");
     assert_eq!(row["payment"]["invoiceId"], new.as_str(), "{row}");
 }
+
+#[test]
+fn a_rerun_that_replays_an_expired_payment_finds_the_orders_newer_one() {
+    let env = Env::new();
+    let first = env.create("N-1");
+    let old = first["invoiceId"].as_str().unwrap();
+    env.sandbox_json(&["sandbox", "expire", old]);
+    // A new payment for the order, as the hint said, and the customer pays it.
+    let newer = env.sandbox_json(&[
+        "create",
+        "--order",
+        "N-1",
+        "--amount",
+        "49.99",
+        "--currency",
+        "USD",
+        "--idempotency-key",
+        "N-1-again",
+    ]);
+    env.sandbox_json(&["sandbox", "pay", newer["invoiceId"].as_str().unwrap()]);
+    // The first command again: its key replays the expired payment, but the order is
+    // paid. Never "expired, take a new payment".
+    let mut args = vec!["--json"];
+    args.extend(create_args("N-1", "49.99"));
+    let out = sandbox(&env, &args);
+    assert_eq!(out.status.code(), Some(13), "{}", stderr_of(&out));
+    let note = note_of(&out);
+    assert_eq!(note["code"], "EARLIER_PAYMENT");
+    assert_eq!(note["invoiceId"], newer["invoiceId"]);
+}
+
+#[test]
+fn a_payment_that_is_not_for_sale_carries_no_way_to_pay_it() {
+    let env = Env::new();
+    env.create("NW-1");
+    // Another amount: a conflict; no invoice, checkout page or on-chain address on any
+    // line, a batch row's included.
+    let mut args = vec!["--json"];
+    args.extend(create_args("NW-1", "5"));
+    let out = sandbox(&env, &args);
+    assert_eq!(out.status.code(), Some(14), "{}", stderr_of(&out));
+    let p = parse_json(&out.stdout);
+    for key in ["lightningInvoice", "hostedCheckoutUrl", "onchainAddress"] {
+        assert!(p.get(key).is_none(), "{key}: {p}");
+    }
+    let rows = env.write("rows.csv", "order,amount,currency\nNW-1,5,USD\n");
+    let out = env
+        .le()
+        .args(["--sandbox", "create", "--from"])
+        .arg(&rows)
+        .output()
+        .unwrap();
+    let line = stdout_of(&out);
+    assert!(
+        !line.contains("lnbcrt") && !line.contains("onchainAddress"),
+        "{line}"
+    );
+    // Paid before: the row is ok, but its payment is no invoice to hand out.
+    let paid = env.create("NW-2");
+    env.sandbox_json(&["sandbox", "pay", paid["invoiceId"].as_str().unwrap()]);
+    let rows = env.write("rows2.csv", "order,amount,currency\nNW-2,49.99,USD\n");
+    let out = env
+        .le()
+        .args(["--sandbox", "create", "--from"])
+        .arg(&rows)
+        .output()
+        .unwrap();
+    let row = parse_json(stdout_of(&out).lines().next().unwrap().as_bytes());
+    assert_eq!(row["ok"], true, "{row}");
+    assert_eq!(row["outcome"], "EARLIER_PAYMENT", "{row}");
+    assert!(row["payment"]["lightningInvoice"].is_null(), "{row}");
+}
+
+/// An API that makes payments `processing` at once (or answers the order lookup about
+/// another order): what it says is read, never taken on its word.
+#[test]
+fn create_watch_reads_a_payment_the_api_calls_processing_until_it_settles() {
+    let env = Env::new();
+    let server = Scripted::with(|req, n| {
+        if req.method == "POST" {
+            let Step::Reply { body, .. } = created_payment(req, "inv_1") else {
+                unreachable!()
+            };
+            let mut p: Value = serde_json::from_slice(&body).unwrap();
+            p["status"] = "processing".into();
+            return Step::json(201, &p.to_string());
+        }
+        // The first read: still processing; then paid.
+        asked_payment(req, if n < 2 { "processing" } else { "paid" })
+    });
+    let out = le_at(
+        &env,
+        &server.url(),
+        &[
+            "--network",
+            "mainnet",
+            "--json",
+            "create",
+            "--order",
+            "ORDER-1",
+            "--amount",
+            "49.99",
+            "--currency",
+            "USD",
+            "--watch",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let gets = server.seen().iter().filter(|s| s.method == "GET").count();
+    assert!(
+        gets >= 2,
+        "it read the payment until it was paid: {gets} reads"
+    );
+    let last = stdout_of(&out)
+        .lines()
+        .last()
+        .map(|l| parse_json(l.as_bytes()))
+        .unwrap();
+    assert_eq!(last["status"], "paid");
+}
+
+#[test]
+fn a_lookup_about_another_order_is_a_mismatch_not_a_refusal() {
+    let env = Env::new();
+    let server = Scripted::with(|req, _| {
+        if req.method == "POST" {
+            return Step::json(
+                409,
+                r#"{"code":"DUPLICATE_ORDER_ID","message":"Order already has a payment","details":{"invoiceId":"inv_1"}}"#,
+            );
+        }
+        Step::json(200, &payment_of("inv_1", "Z-9", "1", "USD", "paid"))
+    });
+    let out = le_at(
+        &env,
+        &server.url(),
+        &[
+            "--network",
+            "mainnet",
+            "create",
+            "--order",
+            "A-1",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(20), "{}", stderr_of(&out));
+}
+
+#[test]
+fn ctrl_c_while_a_create_is_on_its_way_says_it_may_have_been_made() {
+    let env = Env::new();
+    let api = lenient(|_| Duration::from_secs(5));
+    let child = env
+        .le_std()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args([
+            "--base-url",
+            &api.server.url(),
+            "--network",
+            "mainnet",
+            "--json",
+            "create",
+            "--order",
+            "C-1",
+            "--amount",
+            "1",
+            "--currency",
+            "USD",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    assert!(eventually(Duration::from_secs(10), || api
+        .posts
+        .load(Ordering::SeqCst)
+        == 1));
+    interrupt(&child);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
+    let error = json_lines(&stderr_of(&out)).last().unwrap()["error"].clone();
+    assert_eq!(error["code"], "INTERRUPTED");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("may have made the payment"),
+        "{error}"
+    );
+    assert!(
+        error["hint"]
+            .as_str()
+            .unwrap()
+            .contains("run the same command again"),
+        "{error}"
+    );
+}
+
+#[test]
+fn ctrl_c_watching_several_under_json_names_what_is_still_open() {
+    let env = Env::new();
+    let a = env.create("S-1");
+    let b = env.create("S-2");
+    let (a, b) = (
+        a["invoiceId"].as_str().unwrap(),
+        b["invoiceId"].as_str().unwrap(),
+    );
+    env.sandbox_json(&["sandbox", "pay", a]);
+    let child = env
+        .le_std()
+        .args(["--sandbox", "--json", "watch", a, b])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    interrupt(&child);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
+    let error = json_lines(&stderr_of(&out)).last().unwrap()["error"].clone();
+    assert_eq!(error["code"], "INTERRUPTED", "{error}");
+    let hint = error["hint"].as_str().unwrap();
+    assert!(
+        hint.contains(&format!("le --sandbox watch {b}")) && !hint.contains(a),
+        "{hint}"
+    );
+}
+
+#[test]
+fn curl_of_setting_the_webhook_endpoint_warns_that_the_secret_is_not_in_the_line() {
+    let env = Env::new();
+    let secret = env.write("whsec.txt", "whsec_0123456789abcdef\n");
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args([
+            "--base-url",
+            "http://127.0.0.1:9",
+            "--curl",
+            "webhook",
+            "endpoint",
+            "set",
+            "http://x.example/h",
+            "--secret-file",
+        ])
+        .arg(&secret)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(!stdout_of(&out).contains("whsec_0123456789abcdef"));
+    assert!(
+        stderr_of(&out).contains("put the secret in its place"),
+        "{}",
+        stderr_of(&out)
+    );
+}

@@ -158,6 +158,16 @@ impl Pty {
         }
     }
 
+    /// Sends the program a signal (`TERM`, `HUP`…), as `kill -SIGNAL` would.
+    pub fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("a running program");
+        let ok = std::process::Command::new("kill")
+            .args([format!("-{name}"), pid.to_string()])
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "kill -{name} {pid}");
+    }
+
     pub fn send(&mut self, bytes: &[u8]) {
         let mut w = self.writer.lock().unwrap();
         w.write_all(bytes).unwrap();

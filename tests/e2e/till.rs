@@ -141,6 +141,27 @@ fn every_end_of_a_watched_sale_takes_the_code_off_the_screen() {
 }
 
 #[test]
+fn a_sigterm_during_a_watched_sale_gives_the_screen_back_and_says_where_the_money_is() {
+    let env = Env::new();
+    let pty = create_watch(&env, "TERM-1");
+    let id = invoice_id_on(&pty);
+    let mut pty = pty;
+    pty.signal("TERM");
+    assert_eq!(pty.wait(WAIT), Some(130));
+    assert!(
+        !pty.with_screen(|s| s.alternate_screen()),
+        "{}",
+        pty.screen()
+    );
+    let screen = pty.screen();
+    assert_eq!(pty.qr(Theme::Dark), None, "{screen}");
+    assert!(
+        screen.contains(&format!("le --sandbox watch {id} --qr auto")),
+        "{screen}"
+    );
+}
+
+#[test]
 fn a_reused_order_leads_with_no_new_payment_and_shows_no_code() {
     let env = Env::new();
     let p = env.create("REUSE-1");
