@@ -1,6 +1,7 @@
 //! `le login`, `le config` and `le doctor`.
 
 use predicates::prelude::*;
+use serde_json::Value;
 
 use crate::common::*;
 
@@ -334,6 +335,31 @@ fn doctor_passes_fails_and_says_why() {
     assert!((3595..=3610).contains(&secs), "{text}");
     // No key at all, on the sandbox: passes.
     env.le().args(["--sandbox", "doctor"]).assert().success();
+}
+
+/// A server that answers 404 to everything (a mistyped base URL, a web site) is not the
+/// API accepting the key: `doctor` fails its "key accepted" check and exits non-zero.
+#[test]
+fn doctor_does_not_take_any_404_for_an_accepted_key() {
+    let env = Env::new();
+    let server = Scripted::always(Step::Reply {
+        status: 404,
+        headers: vec![("Content-Type".into(), "text/html".into())],
+        body: b"<html><title>404 Not Found</title></html>".to_vec(),
+    });
+    let out = le_at(&env, &server.url(), &["--json", "doctor"]);
+    let report = parse_json(&out.stdout);
+    let accepted = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["check"] == "key accepted")
+        .cloned()
+        .unwrap_or(Value::Null);
+    assert!(
+        out.status.code() != Some(0) && accepted["ok"] != true,
+        "{report}"
+    );
 }
 
 /// What the API says goes on one line of `doctor`'s report, whatever line breaks it holds:

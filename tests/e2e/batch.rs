@@ -1,6 +1,6 @@
 //! `le create --from`: batches that ride the rate limit and never create an order twice.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::common::*;
 
@@ -265,6 +265,29 @@ fn batch_input_problems_exit_2() {
         .stderr(predicates::str::contains("no rows"));
 }
 
+/// `--journal` naming a file that is not a journal: refused, and the file left as it was.
+#[test]
+fn a_journal_path_naming_another_file_never_changes_it() {
+    let env = Env::new();
+    let notes = env.write("notes.txt", "keep this line\nand this one too");
+    let input = env.write("rows.csv", "order,amount,currency\nJ-1,10,USD\n");
+    let out = env
+        .le()
+        .args(["--sandbox", "create", "--from"])
+        .arg(&input)
+        .arg("--journal")
+        .arg(&notes)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        "keep this line\nand this one too",
+        "{}",
+        stderr_of(&out)
+    );
+}
+
 #[test]
 fn an_early_failure_does_not_turn_pacing_off() {
     let env = Env::new();
@@ -342,4 +365,83 @@ fn repeated_orders_changed_rows_crlf_and_dry_runs() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("single create"));
+}
+
+/// Runs a batch of `csv` against `server` twice, as a person reruns a batch: the first
+/// run refuses its row (exit 20); the second run's output.
+fn rerun_after_a_refusal(env: &Env, server: &Scripted, csv: &str) -> std::process::Output {
+    let input = env.write("rows.csv", csv);
+    let run = || {
+        env.le()
+            .env("LIGHTNING_API_KEY", TEST_KEY)
+            .args(["--base-url", &server.url(), "create", "--from"])
+            .arg(&input)
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert_eq!(first.status.code(), Some(20), "{}", stderr_of(&first));
+    run()
+}
+
+/// The first run refuses a create whose answer disagrees (exit 20). Rerunning the same
+/// batch must not turn that refusal into `ok: true`.
+#[test]
+fn rerunning_a_batch_does_not_launder_a_refused_answer() {
+    let env = Env::new();
+    // Every create and every read of the order answers amount 20 for the order asked,
+    // whatever amount was asked for; the invoice agrees with 20.
+    let server = Scripted::with(|req, _| {
+        let path = req.path.clone();
+        if req.method == "POST" {
+            let b = req.json();
+            Step::json(
+                201,
+                &payment_of(
+                    "inv_1",
+                    b["orderId"].as_str().unwrap(),
+                    "20",
+                    "USD",
+                    "unpaid",
+                ),
+            )
+        } else if let Some(order) = path.strip_prefix("/api/payments/order/") {
+            Step::json(200, &payment_of("inv_1", order, "20", "USD", "unpaid"))
+        } else {
+            Step::json(200, &payment_of("inv_1", "R-1", "20", "USD", "unpaid"))
+        }
+    });
+    let second = rerun_after_a_refusal(&env, &server, "order,amount,currency\nR-1,10,USD\n");
+    let row = &lines(&second)[0];
+    assert_eq!(
+        second.status.code(),
+        Some(20),
+        "rerun: {row}\n{}",
+        stderr_of(&second)
+    );
+    assert_eq!(row["ok"], false, "{row}");
+}
+
+/// The first run refuses a row's invoice (exit 20), and the journal says `done` for the
+/// row all the same: rerunning the batch does not skip it as made, nor call it ok.
+#[test]
+fn rerunning_a_batch_does_not_skip_a_row_whose_invoice_was_refused() {
+    let env = Env::new();
+    let server = Scripted::with(|req, _| {
+        let b = req.json();
+        let mut p: Value = serde_json::from_str(&payment_of(
+            "inv_1",
+            b["orderId"].as_str().unwrap(),
+            "10",
+            "USD",
+            "unpaid",
+        ))
+        .unwrap();
+        p["amountSats"] = json!(5000);
+        Step::json(201, &p.to_string())
+    });
+    let second = rerun_after_a_refusal(&env, &server, "order,amount,currency\nS-1,10,USD\n");
+    let row = &lines(&second)[0];
+    assert_ne!(second.status.code(), Some(0), "rerun: {row}");
+    assert_ne!(row["ok"], true, "{row}");
 }

@@ -18,8 +18,6 @@ mod one_truth;
 mod read;
 mod refunds;
 mod retry;
-mod review10;
-mod review9;
 mod safety;
 mod sandbox;
 mod served;

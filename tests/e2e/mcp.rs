@@ -374,6 +374,30 @@ fn the_tools_are_listed_with_schemas_and_read_only_offers_only_readers() {
     assert_eq!(answer["error"]["code"], -32602, "{answer}");
 }
 
+/// `create_refund` sends the merchant's money to a customer, so `tools/list` never
+/// announces it with `destructiveHint: false`. MCP clients use these hints to decide what
+/// to ask the person before running a tool: a client that prompts only for destructive
+/// tools would let an agent refund without asking. (The MCP default for a tool that is
+/// not read-only is `destructiveHint: true`.)
+#[test]
+fn create_refund_is_not_announced_as_harmless() {
+    let env = Env::new();
+    let mut s = sandbox(&env, &[]);
+    let list = s.request("tools/list", json!({}));
+    let refund = list["result"]["tools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "create_refund")
+        .cloned()
+        .expect("create_refund is offered");
+    assert_ne!(
+        refund["annotations"]["destructiveHint"],
+        json!(false),
+        "a tool that sends money back is announced as not destructive: {refund}"
+    );
+}
+
 #[test]
 fn take_a_payment_wait_for_it_and_find_it_paid() {
     let env = Env::new();
@@ -684,6 +708,23 @@ fn bad_arguments_are_tool_errors_with_the_clis_codes() {
         3,
         "only the three good payments were made"
     );
+}
+
+/// The schema says `amount` is "a decimal string … or a number", and the README that a
+/// JSON number is "taken from the exact text sent". JSON writes small numbers in
+/// exponent form: JavaScript's JSON.stringify (the MCP Inspector, most agent frameworks)
+/// sends 0.0000001 as `1e-7`. `le mcp` takes that valid JSON number as what it is, 10
+/// sats in BTC, rather than refusing it as if it were a malformed `--amount` flag.
+#[test]
+fn an_amount_in_json_exponent_form_is_a_number() {
+    let env = Env::new();
+    let mut s = sandbox(&env, &[]);
+    // Sent as the text `1e-7`, as JSON.stringify writes it.
+    let p = s.ok(
+        "create_payment",
+        json!({ "orderId": "EXP-NUM-1", "amount": num("1e-7"), "currency": "BTC" }),
+    );
+    assert_eq!(p["payment"]["amountSats"], 10, "{p}");
 }
 
 #[test]
@@ -1182,4 +1223,54 @@ fn create_payment_judges_an_earlier_payment_as_the_cli_does() {
         json!({ "invoiceId": under["invoiceId"], "timeout": "5s" }),
     );
     assert_eq!(waited["outcome"], "underpaid", "{waited}");
+}
+
+/// The hint after an expiry works when followed, any number of times, for an agent as
+/// at the till (`till::the_hint_after_an_expiry_works_however_often_it_is_followed`):
+/// each note `create_payment` gives on an expired payment names an idempotency key not
+/// spent yet, so following it takes a new payment for the order, round after round,
+/// never the same expired payment with the same note again.
+#[test]
+fn the_note_after_an_expiry_works_however_often_it_is_followed() {
+    let env = Env::new();
+    let mut s = Session::start(&env, &[("LE_SANDBOX_EXPIRY", "2s")], &["--sandbox", "mcp"]);
+    let mut args = json!({ "orderId": "EXP-1", "amount": "1", "currency": "USD" });
+    let r = s.call("create_payment", args.clone());
+    assert_eq!(r["structuredContent"]["payment"]["status"], "unpaid", "{r}");
+    let mut spent: Vec<String> = Vec::new();
+    for round in 0..2 {
+        thread::sleep(Duration::from_millis(2600));
+        let r = s.call("create_payment", args.clone());
+        // An expired payment is not a sale: a refusal, naming the payment (never its
+        // invoice), with a hint that says how to take a new one.
+        let body = &r["structuredContent"]["error"];
+        assert_eq!(r["isError"], true, "round {round}: {r}");
+        assert_eq!(body["code"], "PAYMENT_EXPIRED", "round {round}: {r}");
+        assert_eq!(
+            body["details"]["payment"]["status"], "expired",
+            "round {round}: {r}"
+        );
+        assert!(
+            body["details"]["payment"]["lightningInvoice"].is_null(),
+            "{r}"
+        );
+        let note = body["hint"].as_str().unwrap_or_default().to_owned();
+        let key = note
+            .split("idempotencyKey \"")
+            .nth(1)
+            .and_then(|t| t.split('"').next())
+            .unwrap_or_else(|| panic!("round {round}: no key in the note: {note}"))
+            .to_owned();
+        assert!(
+            !spent.contains(&key),
+            "round {round}: the note suggests a key already spent ({key}): {note}"
+        );
+        spent.push(key.clone());
+        args["idempotencyKey"] = json!(key);
+        let r = s.call("create_payment", args.clone());
+        assert_eq!(
+            r["structuredContent"]["payment"]["status"], "unpaid",
+            "round {round}, following the note: {r}"
+        );
+    }
 }

@@ -174,6 +174,11 @@ impl Pty {
         w.flush().unwrap();
     }
 
+    /// The process id of what runs in the terminal, to signal it as another process would.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a process id")
+    }
+
     /// The exit code, if it has exited; it is left running otherwise.
     pub fn exited(&mut self) -> Option<u32> {
         match self.child.try_wait() {

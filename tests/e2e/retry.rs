@@ -1,6 +1,9 @@
 //! Retries: what is safe to repeat is repeated, and a create never makes two payments.
 
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
 
 use crate::common::*;
 
@@ -55,6 +58,42 @@ fn retry_after_is_honoured() {
         "waited as asked"
     );
     assert_eq!(server.seen().len(), 2);
+}
+
+/// A Retry-After no clock can add: never a panic (exit 1), whatever the server says.
+#[test]
+fn a_huge_retry_after_on_a_create_is_not_a_crash() {
+    let env = Env::new();
+    for status in [503u16, 429] {
+        // The create is refused with the wait; the look-up after a 503 finds nothing.
+        let server = Scripted::with(move |req, _| {
+            if req.method == "POST" {
+                Step::json(status, r#"{"code":"SLOW_DOWN","message":"later"}"#)
+                    .with_header("Retry-After", "18446744073709551615")
+            } else {
+                Step::json(
+                    404,
+                    r#"{"code":"SETTLEMENT_NOT_FOUND","message":"Settlement not found"}"#,
+                )
+            }
+        });
+        let out = le_at(
+            &env,
+            &server.url(),
+            &[
+                "create",
+                "--order",
+                "A-1",
+                "--amount",
+                "10",
+                "--currency",
+                "USD",
+            ],
+        );
+        let err = stderr_of(&out);
+        assert!(!err.contains("internal error"), "{status}: {err}");
+        assert_ne!(out.status.code(), Some(1), "{status}: {err}");
+    }
 }
 
 #[test]
@@ -196,7 +235,7 @@ fn a_create_whose_answer_was_lost_makes_one_payment() {
         .args(["sandbox", "list", "--json", "--base-url", &served.url])
         .output()
         .unwrap();
-    let lines: Vec<serde_json::Value> = stdout_of(&list)
+    let lines: Vec<Value> = stdout_of(&list)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
@@ -276,6 +315,75 @@ fn a_server_that_does_not_replay_still_gives_one_payment() {
         .output()
         .unwrap();
     assert_eq!(stdout_of(&list).lines().count(), 1, "{}", stdout_of(&list));
+}
+
+/// An API that ignores idempotency keys and whose clock is ten minutes behind this
+/// machine's: the create's answer is lost, and the look-up finds the payment it made.
+/// Its `createdAt`, older than the create by this machine's clock, does not make it
+/// pass for an earlier payment: one payment for the order, never a second.
+#[test]
+fn a_lost_answer_is_never_a_second_payment_when_the_clocks_differ() {
+    let env = Env::new();
+    let made: Arc<Mutex<Vec<Value>>> = Arc::default();
+    let m = made.clone();
+    let server = Scripted::with(move |req, _| {
+        let skewed = |mut p: Value| {
+            let created = jiff::Timestamp::now().as_second() - 600;
+            let iso = |s: i64| jiff::Timestamp::from_second(s).unwrap().to_string();
+            p["createdAt"] = json!(iso(created));
+            p["expiresAt"] = json!(iso(created + 3600));
+            p["lightningInvoice"] = json!(mint_invoice(
+                &test_node_key(),
+                p["amountSats"].as_u64().unwrap() * 1000,
+                created as u64,
+                3600,
+                false
+            ));
+            p
+        };
+        if req.method == "POST" {
+            let id = format!("inv_{}", m.lock().unwrap().len() + 1);
+            let Step::Reply { body, .. } = created_payment(req, &id) else {
+                unreachable!()
+            };
+            let p = skewed(serde_json::from_slice(&body).unwrap());
+            m.lock().unwrap().push(p.clone());
+            // The first answer is lost on the way back.
+            if m.lock().unwrap().len() == 1 {
+                return Step::Drop;
+            }
+            return Step::json(201, &p.to_string());
+        }
+        match m.lock().unwrap().last() {
+            Some(p) => Step::json(200, &p.to_string()),
+            None => Step::json(
+                404,
+                r#"{"code":"SETTLEMENT_NOT_FOUND","message":"Settlement not found"}"#,
+            ),
+        }
+    });
+    let out = le_at(
+        &env,
+        &server.url(),
+        &[
+            "--json",
+            "create",
+            "--order",
+            "C-1",
+            "--amount",
+            "10",
+            "--currency",
+            "USD",
+        ],
+    );
+    let n = made.lock().unwrap().len();
+    assert_eq!(
+        n,
+        1,
+        "{n} payments for one order; exit {:?}\n{}",
+        out.status.code(),
+        stderr_of(&out)
+    );
 }
 
 /// Everything fails: le says the order may exist, and a rerun finds it.

@@ -58,6 +58,19 @@ fn create_watch(env: &Env, order: &str) -> Pty {
     pty
 }
 
+/// `le --sandbox pos --currency USD` at 100×40, once it asks for the first amount.
+fn sandbox_till(env: &Env) -> Pty {
+    let pty = Pty::le(
+        env,
+        &["--sandbox", "pos", "--currency", "USD"],
+        &[],
+        40,
+        100,
+    );
+    assert!(pty.wait_for("Amount in USD", WAIT), "{}", pty.screen());
+    pty
+}
+
 #[test]
 fn create_watch_at_100x40_keeps_summary_qr_and_spinner_in_view_and_the_code_scans() {
     let env = Env::new();
@@ -138,6 +151,84 @@ fn every_end_of_a_watched_sale_takes_the_code_off_the_screen() {
     assert_eq!(pty.qr(Theme::Dark), Some(uri(&invoice_of(&env, &id))));
     pty.send(b"\x03");
     assert_eq!(pty.wait(WAIT), Some(130));
+}
+
+/// A server that makes payment `inv_1` for whatever order is asked, then, read back,
+/// says `inv_1` is paid: but that paid payment is another order, for one cent, with an
+/// invoice of its own that agrees with that cent. Every answer is well formed; only the
+/// identity changed between the create and the read after it.
+fn swapping_server() -> Scripted {
+    Scripted::with(|req, _| {
+        if req.method == "POST" {
+            created_payment(req, "inv_1")
+        } else {
+            Step::json(
+                200,
+                &payment_of("inv_1", "SOMEONE-ELSE", "0.01", "USD", "paid"),
+            )
+        }
+    })
+}
+
+/// The customer scans the QR code of order T-1 for 3.50 USD; the API's first answer while
+/// `create --watch` waits says `inv_1` is paid, as order SOMEONE-ELSE for 0.01 USD. The
+/// README promises "a payment being watched keeps its order, amount, currency and invoice:
+/// one that changes while `watch` waits is exit 20, never PAID". The first poll is
+/// compared with the payment just created, so this is exit 20, never a PAID banner under
+/// which the cashier hands over the goods for a sale nobody paid. The same holds for
+/// `le watch ID --qr always`: the loop's first answer is compared with the read whose
+/// code was shown.
+#[test]
+fn create_watch_never_calls_paid_a_payment_that_is_not_the_one_shown() {
+    let env = Env::new();
+    let server = swapping_server();
+    let out = le_at(
+        &env,
+        &server.url(),
+        &[
+            "create",
+            "--order",
+            "T-1",
+            "--amount",
+            "3.50",
+            "--currency",
+            "USD",
+            "--watch",
+        ],
+    );
+    let create = (out.status.code(), stdout_of(&out), stderr_of(&out));
+
+    // watch --qr always: the first read shows T-1's code, the next says paid as another.
+    let server = Scripted::with(|_, n| {
+        if n == 0 {
+            Step::json(200, &payment_of("inv_1", "T-1", "3.50", "USD", "unpaid"))
+        } else {
+            Step::json(
+                200,
+                &payment_of("inv_1", "SOMEONE-ELSE", "0.01", "USD", "paid"),
+            )
+        }
+    });
+    let out = le_at(
+        &env,
+        &server.url(),
+        &["watch", "inv_1", "--qr", "always", "--interval", "3s"],
+    );
+    let watch = (out.status.code(), stdout_of(&out), stderr_of(&out));
+    assert_eq!(
+        create.0,
+        Some(20),
+        "create --watch took another order's paid payment for this sale\nstdout: {}\nstderr: {}",
+        create.1,
+        create.2
+    );
+    assert_eq!(
+        watch.0,
+        Some(20),
+        "watch --qr always took another order's paid payment for the one it showed\nstdout: {}\nstderr: {}",
+        watch.1,
+        watch.2
+    );
 }
 
 #[test]
@@ -291,6 +382,55 @@ fn the_code_scans_on_light_and_dark_terminals_without_colour_and_on_a_dumb_one()
         "{}",
         pty.screen()
     );
+}
+
+/// On a terminal without colour that does not say its background (`NO_COLOR`, no answer
+/// to OSC 11: many terminals, and `TERM=dumb`), `create --watch` prints a two-line hint
+/// about `LE_QR_INK` between the QR code and the spinner. The layout counts those rows:
+/// at the sizes where le decides everything just fits (100×34 and about), the compact
+/// summary (amount, invoice id, order, expiry) stays on screen, never scrolled off the
+/// top unsaid.
+#[test]
+fn without_colour_the_ink_hint_does_not_push_the_summary_off_screen() {
+    let env = Env::new();
+    let mut drawn = 0;
+    for rows in 33u16..=37 {
+        let order = format!("NC-{rows}");
+        let mut pty = Pty::le(
+            &env,
+            &[
+                "--sandbox",
+                "create",
+                "--order",
+                &order,
+                "--amount",
+                "3.50",
+                "--currency",
+                "USD",
+                "--watch",
+            ],
+            &[("NO_COLOR", "1")],
+            rows,
+            100,
+        );
+        assert!(pty.wait_for("expires in", WAIT), "{}", pty.screen());
+        // Let the hint and the first spinner frame land.
+        std::thread::sleep(Duration::from_millis(800));
+        let raw = String::from_utf8_lossy(&pty.raw()).into_owned();
+        let screen = pty.screen();
+        pty.send(b"\x03");
+        let _ = pty.wait(WAIT);
+        if raw.contains("does not fit") {
+            continue;
+        }
+        drawn += 1;
+        // The summary line is the only one that names the order.
+        assert!(
+            screen.contains(&order) && screen.contains("3.50 USD"),
+            "at 100×{rows} le drew the code as fitting, but the summary is off screen:\n{screen}"
+        );
+    }
+    assert!(drawn > 0, "le drew the code at none of these sizes");
 }
 
 #[test]
@@ -773,14 +913,7 @@ fn ctrl_c_in_watch_leaves_a_clean_line() {
 #[test]
 fn pos_takes_sales_with_the_keyboard_alone_and_gives_the_terminal_back() {
     let env = Env::new();
-    let mut pty = Pty::le(
-        &env,
-        &["--sandbox", "pos", "--currency", "USD"],
-        &[],
-        40,
-        100,
-    );
-    assert!(pty.wait_for("Amount in USD", WAIT), "{}", pty.screen());
+    let mut pty = sandbox_till(&env);
     assert!(pty.with_screen(|s| s.alternate_screen()), "full screen");
     pty.send(b"3.50\r");
     assert!(pty.wait_for("inv_", WAIT), "{}", pty.screen());
@@ -861,14 +994,7 @@ fn pos_takes_sales_with_the_keyboard_alone_and_gives_the_terminal_back() {
 #[test]
 fn a_till_closed_after_a_paid_sale_names_no_open_order() {
     let env = Env::new();
-    let mut pty = Pty::le(
-        &env,
-        &["--sandbox", "pos", "--currency", "USD"],
-        &[],
-        40,
-        100,
-    );
-    assert!(pty.wait_for("Amount in USD", WAIT), "{}", pty.screen());
+    let mut pty = sandbox_till(&env);
     pty.send(b"2\r");
     assert!(pty.wait_for("expires in", WAIT), "{}", pty.screen());
     let id = invoice_id_on(&pty);
@@ -883,5 +1009,98 @@ fn a_till_closed_after_a_paid_sale_names_no_open_order() {
     assert!(
         !screen.contains("for sale when the till closed"),
         "a paid sale named open:\n{screen}"
+    );
+}
+
+/// The customer pays; before the till's next poll (it polls every 3 s) the cashier presses
+/// Esc, say because the customer said "done" and the screen did not move. Esc looks once
+/// more before it calls a sale cancelled: the paid sale is counted, not "left to
+/// expire", so the customer is not asked to pay twice and the session's totals keep it.
+#[test]
+fn pos_esc_after_the_customer_paid_is_not_a_cancelled_sale() {
+    let env = Env::new();
+    let mut pty = sandbox_till(&env);
+    pty.send(b"2.00\r");
+    assert!(pty.wait_for("expires in", WAIT), "{}", pty.screen());
+    let id = invoice_id_on(&pty);
+    // Paid from the customer's wallet; the till has not polled since.
+    env.sandbox_json(&["sandbox", "pay", &id]);
+    assert_eq!(env.sandbox_json(&["get", &id])["status"], "paid");
+    pty.send(b"\x1b");
+    assert!(pty.wait_for("Amount in USD", WAIT), "{}", pty.screen());
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = pty.screen();
+    pty.send(b"q");
+    let _ = pty.wait(WAIT);
+    assert!(
+        !screen.contains("sale cancelled"),
+        "a paid sale was called cancelled:\n{screen}"
+    );
+    assert!(
+        screen.contains("1 sale: 2.00 USD"),
+        "the paid sale is not counted:\n{screen}"
+    );
+}
+
+/// `kill PID` (SIGTERM, what `timeout`, a service manager, or closing a tmux pane sends)
+/// to a till gives the terminal back as Ctrl-C and `q` do: out of the alternate screen,
+/// the cursor shown, so that the shell prompt after it is seen.
+#[test]
+fn sigterm_to_le_pos_gives_the_terminal_back() {
+    let env = Env::new();
+    let mut pty = sandbox_till(&env);
+    assert!(pty.with_screen(|s| s.alternate_screen()));
+    let ok = std::process::Command::new("sh")
+        .args(["-c", &format!("kill -TERM {}", pty.pid())])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -TERM failed");
+    assert!(pty.wait(WAIT).is_some(), "le pos did not stop on SIGTERM");
+    let (alt, hidden) = pty.with_screen(|s| (s.alternate_screen(), s.hide_cursor()));
+    assert!(
+        !alt && !hidden,
+        "after SIGTERM the terminal is left full-screen (alternate screen: {alt}, cursor hidden: {hidden})"
+    );
+}
+
+/// The API stalls on the create of a sale (a slow network, an outage): Ctrl-C still
+/// closes the till at once, not only once the create gives up (30 s and more) while a
+/// customer waits.
+#[test]
+fn ctrl_c_closes_the_till_while_the_api_stalls_on_a_create() {
+    let env = Env::new();
+    let server = Scripted::with(|req, _| {
+        if req.method == "POST" {
+            Step::Stall(Duration::from_secs(90))
+        } else {
+            Step::json(
+                404,
+                r#"{"code":"SETTLEMENT_NOT_FOUND","message":"Settlement not found"}"#,
+            )
+        }
+    });
+    let mut pty = Pty::le(
+        &env,
+        &["--base-url", &server.url(), "pos", "--currency", "USD"],
+        &[("LIGHTNING_API_KEY", TEST_KEY)],
+        40,
+        100,
+    );
+    assert!(pty.wait_for("Amount in USD", WAIT), "{}", pty.screen());
+    pty.send(b"5\r");
+    // The create is on its way (the server has it) before Ctrl-C.
+    assert!(
+        eventually(Duration::from_secs(10), || !server.seen().is_empty()),
+        "no create reached the server"
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    pty.send(b"\x03");
+    let code = pty.wait(Duration::from_secs(8));
+    assert_eq!(
+        code,
+        Some(130),
+        "Ctrl-C did not close the till within 8 s while the create stalled:\n{}",
+        pty.screen()
     );
 }

@@ -86,33 +86,24 @@ fn a_create_answered_with_another_order_amount_or_currency_is_exit_20() {
     assert_eq!(create(&honest, "C-1", "10", "USD").status.code(), Some(0));
 }
 
+/// A server that answers a create from its idempotency cache (the payment asked for,
+/// marked replayed) and every read with the payment `read`.
+fn replaying(read: String) -> Scripted {
+    Scripted::with(move |req, _| {
+        if req.method == "POST" {
+            created_payment(req, "inv_1").with_header("X-Idempotency-Replayed", "true")
+        } else {
+            Step::json(200, &read)
+        }
+    })
+}
+
 #[test]
 fn a_replayed_create_whose_payment_reads_as_another_order_is_exit_20() {
     let env = Env::new();
     // The create is answered from the idempotency cache (an earlier run's payment); the
     // read that follows shows a payment of another order under that id.
-    let server = Scripted::with(|req, _| {
-        if req.method == "POST" {
-            match created_payment(req, "inv_1") {
-                Step::Reply {
-                    status,
-                    headers,
-                    body,
-                } => Step::Reply {
-                    status,
-                    headers,
-                    body,
-                }
-                .with_header("X-Idempotency-Replayed", "true"),
-                other => other,
-            }
-        } else {
-            Step::json(
-                200,
-                &payment_of("inv_1", "SOMEONE-ELSE", "10", "USD", "paid"),
-            )
-        }
-    });
+    let server = replaying(payment_of("inv_1", "SOMEONE-ELSE", "10", "USD", "paid"));
     let out = le_at(
         &env,
         &server.url(),
@@ -132,6 +123,37 @@ fn a_replayed_create_whose_payment_reads_as_another_order_is_exit_20() {
         "{}",
         stderr_of(&out)
     );
+}
+
+/// A create answered from the idempotency cache is re-read; the read keeps the order
+/// and the id but shows another amount, with an invoice that agrees with that amount:
+/// exit 20, and nothing on stdout.
+#[test]
+fn a_replayed_create_whose_read_shows_another_amount_is_exit_20() {
+    let env = Env::new();
+    let server = replaying(payment_of("inv_1", "A-1", "20", "USD", "unpaid"));
+    let out = le_at(
+        &env,
+        &server.url(),
+        &[
+            "--json",
+            "create",
+            "--order",
+            "A-1",
+            "--amount",
+            "10",
+            "--currency",
+            "USD",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(20),
+        "stdout: {}\nstderr: {}",
+        stdout_of(&out),
+        stderr_of(&out)
+    );
+    assert!(stdout_of(&out).is_empty(), "{}", stdout_of(&out));
 }
 
 /// A payment whose invoice asks for twice its `amountSats`.
@@ -443,6 +465,50 @@ fn a_429_with_retry_after_0_is_never_a_busy_loop() {
     );
 }
 
+/// `Retry-After: 0` on a 503 to a create is no licence for a busy loop of POST and
+/// look-up: as after a 429, le waits at least a second between tries.
+#[test]
+fn a_503_with_retry_after_0_is_never_a_busy_loop() {
+    let env = Env::new();
+    let posts = Arc::new(AtomicUsize::new(0));
+    let p2 = posts.clone();
+    let server = Scripted::with(move |req, _| {
+        if req.method == "POST" {
+            p2.fetch_add(1, Ordering::SeqCst);
+            Step::json(503, r#"{"code":"UNAVAILABLE","message":"busy"}"#)
+                .with_header("Retry-After", "0")
+        } else {
+            Step::json(
+                404,
+                r#"{"code":"SETTLEMENT_NOT_FOUND","message":"Settlement not found"}"#,
+            )
+        }
+    });
+    let mut child = env
+        .le_std()
+        .env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", &server.url()])
+        .args([
+            "create",
+            "--order",
+            "A-1",
+            "--amount",
+            "10",
+            "--currency",
+            "USD",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(3));
+    let _ = child.kill();
+    let _ = child.wait();
+    let n = posts.load(Ordering::SeqCst);
+    // A second of wait at least between tries, as for a 429: no more than 4 in 3 s.
+    assert!(n <= 4, "{n} creates in 3 s");
+}
+
 #[test]
 fn an_answer_without_rate_limit_headers_does_not_switch_pacing_off() {
     let env = Env::new();
@@ -631,5 +697,71 @@ fn a_refund_whose_answer_was_lost_is_found_not_made_again() {
     assert_eq!(
         parse_json(&out.stdout)["refundId"],
         refunds["refunds"][0]["refundId"]
+    );
+}
+
+/// The refund object as the API reference documents it carries no destination
+/// (`refundId, invoiceId, status, amount, currency, amountSats, reason, type, createdAt,
+/// completedAt`). Against such an API, which also ignores idempotency keys, a refund
+/// whose answer was lost is still recognised by its look-up, and not made again.
+#[test]
+fn a_lost_refund_is_found_when_the_api_does_not_echo_its_destination() {
+    let env = Env::new();
+    let refunds: Arc<Mutex<Vec<Value>>> = Arc::default();
+    let r = refunds.clone();
+    let server = Scripted::with(move |req, _| {
+        if req.method == "POST" && req.path == "/api/refunds" {
+            let b = req.json();
+            let mut list = r.lock().unwrap();
+            let refund = json!({
+                "refundId": format!("ref_{}", list.len() + 1),
+                "invoiceId": b["invoiceId"],
+                "status": "pending",
+                "amount": b["amount"],
+                "currency": b["currency"],
+                "amountSats": 49990,
+                "reason": null,
+                "type": "lightning",
+                "createdAt": jiff::Timestamp::now().to_string(),
+                "completedAt": null,
+            });
+            list.push(refund.clone());
+            if list.len() == 1 {
+                return Step::Drop;
+            }
+            return Step::json(201, &refund.to_string());
+        }
+        if req.path.starts_with("/api/refunds/invoice/") {
+            let list = r.lock().unwrap().clone();
+            return Step::json(200, &json!({ "refunds": list }).to_string());
+        }
+        Step::json(200, &payment_body("inv_1", "paid"))
+    });
+    let now = jiff::Timestamp::now().as_second() as u64;
+    let customer = mint_invoice(&test_node_key(), 49_990_000, now, 3600, false);
+    let out = le_at(
+        &env,
+        &server.url(),
+        &[
+            "--json",
+            "refund",
+            "create",
+            "--invoice",
+            "inv_1",
+            "--amount",
+            "49.99",
+            "--currency",
+            "USD",
+            "--lightning-invoice",
+            &customer,
+        ],
+    );
+    let n = refunds.lock().unwrap().len();
+    assert_eq!(
+        n,
+        1,
+        "{n} refunds; exit {:?}\n{}",
+        out.status.code(),
+        stderr_of(&out)
     );
 }

@@ -109,6 +109,59 @@ fn a_wrong_invoice_of_an_unpaid_payment_is_hidden_and_named_others_only_warn() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
 }
 
+/// A create the API has just made cannot already be paid, refunded or underpaid, so
+/// the status it claims does not turn a failed invoice check into a warning: exit 20,
+/// and `--json` never hands the invoice that failed the check to the script.
+#[test]
+fn a_fresh_create_cannot_escape_the_invoice_check_by_its_status() {
+    let env = Env::new();
+    for status in ["paid", "refunded", "underpaid"] {
+        let server = Scripted::with(move |req, _| {
+            let b = req.json();
+            let mut p: Value = serde_json::from_str(&payment_of(
+                "inv_1",
+                b["orderId"].as_str().unwrap(),
+                "10",
+                "USD",
+                status,
+            ))
+            .unwrap();
+            // The invoice asks for twice what the payment says.
+            let created = jiff::Timestamp::now().as_second() as u64;
+            p["lightningInvoice"] = json!(mint_invoice(
+                &test_node_key(),
+                20_000_000,
+                created,
+                3600,
+                false
+            ));
+            Step::json(201, &p.to_string())
+        });
+        let out = le_at(
+            &env,
+            &server.url(),
+            &[
+                "--json",
+                "create",
+                "--order",
+                "A-1",
+                "--amount",
+                "10",
+                "--currency",
+                "USD",
+            ],
+        );
+        let invoice_on_stdout = stdout_of(&out).contains("lnbc");
+        assert!(
+            out.status.code() == Some(20) && !invoice_on_stdout,
+            "{status}: exit {:?}, stdout {}\nstderr {}",
+            out.status.code(),
+            stdout_of(&out),
+            stderr_of(&out)
+        );
+    }
+}
+
 #[test]
 fn the_docs_placeholder_invoice_is_not_valid_and_create_names_what_it_made() {
     let env = Env::new();
@@ -269,6 +322,46 @@ fn a_key_echoed_anywhere_by_a_server_never_reaches_any_output() {
             }
         }
     }
+}
+
+/// A key longer than the 60 characters `printable` keeps, echoed by a proxy's plain-text
+/// error or in a redirect's Location: the text shown is cut short, and what is left of
+/// the key in it is scrubbed as the whole key would be.
+#[test]
+fn a_long_key_echoed_in_a_plain_text_error_is_not_shown_in_part() {
+    let env = Env::new();
+    let key = format!("le_merchant_{}", "k7Qz".repeat(16));
+    let server = Scripted::always(Step::Reply {
+        status: 401,
+        headers: vec![("Content-Type".into(), "text/plain".into())],
+        body: format!("Unauthorized: X-API-Key {key} is not valid").into_bytes(),
+    });
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", &key)
+        .args(["--base-url", &server.url(), "get", "inv_1"])
+        .output()
+        .unwrap();
+    let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
+    assert!(!all.contains(&key[..30]), "{all}");
+    // A redirect whose Location carries the key: the Location is cut at 60 characters,
+    // and the part of the key left in it is scrubbed too.
+    let server = Scripted::always(Step::Reply {
+        status: 302,
+        headers: vec![(
+            "Location".into(),
+            format!("https://login.example/session?apiKey={key}"),
+        )],
+        body: Vec::new(),
+    });
+    let out = env
+        .le()
+        .env("LIGHTNING_API_KEY", &key)
+        .args(["--base-url", &server.url(), "--json", "get", "inv_1"])
+        .output()
+        .unwrap();
+    let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
+    assert!(!all.contains(&key[..20]), "{all}");
 }
 
 #[test]

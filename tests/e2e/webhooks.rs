@@ -709,6 +709,36 @@ fn a_replayed_delivery_is_refused_even_after_the_listener_restarts() {
     assert!(!err.contains("warning"), "{err}");
 }
 
+/// `X-LightningEnable-Delivery` is covered by no signature, so the repeat check does not
+/// key on it: a captured delivery replayed under another id, or with none, is still
+/// flagged as a repeat (or refused).
+#[test]
+fn listen_flags_a_replay_whatever_delivery_id_it_carries() {
+    let env = Env::new();
+    let secret = env.write("secret", "whsec_l");
+    let (listener, addr, stderr) = start_listen(&env, &secret, &["--json"]);
+    let body = r#"{"event":"payment.completed","data":{"invoiceId":"inv_r"}}"#;
+    let sig = current_sig("whsec_l", body, 0);
+    let deliver = |id: Option<&str>| {
+        let mut h = vec![("X-LightningEnable-Signature", sig.as_str())];
+        if let Some(id) = id {
+            h.push(("X-LightningEnable-Delivery", id));
+        }
+        post(addr, &h, body)
+    };
+    assert_eq!(deliver(Some("evt_1")), 200);
+    deliver(Some("evt_attacker"));
+    deliver(None);
+    let (lines, _) = stop(listener, stderr);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    for l in &lines[1..] {
+        assert!(
+            l["repeatOf"].is_string() || l["valid"] == false,
+            "the same signed delivery again passes as new: {l}"
+        );
+    }
+}
+
 /// Two listeners on one state directory share what they saw, and neither loses what the
 /// other wrote, however their deliveries interleave.
 #[test]
