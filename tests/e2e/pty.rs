@@ -161,6 +161,7 @@ impl Pty {
     /// Sends the program a signal (`TERM`, `HUP`…), as `kill -SIGNAL` would.
     pub fn signal(&self, name: &str) {
         let pid = self.child.process_id().expect("a running program");
+        // Not through a shell: the signal goes to le itself.
         let ok = std::process::Command::new("kill")
             .args([format!("-{name}"), pid.to_string()])
             .status()
@@ -172,11 +173,6 @@ impl Pty {
         let mut w = self.writer.lock().unwrap();
         w.write_all(bytes).unwrap();
         w.flush().unwrap();
-    }
-
-    /// The process id of what runs in the terminal, to signal it as another process would.
-    pub fn pid(&self) -> u32 {
-        self.child.process_id().expect("a process id")
     }
 
     /// The exit code, if it has exited; it is left running otherwise.

@@ -1050,12 +1050,7 @@ fn sigterm_to_le_pos_gives_the_terminal_back() {
     let env = Env::new();
     let mut pty = sandbox_till(&env);
     assert!(pty.with_screen(|s| s.alternate_screen()));
-    let ok = std::process::Command::new("sh")
-        .args(["-c", &format!("kill -TERM {}", pty.pid())])
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "kill -TERM failed");
+    pty.signal("TERM");
     assert!(pty.wait(WAIT).is_some(), "le pos did not stop on SIGTERM");
     let (alt, hidden) = pty.with_screen(|s| (s.alternate_screen(), s.hide_cursor()));
     assert!(
