@@ -116,7 +116,8 @@ fn other_client_errors_exit_6() {
             r#"{"error":"Conflict","message":"exists","code":"DUPLICATE_ORDER_ID","details":{"invoiceId":"inv_old"}}"#,
         ),
         6,
-        "get inv_old --qr always",
+        // Never a suggestion to show the payment's code: its amount was not compared.
+        "get-order <orderId> shows the order's payment",
     );
     expect(
         Step::json(
