@@ -151,8 +151,7 @@ pub fn show_payment(ctx: &Ctx, client: &Client, p: &Payment, offer: Offer<'_>) -
 /// A payment nobody should be asked to pay (settled before, for another amount,
 /// expired, underpaid, in a status `le` does not know): the summary, and under `--json`
 /// the API's object, each without any way to pay it (invoice, checkout page, on-chain
-/// address). Its invoice was
-/// checked where the payment was read.
+/// address). Its invoice was checked where the payment was read.
 pub fn show_unoffered(ctx: &Ctx, p: &Payment) -> Result<()> {
     let p = p.without_means_of_payment();
     if ctx.out.json() {
@@ -240,8 +239,9 @@ pub struct Sale<'a> {
 /// - paid, expired or another end: the QR code is gone from the screen (it was drawn on
 ///   the alternate screen), and the payment as it ended, its banner and its words stay;
 /// - `--timeout`: the payment as last seen, and the command that goes on;
-/// - Ctrl-C: the payment as last seen (stdout, under `--json` too), and an `INTERRUPTED`
-///   error naming the invoice and the command that goes on (exit 130).
+/// - Ctrl-C (or SIGTERM, SIGHUP, SIGQUIT): under `--json` the payment as last seen on
+///   stdout; and an `INTERRUPTED` error naming the invoice, whether it can still be paid,
+///   and the command that goes on (exit 130).
 pub async fn watch_sale(ctx: &Ctx, client: &Client, sale: Sale<'_>) -> Result<Outcome> {
     let out = &ctx.out;
     let mut watched = Identity::invoice(sale.invoice_id);
@@ -303,7 +303,7 @@ pub async fn watch_sale(ctx: &Ctx, client: &Client, sale: Sale<'_>) -> Result<Ou
             if out.json() {
                 out.json_note(&json!({ "note": {
                     "code": "TIMED_OUT",
-                    "exitCode": crate::exit::WATCH_TIMEOUT,
+                    "exitCode": Outcome::TimedOut.code(),
                     "message": message,
                     "invoiceId": sale.invoice_id,
                     "status": last.as_ref().map(|p| p.status().as_str().to_owned()),

@@ -40,7 +40,9 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
     }
     // The create is stopped by Ctrl-C where it is; the wait after it has its own way out.
     let created = match interruptible(client.create_payment(&new, &key)).await {
-        Err(Error::Interrupted(None)) => return Err(interrupted_create(&args, &new.order_id)),
+        Err(Error::Interrupted(None)) => {
+            return Err(interrupted_create(&args, &new.order_id, generated));
+        }
         other => other?,
     };
     let payment = created.payment;
@@ -130,14 +132,17 @@ fn not_for_sale(
 
 /// Ctrl-C while a create was on its way: the API may have made the payment, and the
 /// same command finds it (its idempotency key is the same) rather than make another.
-fn interrupted_create(args: &CreateArgs, order: &str) -> Error {
-    let again = if args.idempotency_key.is_some() || !crate::text::is_plain_token(order) {
-        "run the same command again".to_owned()
-    } else {
-        format!(
-            "run the same command again, or {} get-order {order} to look",
-            crate::invocation::le()
-        )
+fn interrupted_create(args: &CreateArgs, order: &str, generated: bool) -> Error {
+    let le = crate::invocation::le();
+    let hint = match (generated, crate::text::is_plain_token(order)) {
+        // The same command would make another order id, and so another payment.
+        (true, _) => format!(
+            "{le} get-order {order} says whether it was made; the same command again would make a new order"
+        ),
+        (false, true) if args.idempotency_key.is_none() => format!(
+            "run the same command again, or {le} get-order {order} to look: it finds that payment if it was made, and never makes a second"
+        ),
+        _ => "run the same command again: it finds that payment if it was made, and never makes a second".to_owned(),
     };
     Error::Interrupted(Some(Box::new(crate::error::Left {
         invoice_id: None,
@@ -145,7 +150,7 @@ fn interrupted_create(args: &CreateArgs, order: &str) -> Error {
             "stopped while the create for order {} was on its way: the API may have made the payment",
             printable(order)
         ),
-        hint: format!("{again}: it finds that payment if it was made, and never makes a second"),
+        hint,
     })))
 }
 
