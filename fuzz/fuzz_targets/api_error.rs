@@ -18,5 +18,6 @@ fuzz_target!(|data: &[u8]| {
     };
     let e = ApiError::decode(status, Some("corr-1"), None, content_type, &data[2..]);
     assert!(!e.message.is_empty());
-    let _ = (e.to_string(), e.exit_code(), e.hint());
+    let _ = (e.to_string(), e.hint());
+    let _ = le::exit::of_error(&le::error::Error::from(e));
 });
