@@ -38,9 +38,9 @@ pub fn check_interval(interval: Duration) -> Result<()> {
 
 /// Checks `--timeout`: a wait that may not last at all is not a wait.
 pub fn check_timeout(timeout: Option<Duration>) -> Result<()> {
-    if timeout.is_some_and(|t| t.is_zero()) {
+    if timeout.is_some_and(|t| t < Duration::from_secs(1)) {
         return Err(Error::usage(
-            "--timeout 0s would give up before the first look: give a time such as --timeout 10m, or leave it out to wait until the payment settles",
+            "--timeout under a second would give up before the first look: give a time such as --timeout 10m, or leave it out to wait until the payment settles",
         ));
     }
     Ok(())

@@ -32,6 +32,9 @@ pub enum Entry {
         key: String,
         amount: Option<String>,
         currency: Option<String>,
+        /// The order's earlier payment this create makes anew (it expired): found by a
+        /// look at the order, it is not this create's.
+        replaces: Option<String>,
     },
     /// The API confirmed the payment.
     Done { key: String, invoice_id: Value },
@@ -51,6 +54,8 @@ struct Line {
     amount: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     currency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    replaces: Option<String>,
 }
 
 pub struct Journal {
@@ -158,6 +163,7 @@ impl Journal {
                     key: l.key,
                     amount: l.amount,
                     currency: l.currency,
+                    replaces: l.replaces,
                 },
                 _ => Entry::Done {
                     key: l.key,
@@ -188,8 +194,15 @@ impl Journal {
     }
 
     /// Records that a create for `order` with `key`, for `amount` `currency`, is about to
-    /// be sent.
-    pub fn sending(&mut self, order: &str, key: &str, amount: &str, currency: &str) -> Result<()> {
+    /// be sent; `replaces`, the order's expired payment it makes anew.
+    pub fn sending(
+        &mut self,
+        order: &str,
+        key: &str,
+        amount: &str,
+        currency: &str,
+        replaces: Option<&str>,
+    ) -> Result<()> {
         self.append(Line {
             order: order.to_owned(),
             key: key.to_owned(),
@@ -197,6 +210,7 @@ impl Journal {
             invoice_id: None,
             amount: Some(amount.to_owned()),
             currency: Some(currency.to_owned()),
+            replaces: replaces.map(str::to_owned),
         })?;
         self.entries.insert(
             order.to_owned(),
@@ -204,6 +218,7 @@ impl Journal {
                 key: key.to_owned(),
                 amount: Some(amount.to_owned()),
                 currency: Some(currency.to_owned()),
+                replaces: replaces.map(str::to_owned),
             },
         );
         Ok(())
@@ -218,6 +233,7 @@ impl Journal {
             invoice_id: Some(invoice_id.clone()),
             amount: None,
             currency: None,
+            replaces: None,
         })?;
         self.entries.insert(
             order.to_owned(),
@@ -255,9 +271,9 @@ mod tests {
         let p = d.path().join("j");
         {
             let mut j = Journal::open(&p).unwrap();
-            j.sending("A", "k1", "1", "USD").unwrap();
+            j.sending("A", "k1", "1", "USD", None).unwrap();
             j.done("A", "k1", "inv_1".into()).unwrap();
-            j.sending("B", "k2", "2", "EUR").unwrap();
+            j.sending("B", "k2", "2", "EUR", None).unwrap();
             assert!(Journal::open(&p).is_err(), "a second batch is refused");
         }
         let whole = std::fs::read_to_string(&p).unwrap();
@@ -273,7 +289,8 @@ mod tests {
             Some(&Entry::Sending {
                 key: "k2".into(),
                 amount: Some("2".into()),
-                currency: Some("EUR".into())
+                currency: Some("EUR".into()),
+                replaces: None,
             })
         );
         assert_eq!(j.get("C"), None);

@@ -75,7 +75,8 @@ impl Ctx {
                 code,
                 format!("{summary}; it is not shown (--no-verify to show it anyway)"),
                 problems,
-                Some(serde_json::json!({ "payment": p.raw() })),
+                // Named, never with a way to pay the invoice that failed.
+                Some(serde_json::json!({ "payment": p.without_means_of_payment().raw() })),
             ));
         }
         self.out

@@ -163,14 +163,25 @@ pub fn show_unoffered(ctx: &Ctx, p: &Payment) -> Result<()> {
 /// Says what a payment means: on a terminal the words (a warning when nothing was
 /// taken or the money is not in) and what to do next; under `--json` one
 /// `{"note": {"code", "exitCode", "message", "hint", …}}` line on stderr. `hint` replaces
-/// the verdict's own.
-pub fn tell(ctx: &Ctx, p: &Payment, v: &Verdict, asked: Asked<'_>, hint: Option<String>) {
+/// the verdict's own; `fresh_key` is the idempotency key that takes a new payment for the
+/// order (`newIdempotencyKey`), for a script to use without reading the hint.
+pub fn tell(
+    ctx: &Ctx,
+    p: &Payment,
+    v: &Verdict,
+    asked: Asked<'_>,
+    hint: Option<String>,
+    fresh_key: Option<&str>,
+) {
     let out = &ctx.out;
     let hint = hint.or_else(|| v.hint(p));
     if out.json() {
         let mut note = v.to_json(p, asked);
         if let Some(h) = &hint {
             note["hint"] = h.clone().into();
+        }
+        if let Some(k) = fresh_key {
+            note["newIdempotencyKey"] = k.into();
         }
         out.json_note(&json!({ "note": note }));
         return;
@@ -205,8 +216,9 @@ pub fn announce(ctx: &Ctx, p: &Payment, v: &Verdict) {
     out.bell();
 }
 
-/// The end of a watched sale, told once: the payment as it ended (on stdout, as the API
-/// sent it), then its banner and its words. The exit outcome is the verdict's.
+/// The end of a watched sale, told once: the payment as it ended (on stdout; once it can
+/// no longer be paid, without any way to pay it), then its banner and its words. The exit
+/// outcome is the verdict's. Its invoice was checked where it was read.
 pub fn ended(
     ctx: &Ctx,
     client: &Client,
@@ -214,10 +226,15 @@ pub fn ended(
     v: &Verdict,
     asked: Asked<'_>,
 ) -> Result<Outcome> {
-    // The API's object as received: a watch reports what the API says of the payment.
-    show_payment(ctx, client, p, Offer::PLAIN)?;
+    // Nothing that ended can be paid again from what le shows: an on-chain address in
+    // particular would still take money nobody would account for.
+    if v.offers_invoice() {
+        show_payment(ctx, client, p, Offer::PLAIN)?;
+    } else {
+        show_unoffered(ctx, p)?;
+    }
     announce(ctx, p, v);
-    tell(ctx, p, v, asked, None);
+    tell(ctx, p, v, asked, None, None);
     Ok(v.outcome())
 }
 

@@ -266,9 +266,12 @@ impl Verdict {
             Verdict::SettledBefore => Some(format!(
                 "do not ask the customer to pay again; a new sale needs a new order id ({get} shows the payment)"
             )),
-            Verdict::Conflict => Some(format!(
-                "a new sale needs a new order id; to see the order's payment: {get}"
-            )),
+            // Never a command that shows it: it may still be payable, for the other
+            // amount.
+            Verdict::Conflict => Some(
+                "a new sale needs a new order id; the order's payment, for the other amount, stays as it is"
+                    .into(),
+            ),
             Verdict::Underpaid => Some(format!(
                 "look at it ({get}) and settle the difference with the customer; a new payment for the order needs a new order id"
             )),

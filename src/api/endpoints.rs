@@ -216,6 +216,18 @@ impl Client {
                 )
             })?;
             self.newest_of_order(now, &new.order_id).await?
+        } else if answered.status() != super::wire::Status::Unpaid {
+            // A payment a moment old is not paid, or being paid, on the create's word
+            // alone: its record is read, and that is the answer.
+            let same = Identity::of(&answered);
+            let now = self.get_payment(answered.invoice_id()).await?;
+            same.check(&now, || {
+                format!(
+                    "the API's record of payment {} is not the payment it answered the create with",
+                    printable(answered.invoice_id())
+                )
+            })?;
+            now
         } else {
             answered
         };
@@ -230,7 +242,7 @@ impl Client {
     /// An earlier payment of an order that can no longer be paid (it expired) may not be
     /// the order's last word: a payment made since under another idempotency key (paid,
     /// or still payable) is. The order's newest payment is the answer then.
-    async fn newest_of_order(&self, earlier: Payment, order_id: &str) -> Result<Payment> {
+    pub async fn newest_of_order(&self, earlier: Payment, order_id: &str) -> Result<Payment> {
         if earlier.status() != super::wire::Status::Expired {
             return Ok(earlier);
         }

@@ -336,11 +336,14 @@ impl RowOutcome {
             "details": details,
         });
         let hint = match (v, asked) {
-            (Verdict::Expired { .. }, Asked::Create { new, .. }) => Some(format!(
-                "to take a new payment for order {}, give the row the idempotencyKey {}",
-                printable(&new.order_id),
-                crate::input::rows::fresh_idempotency_key(&new.order_id)
-            )),
+            (Verdict::Expired { .. }, Asked::Create { new, .. }) => {
+                let fresh = crate::input::rows::fresh_idempotency_key(&new.order_id);
+                error["details"]["newIdempotencyKey"] = fresh.clone().into();
+                Some(format!(
+                    "to take a new payment for order {}, give the row the idempotencyKey {fresh}",
+                    printable(&new.order_id),
+                ))
+            }
             _ => v.hint(p),
         };
         if let Some(h) = hint {
@@ -472,7 +475,13 @@ impl Batch<'_> {
                 // idempotency key (as the row's hint said to give it): a new payment.
                 Skip::MakeAnew => {
                     if let Some(j) = self.journal.borrow_mut().as_mut() {
-                        j.sending(&order, &key, &new.amount.to_string(), new.currency.as_str())?;
+                        j.sending(
+                            &order,
+                            &key,
+                            &new.amount.to_string(),
+                            new.currency.as_str(),
+                            invoice_id.as_str(),
+                        )?;
                     }
                 }
             },
@@ -482,12 +491,16 @@ impl Batch<'_> {
                 key: old,
                 amount,
                 currency,
+                replaces,
             }) => {
                 key = old;
                 match self
                     .paced(|| self.client.get_payment_by_order(&order))
                     .await
                 {
+                    // The expired payment this create was to replace: the create never
+                    // got as far as the API. It goes out now, with the same key.
+                    Ok(Ok(p)) if replaces.as_deref() == Some(p.invoice_id()) => {}
                     Ok(Ok(p)) => {
                         // It must be what that run sent (not what the row says now: it
                         // may have been edited since), or the API is answering about
@@ -530,7 +543,13 @@ impl Batch<'_> {
             }
             None => {
                 if let Some(j) = self.journal.borrow_mut().as_mut() {
-                    j.sending(&order, &key, &new.amount.to_string(), new.currency.as_str())?;
+                    j.sending(
+                        &order,
+                        &key,
+                        &new.amount.to_string(),
+                        new.currency.as_str(),
+                        None,
+                    )?;
                 }
             }
         }
@@ -603,6 +622,25 @@ impl Batch<'_> {
         if let Err(e) = self.ctx.check_payment(self.client, &p) {
             return Skip::Done(RowOutcome::failed(row, order.to_owned(), &e));
         }
+        // The payment made then expired: the order may have a newer one since (made
+        // under another key, paid or still payable), which is then the row's.
+        let p = if p.status() == crate::api::Status::Expired {
+            match self
+                .paced(|| self.client.newest_of_order(p.clone(), order))
+                .await
+            {
+                Ok(Ok(newest)) => {
+                    if let Err(e) = self.ctx.check_payment(self.client, &newest) {
+                        return Skip::Done(RowOutcome::failed(row, order.to_owned(), &e));
+                    }
+                    newest
+                }
+                Ok(Err(e)) => return Skip::Done(RowOutcome::failed(row, order.to_owned(), &e)),
+                Err(held) => return Skip::Done(self.held(row, order.to_owned(), held)),
+            }
+        } else {
+            p
+        };
         // A row edited since (another amount or currency) is not the payment made then.
         let asked = Asked::Create { new, earlier: true };
         let verdict = judge(&p, asked);

@@ -73,7 +73,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
     }
     if created.earlier {
         // The same sale, made before: said, and offered again.
-        tell(ctx, &payment, &verdict, asked, None);
+        tell(ctx, &payment, &verdict, asked, None, None);
     }
     let offer = Offer {
         qr: args.qr,
@@ -118,14 +118,22 @@ fn not_for_sale(
     v: &Verdict,
     generated: bool,
 ) -> Result<Outcome> {
+    // A new payment for an order whose payment expired: under another key (one made up
+    // for it, never used before), or, for an order id made for this run, a new order.
+    let fresh = match (v, asked) {
+        (Verdict::Expired { .. }, Asked::Create { new, .. }) if !generated => {
+            Some(crate::input::rows::fresh_idempotency_key(&new.order_id))
+        }
+        _ => None,
+    };
     let hint = match (v, asked) {
         (Verdict::Expired { .. }, Asked::Create { new, .. }) => {
-            Some(expired_hint(args, &new.order_id, generated))
+            Some(expired_hint(args, &new.order_id, fresh.as_deref()))
         }
         _ => None,
     };
     announce(ctx, p, v);
-    tell(ctx, p, v, asked, hint);
+    tell(ctx, p, v, asked, hint, fresh.as_deref());
     show_unoffered(ctx, p)?;
     Ok(v.outcome())
 }
@@ -156,11 +164,10 @@ fn interrupted_create(args: &CreateArgs, order: &str, generated: bool) -> Error 
 
 /// How to take a new payment for an order whose payment expired: a command that works
 /// when followed, however many times.
-fn expired_hint(args: &CreateArgs, order: &str, generated: bool) -> String {
-    if generated {
+fn expired_hint(args: &CreateArgs, order: &str, fresh: Option<&str>) -> String {
+    let Some(fresh) = fresh else {
         return "run the same command again: it makes a new order id".into();
-    }
-    let fresh = crate::input::rows::fresh_idempotency_key(order);
+    };
     let how = if args.idempotency_key.is_some() {
         format!("the same command with --idempotency-key {fresh} in place of yours")
     } else {

@@ -224,26 +224,25 @@ pub async fn run(ctx: &Ctx, args: WatchArgs) -> Result<Outcome> {
     if let Some(Outcome::Interrupted) = ended {
         return Err(stopped(&entries));
     }
-    if let Some(outcome) = ended {
-        return Ok(outcome);
-    }
-    // The worst of the ends, in the verdict's own terms: any expired is 10; any other
-    // end, or one not found, is 12; all paid is 0.
-    let verdicts: Vec<Verdict> = entries
+    // The worst of what is known, in the verdict's own terms: any expired is 10; any
+    // other end, or one not found, is 12; then a --timeout that ran out (11) before the
+    // rest settled; all paid is 0. A script that takes 11 for "still waiting" must not
+    // miss an order that expired meanwhile.
+    let ends: Vec<Verdict> = entries
         .iter()
+        .filter(|e| e.done())
         .filter_map(|e| e.last.as_ref().map(|p| judge(p, Asked::Paid)))
         .collect();
     Ok(
-        if verdicts
-            .iter()
-            .any(|v| matches!(v, Verdict::Expired { .. }))
-        {
+        if ends.iter().any(|v| matches!(v, Verdict::Expired { .. })) {
             Outcome::Expired
-        } else if verdicts.iter().any(|v| *v != Verdict::Paid)
-            || entries
-                .iter()
-                .any(|e| e.error.is_some() || e.last.is_none())
+        } else if ends.iter().any(|v| *v != Verdict::Paid)
+            || entries.iter().any(|e| e.error.is_some())
         {
+            Outcome::OtherEnd
+        } else if let Some(outcome) = ended {
+            outcome
+        } else if entries.iter().any(|e| e.last.is_none()) {
             Outcome::OtherEnd
         } else {
             Outcome::Done

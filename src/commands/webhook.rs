@@ -377,7 +377,14 @@ async fn listen(ctx: &Ctx, a: WebhookListenArgs) -> Result<Outcome> {
                 Err(e) => Verdict::Refused(e),
                 Ok(accepted) => {
                     let keys = Seen::keys(id.as_deref(), &body);
-                    let t = accepted.signed_at;
+                    // Under --allow-legacy the body alone, re-sent with X-Gateway-Signature
+                    // (which the API sends beside the current one), passes at any age: it
+                    // is remembered as long as there is room, whatever signed it now.
+                    let t = if policy.allow_legacy {
+                        None
+                    } else {
+                        accepted.signed_at
+                    };
                     // File I/O under a lock another listener may hold: off the async thread.
                     let (first, warnings) = tokio::task::spawn_blocking(move || {
                         store.lock().unwrap_or_else(|p| p.into_inner()).check(

@@ -398,11 +398,14 @@ async fn create_payment(ctx: &Ctx, client: &Client, mut a: Args) -> Result<Reply
                 "do not ask the customer to pay again; a new sale needs a new orderId".to_owned()
             }
             Verdict::Conflict => "nothing was taken: a new sale needs a new orderId; get_payment_by_order shows the order's payment".to_owned(),
-            Verdict::Expired { .. } => format!(
-                "to take a new payment for order {}, call create_payment again with idempotencyKey \"{}\"",
-                new.order_id,
-                crate::input::rows::fresh_idempotency_key(&new.order_id)
-            ),
+            Verdict::Expired { .. } => {
+                let fresh = crate::input::rows::fresh_idempotency_key(&new.order_id);
+                details["newIdempotencyKey"] = fresh.clone().into();
+                format!(
+                    "to take a new payment for order {}, call create_payment again with idempotencyKey \"{fresh}\"",
+                    new.order_id,
+                )
+            }
             Verdict::Underpaid => "look at it with get_payment and settle the difference with the customer; a new payment for the order needs a new orderId".to_owned(),
             _ => "look at it with get_payment before doing anything else".to_owned(),
         };
@@ -510,9 +513,17 @@ async fn wait(ctx: &Ctx, client: &Client, mut a: Args, progress: ProgressFn<'_>)
         End::TimedOut => "timedOut",
         End::Interrupted => return Err(Error::Interrupted(None)),
     };
+    // Once it can no longer be paid, the payment comes without any way to pay it.
+    let payment = last.as_ref().map(|p| {
+        if judge(p, Asked::Paid).offers_invoice() {
+            Value::Object(p.raw().clone())
+        } else {
+            Value::Object(p.without_means_of_payment().into_raw())
+        }
+    });
     Ok(Reply::new(json!({
         "outcome": outcome,
-        "payment": last.as_ref().map(|p| Value::Object(p.raw().clone())),
+        "payment": payment,
     })))
 }
 

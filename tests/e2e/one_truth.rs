@@ -2,6 +2,7 @@
 //! batch row and under `--json`, whatever the server says; and every way out of a sale
 //! leaves the money findable.
 
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
@@ -659,4 +660,186 @@ fn curl_of_setting_the_webhook_endpoint_warns_that_the_secret_is_not_in_the_line
         "{}",
         stderr_of(&out)
     );
+}
+
+#[test]
+fn a_batch_rerun_finds_the_newer_payment_of_an_order_whose_journal_payment_expired() {
+    let env = Env::new();
+    let rows = env.write("b.csv", "order,amount,currency\nB-1,5,USD\n");
+    let batch = || {
+        env.le()
+            .args(["--sandbox", "create", "--from"])
+            .arg(&rows)
+            .output()
+            .unwrap()
+    };
+    let out = batch();
+    let first = parse_json(stdout_of(&out).lines().next().unwrap().as_bytes());
+    let old = first["payment"]["invoiceId"].as_str().unwrap().to_owned();
+    env.sandbox_json(&["sandbox", "expire", &old]);
+    // Paid under another key, outside the batch.
+    let newer = env.sandbox_json(&[
+        "create",
+        "--order",
+        "B-1",
+        "--amount",
+        "5",
+        "--currency",
+        "USD",
+        "--idempotency-key",
+        "B-1-elsewhere",
+    ]);
+    env.sandbox_json(&["sandbox", "pay", newer["invoiceId"].as_str().unwrap()]);
+    let out = batch();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let row = parse_json(stdout_of(&out).lines().next().unwrap().as_bytes());
+    assert_eq!(row["ok"], true, "{row}");
+    assert_eq!(row["outcome"], "EARLIER_PAYMENT", "{row}");
+    assert_eq!(row["payment"]["invoiceId"], newer["invoiceId"], "{row}");
+}
+
+#[test]
+fn a_create_the_api_calls_paid_at_once_is_read_before_it_is_believed() {
+    let env = Env::new();
+    // The create's answer says paid; the API's record says unpaid.
+    let server = Scripted::with(|req, _| {
+        if req.method == "POST" {
+            let Step::Reply { body, .. } = created_payment(req, "inv_1") else {
+                unreachable!()
+            };
+            let mut p: Value = serde_json::from_slice(&body).unwrap();
+            p["status"] = "paid".into();
+            return Step::json(201, &p.to_string());
+        }
+        asked_payment(req, "unpaid")
+    });
+    let out = le_at(
+        &env,
+        &server.url(),
+        &[
+            "--network",
+            "mainnet",
+            "--json",
+            "create",
+            "--order",
+            "ORDER-1",
+            "--amount",
+            "49.99",
+            "--currency",
+            "USD",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let p = parse_json(&out.stdout);
+    assert_eq!(
+        p["status"], "unpaid",
+        "the record, not the create's word: {p}"
+    );
+    assert!(
+        p["lightningInvoice"].is_string(),
+        "offered, as it can be paid: {p}"
+    );
+    assert!(!stderr_of(&out).contains("\"PAID\""), "{}", stderr_of(&out));
+}
+
+#[test]
+fn a_watch_that_ends_expired_shows_no_way_to_pay() {
+    let env = Env::new();
+    let p = env.create("E-W");
+    let id = p["invoiceId"].as_str().unwrap();
+    env.sandbox_json(&["sandbox", "expire", id]);
+    let out = sandbox(&env, &["--json", "watch", id]);
+    assert_eq!(out.status.code(), Some(10), "{}", stderr_of(&out));
+    let last = parse_json(stdout_of(&out).lines().last().unwrap().as_bytes());
+    assert_eq!(last["status"], "expired");
+    for key in ["lightningInvoice", "hostedCheckoutUrl", "onchainAddress"] {
+        assert!(last.get(key).is_none(), "{key}: {last}");
+    }
+    assert_eq!(note_of(&out)["code"], "PAYMENT_EXPIRED");
+    // A plain read still shows the API's record as it is.
+    let read = env.sandbox_json(&["get", id]);
+    assert!(read["lightningInvoice"].is_string());
+}
+
+#[test]
+fn watching_several_that_times_out_still_says_one_expired() {
+    let env = Env::new();
+    let a = env.create("T-1");
+    let b = env.create("T-2");
+    let (a, b) = (
+        a["invoiceId"].as_str().unwrap(),
+        b["invoiceId"].as_str().unwrap(),
+    );
+    env.sandbox_json(&["sandbox", "expire", a]);
+    let out = sandbox(&env, &["--json", "watch", a, b, "--timeout", "2s"]);
+    assert_eq!(out.status.code(), Some(10), "{}", stderr_of(&out));
+    // And a time too short for one look is refused before any.
+    let out = sandbox(&env, &["watch", b, "--timeout", "500ms"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+}
+
+#[test]
+fn a_make_anew_cut_off_before_the_api_goes_out_again_with_the_same_key() {
+    let env = Env::new();
+    let slow = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let s = slow.clone();
+    let api = lenient(move |_| {
+        if s.load(Ordering::SeqCst) {
+            Duration::from_secs(20)
+        } else {
+            Duration::ZERO
+        }
+    });
+    let rows = env.path("r.csv");
+    let batch = |text: &str| {
+        std::fs::write(&rows, text).unwrap();
+        env.le_std()
+            .env("LIGHTNING_API_KEY", TEST_KEY)
+            .args([
+                "--base-url",
+                &api.server.url(),
+                "--network",
+                "mainnet",
+                "create",
+                "--from",
+            ])
+            .arg(&rows)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let out = batch("order,amount,currency\nR-1,1,USD\n")
+        .wait_with_output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    // The payment expires; the row is given a new key, and that create is cut off on its
+    // way (twice Ctrl-C) before the API made anything.
+    api.made.lock().unwrap()[0]["status"] = "expired".into();
+    slow.store(true, Ordering::SeqCst);
+    let text = "order,amount,currency,idempotency_key\nR-1,1,USD,R-1-again\n";
+    let child = batch(text);
+    assert!(eventually(Duration::from_secs(10), || api
+        .posts
+        .load(Ordering::SeqCst)
+        == 2));
+    interrupt(&child);
+    std::thread::sleep(Duration::from_millis(300));
+    interrupt(&child);
+    assert_eq!(child.wait_with_output().unwrap().status.code(), Some(130));
+    // Rerun: the order's payment is still the expired one this row replaces, so the
+    // create goes out again with the same key, and makes the new payment.
+    slow.store(false, Ordering::SeqCst);
+    let out = batch(text).wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let row = parse_json(stdout_of(&out).lines().next().unwrap().as_bytes());
+    assert_eq!(row["ok"], true, "{row}");
+    assert_eq!(row["payment"]["status"], "unpaid", "{row}");
+    let last_post = api
+        .server
+        .seen()
+        .into_iter()
+        .rfind(|r| r.method == "POST")
+        .unwrap();
+    assert_eq!(last_post.header("x-idempotency-key"), Some("R-1-again"));
 }

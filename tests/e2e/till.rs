@@ -13,11 +13,15 @@ const WAIT: Duration = Duration::from_secs(30);
 
 /// The invoice id shown on the screen.
 fn invoice_id_on(pty: &Pty) -> String {
-    let screen = pty.screen();
-    let start = screen
+    invoice_id_in(&pty.screen())
+}
+
+/// The first invoice id in a text.
+fn invoice_id_in(text: &str) -> String {
+    let start = text
         .find("inv_")
-        .unwrap_or_else(|| panic!("no invoice id on:\n{screen}"));
-    screen[start..]
+        .unwrap_or_else(|| panic!("no invoice id in:\n{text}"));
+    text[start..]
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect()
@@ -679,9 +683,18 @@ fn a_suggested_command_reaches_the_same_api() {
             .output()
             .unwrap()
     };
-    assert_eq!(make("1").status.code(), Some(0));
+    let first = make("1");
+    assert_eq!(first.status.code(), Some(0));
+    // Another amount: a conflict, whose hint names no command that would show the
+    // order's payment (it is still payable, for the other amount).
     let out = make("2");
     assert_eq!(out.status.code(), Some(14), "{}", stderr_of(&out));
+    assert!(!stderr_of(&out).contains(" get "), "{}", stderr_of(&out));
+    // Paid, then asked again: the hint's command reaches the same sandbox.
+    let id = invoice_id_in(&stdout_of(&first));
+    env.sandbox_json(&["sandbox", "pay", &id]);
+    let out = make("1");
+    assert_eq!(out.status.code(), Some(13), "{}", stderr_of(&out));
     let err = stderr_of(&out);
     let suggested = err
         .split("hint: ")

@@ -826,3 +826,35 @@ fn a_damaged_state_file_is_a_warning_and_listen_still_works() {
         }
     }
 }
+
+/// The API sends both signatures. Under `--allow-legacy`, a delivery once accepted could
+/// come back later with `X-Gateway-Signature` alone, which carries no time: it is still
+/// known then, however long after the current signature stopped passing.
+#[test]
+fn under_allow_legacy_a_delivery_is_known_after_its_current_signature_aged() {
+    let f = files("whsec_both", BODY);
+    let legacy = python_hmac("whsec_both", BODY.as_bytes());
+    let (listener, addr, stderr) = start_listen(
+        &f.env,
+        &f.secret,
+        &["--json", "--allow-legacy", "--tolerance", "1"],
+    );
+    let current = current_sig("whsec_both", BODY, -1);
+    assert_eq!(
+        post(
+            addr,
+            &[
+                ("X-LightningEnable-Signature", &current),
+                ("X-Gateway-Signature", &legacy)
+            ],
+            BODY
+        ),
+        200
+    );
+    // Past the tolerance of the current signature's time.
+    std::thread::sleep(Duration::from_millis(1600));
+    assert_eq!(post(addr, &[("X-Gateway-Signature", &legacy)], BODY), 409);
+    let (lines, _) = stop(listener, stderr);
+    assert_eq!(lines[1]["valid"], false, "{}", lines[1]);
+    assert!(lines[1]["repeatOf"].is_string(), "{}", lines[1]);
+}
