@@ -178,7 +178,7 @@ impl<'de> Deserialize<'de> for RefundStatus {
 /// every field the reference lists; the client reads whatever a server sent, and a field
 /// that is missing, empty or of the wrong type is `None` rather than a refusal (only
 /// `invoiceId` and `status` are required, see `Payment::from_value`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentObject {
     pub invoice_id: String,
@@ -779,6 +779,41 @@ mod tests {
         assert_eq!(p.status(), Status::Unknown("weird".into()));
         assert_eq!(p.amount_text().as_deref(), Some("0.10"));
         assert_eq!(serde_json::to_string(p.raw()).unwrap(), text);
+    }
+
+    /// What the sandbox writes is what the client reads: one model, field for field,
+    /// through the wire.
+    #[test]
+    fn the_sandboxs_payment_reads_back_as_written() {
+        let t = |s: i64| Timestamp::from_second(s).unwrap();
+        let written = PaymentObject {
+            invoice_id: "inv_1".into(),
+            order_id: Some("O-1".into()),
+            status: Status::Paid,
+            amount: Some(Dec("0.10".parse().unwrap())),
+            currency: Some("USD".into()),
+            amount_sats: Some(100),
+            lightning_invoice: Some("lnbcrt1".into()),
+            open_node_charge_id: Some("c".into()),
+            onchain_address: Some("bcrt1q".into()),
+            hosted_checkout_url: None,
+            description: Some("Café".into()),
+            customer_email: None,
+            customer_name: None,
+            success_url: None,
+            cancel_url: None,
+            metadata: Some(Map::from_iter([("k".to_owned(), Value::from("v"))])),
+            created_at: Some(t(1_700_000_000)),
+            expires_at: Some(t(1_700_003_600)),
+            paid_at: Some(t(1_700_000_100)),
+            settled_at: Some(t(1_700_000_100)),
+            expired_at: None,
+        };
+        let text = serde_json::to_string(&written).unwrap();
+        let read = Payment::from_value(serde_json::from_str(&text).unwrap()).unwrap();
+        assert_eq!(read.fields(), &written);
+        assert_eq!(read.fields(), Payment::from_object(&written).fields());
+        assert_eq!(read.amount_text().as_deref(), Some("0.10"));
     }
 
     #[test]
