@@ -152,12 +152,15 @@ pub fn derived_key(new: &NewPayment) -> String {
     format!("le-{}", &hash.to_string()[..40])
 }
 
-/// An idempotency key for a new payment of an order whose earlier one expired: the order
-/// and the time to the second, so that following the advice again after this one expires
-/// too gives yet another key.
+/// An idempotency key for a new payment of an order whose earlier one expired: the order,
+/// the time and a random tail (`ORDER-1-20261207231500-7F3A`), so that following the
+/// advice again after this one expires too gives yet another key, however soon.
 pub fn fresh_idempotency_key(order: &str) -> String {
+    // The time sorts them; the random tail keeps two made in one second apart (a payment
+    // that expires within the second its hint was given).
+    let tail = crate::text::hex(&crate::rand::bytes::<2>()).to_ascii_uppercase();
     format!(
-        "{}-{}",
+        "{}-{}-{tail}",
         order
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')

@@ -916,3 +916,64 @@ pub fn lenient(create_delay: impl Fn(&str) -> Duration + Send + Sync + 'static) 
         posts,
     }
 }
+
+/// A command running in the background, its stderr read as it comes: so that a test can
+/// act once the command has said something (a `--verbose` line for an answer), rather
+/// than after a guessed time.
+pub struct Running {
+    child: Child,
+    stderr: Arc<Mutex<String>>,
+    reader: thread::JoinHandle<()>,
+}
+
+impl Running {
+    pub fn start(mut cmd: std::process::Command) -> Running {
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start le");
+        let mut err = child.stderr.take().unwrap();
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let sink = stderr.clone();
+        let reader = thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = err.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        Running {
+            child,
+            stderr,
+            reader,
+        }
+    }
+
+    /// Waits until stderr holds `text` `times` times (or `limit` passes).
+    pub fn wait_for(&self, text: &str, times: usize) -> bool {
+        eventually(Duration::from_secs(30), || {
+            self.stderr.lock().unwrap().matches(text).count() >= times
+        })
+    }
+
+    pub fn interrupt(&self) {
+        interrupt(&self.child);
+    }
+
+    pub fn child(&self) -> &Child {
+        &self.child
+    }
+
+    /// Waits for it to end: its exit code, stdout and stderr.
+    pub fn finish(self) -> (Option<i32>, String, String) {
+        let out = self.child.wait_with_output().unwrap();
+        let _ = self.reader.join();
+        let err = self.stderr.lock().unwrap().clone();
+        (out.status.code(), stdout_of(&out), err)
+    }
+}

@@ -26,11 +26,49 @@ fn create_args<'a>(order: &'a str, amount: &'a str) -> Vec<&'a str> {
     ]
 }
 
+/// `le ARGS…` at a scripted server, whose invoices are mainnet's.
+fn at(env: &Env, url: &str, args: &[&str]) -> std::process::Output {
+    let mut a = vec!["--network", "mainnet"];
+    a.extend_from_slice(args);
+    le_at(env, url, &a)
+}
+
+/// The same, in the background.
+fn start_at(env: &Env, url: &str, args: &[&str]) -> Running {
+    let mut c = env.le_std();
+    c.env("LIGHTNING_API_KEY", TEST_KEY)
+        .args(["--base-url", url, "--network", "mainnet"])
+        .args(args);
+    Running::start(c)
+}
+
+/// `le --sandbox create --from ROWS`.
+fn sandbox_batch(env: &Env, rows: &std::path::Path) -> std::process::Output {
+    env.le()
+        .args(["--sandbox", "create", "--from"])
+        .arg(rows)
+        .output()
+        .unwrap()
+}
+
+/// The first line a command printed, as JSON.
+fn first_row(out: &std::process::Output) -> Value {
+    parse_json(stdout_of(out).lines().next().unwrap_or("{}").as_bytes())
+}
+
 /// Every line of stderr is one JSON document.
 fn json_lines(text: &str) -> Vec<Value> {
     text.lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
         .collect()
+}
+
+/// The JSON lines of a `--verbose` stderr, without its trace lines.
+fn json_only(text: &str) -> String {
+    text.lines()
+        .filter(|l| l.starts_with('{'))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn note_of(out: &std::process::Output) -> Value {
@@ -78,14 +116,9 @@ fn an_underpaid_order_is_one_outcome_everywhere() {
 
     // A batch row: not ok, with the same code; never "made before".
     let rows = env.write("rows.csv", "order,amount,currency\nU-1,49.99,USD\n");
-    let out = env
-        .le()
-        .args(["--sandbox", "create", "--from"])
-        .arg(&rows)
-        .output()
-        .unwrap();
+    let out = sandbox_batch(&env, &rows);
     assert_eq!(out.status.code(), Some(12), "{}", stderr_of(&out));
-    let row = parse_json(stdout_of(&out).lines().next().unwrap().as_bytes());
+    let row = first_row(&out);
     assert_eq!(row["ok"], false, "{row}");
     assert_eq!(row["error"]["code"], "UNDERPAID", "{row}");
     assert!(row.get("replayed").is_none(), "{row}");
@@ -109,24 +142,9 @@ fn duplicate_then(status: &'static str, amount: &'static str) -> Scripted {
 #[test]
 fn a_lookup_answer_is_paid_before_only_for_a_known_settled_status_and_the_same_money() {
     let env = Env::new();
-    let create = |server: &Scripted| {
-        le_at(
-            &env,
-            &server.url(),
-            &[
-                "--network",
-                "mainnet",
-                "--json",
-                "create",
-                "--order",
-                "H-1",
-                "--amount",
-                "100",
-                "--currency",
-                "USD",
-            ],
-        )
-    };
+    let mut args = vec!["--json"];
+    args.extend(create_args("H-1", "100"));
+    let create = |server: &Scripted| at(&env, &server.url(), &args);
     // Another amount, whatever the status: a conflict naming both amounts.
     for status in ["cancelled", "failed", "weird", "paid", "refunded", "unpaid"] {
         let server = duplicate_then(status, "0.01");
@@ -209,24 +227,21 @@ fn ctrl_c_in_watch_under_json_says_where_the_money_is() {
     let env = Env::new();
     let p = env.create("W-1");
     let id = p["invoiceId"].as_str().unwrap();
-    let child = env
-        .le_std()
-        .args(["--sandbox", "--json", "watch", id])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The first read is made at once; the next is 3 s away.
-    std::thread::sleep(Duration::from_millis(1500));
-    interrupt(&child);
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
+    let mut cmd = env.le_std();
+    cmd.args(["--sandbox", "--json", "--verbose", "watch", id]);
+    let running = Running::start(cmd);
+    // Once the first read was answered (the next is 3 s away).
+    assert!(running.wait_for("< 200", 1));
+    running.interrupt();
+    let (code, stdout, stderr) = running.finish();
+    assert_eq!(code, Some(130), "{stderr}");
     // stdout: the payment as last seen.
-    let last = parse_json(&out.stdout);
+    let last = parse_json(stdout.as_bytes());
     assert_eq!(last["invoiceId"], id);
     assert_eq!(last["status"], "unpaid");
-    // stderr: one INTERRUPTED error naming the payment and the command that goes on.
-    let lines = json_lines(&stderr_of(&out));
+    // stderr: one INTERRUPTED error naming the payment and the command that goes on
+    // (besides the --verbose lines, which are text).
+    let lines = json_lines(&json_only(&stderr));
     let error = &lines.last().unwrap()["error"];
     assert_eq!(error["code"], "INTERRUPTED");
     assert_eq!(error["invoiceId"], id);
@@ -243,13 +258,7 @@ fn ctrl_c_in_watch_under_json_says_where_the_money_is() {
 fn a_journal_that_names_another_orders_payment_is_caught() {
     let env = Env::new();
     let rows = env.write("rows.csv", "order,amount,currency\nA-1,1,USD\nB-1,2,USD\n");
-    let run = || {
-        env.le()
-            .args(["--sandbox", "create", "--from"])
-            .arg(&rows)
-            .output()
-            .unwrap()
-    };
+    let run = || sandbox_batch(&env, &rows);
     let out = run();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     // The journal's invoice ids swapped, as an edit (or another batch's journal) would.
@@ -308,22 +317,11 @@ fn an_interrupted_batch_reports_every_row_in_file_order() {
         text.push_str(&format!("I-{i},1,USD\n"));
     }
     let rows = env.write("rows.csv", &text);
-    let child = env
-        .le_std()
-        .env("LIGHTNING_API_KEY", TEST_KEY)
-        .args([
-            "--base-url",
-            &server.url(),
-            "--network",
-            "mainnet",
-            "create",
-            "--from",
-        ])
-        .arg(&rows)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let running = start_at(
+        &env,
+        &server.url(),
+        &["create", "--from", rows.to_str().unwrap()],
+    );
     // Every row but the slow one is made.
     assert!(eventually(Duration::from_secs(20), || made
         .lock()
@@ -331,18 +329,19 @@ fn an_interrupted_batch_reports_every_row_in_file_order() {
         .len()
         == 11));
     std::thread::sleep(Duration::from_millis(300));
-    // Ctrl-C, and again: the slow row is cut off rather than waited for.
-    interrupt(&child);
-    std::thread::sleep(Duration::from_millis(300));
-    interrupt(&child);
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
-    let lines: Vec<Value> = stdout_of(&out)
+    // Ctrl-C, and once the batch says it is stopping, again: the slow row is cut off
+    // rather than waited for.
+    running.interrupt();
+    assert!(running.wait_for("stopping:", 1));
+    running.interrupt();
+    let (code, stdout, err) = running.finish();
+    assert_eq!(code, Some(130), "{err}");
+    let lines: Vec<Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     // Every row has its line, in the file's order: the 11 made, and the one cut off.
-    assert_eq!(lines.len(), 12, "{}", stdout_of(&out));
+    assert_eq!(lines.len(), 12, "{stdout}");
     for (i, row) in lines.iter().enumerate() {
         assert_eq!(row["order"], format!("I-{}", i + 1), "{row}");
         if i == 1 {
@@ -352,7 +351,6 @@ fn an_interrupted_batch_reports_every_row_in_file_order() {
             assert_eq!(row["ok"], true, "{row}");
         }
     }
-    let err = stderr_of(&out);
     assert!(
         err.contains("11 created") && err.contains("1 not finished"),
         "{err}"
@@ -366,14 +364,8 @@ fn an_expired_batch_row_is_made_anew_by_following_its_hint() {
     let rows = env.path("rows.csv");
     let run = |text: &str| {
         std::fs::write(&rows, text).unwrap();
-        let out = env
-            .le()
-            .args(["--sandbox", "create", "--from"])
-            .arg(&rows)
-            .output()
-            .unwrap();
-        let row = parse_json(stdout_of(&out).lines().next().unwrap_or("{}").as_bytes());
-        (out.status.code(), row)
+        let out = sandbox_batch(&env, &rows);
+        (out.status.code(), first_row(&out))
     };
     let (code, first) = run("order,amount,currency\nX-1,1,USD\n");
     assert_eq!(code, Some(0), "{first}");
@@ -448,12 +440,7 @@ fn a_payment_that_is_not_for_sale_carries_no_way_to_pay_it() {
         assert!(p.get(key).is_none(), "{key}: {p}");
     }
     let rows = env.write("rows.csv", "order,amount,currency\nNW-1,5,USD\n");
-    let out = env
-        .le()
-        .args(["--sandbox", "create", "--from"])
-        .arg(&rows)
-        .output()
-        .unwrap();
+    let out = sandbox_batch(&env, &rows);
     let line = stdout_of(&out);
     assert!(
         !line.contains("lnbcrt") && !line.contains("onchainAddress"),
@@ -463,13 +450,8 @@ fn a_payment_that_is_not_for_sale_carries_no_way_to_pay_it() {
     let paid = env.create("NW-2");
     env.sandbox_json(&["sandbox", "pay", paid["invoiceId"].as_str().unwrap()]);
     let rows = env.write("rows2.csv", "order,amount,currency\nNW-2,49.99,USD\n");
-    let out = env
-        .le()
-        .args(["--sandbox", "create", "--from"])
-        .arg(&rows)
-        .output()
-        .unwrap();
-    let row = parse_json(stdout_of(&out).lines().next().unwrap().as_bytes());
+    let out = sandbox_batch(&env, &rows);
+    let row = first_row(&out);
     assert_eq!(row["ok"], true, "{row}");
     assert_eq!(row["outcome"], "EARLIER_PAYMENT", "{row}");
     assert!(row["payment"]["lightningInvoice"].is_null(), "{row}");
@@ -492,23 +474,10 @@ fn create_watch_reads_a_payment_the_api_calls_processing_until_it_settles() {
         // The first read: still processing; then paid.
         asked_payment(req, if n < 2 { "processing" } else { "paid" })
     });
-    let out = le_at(
-        &env,
-        &server.url(),
-        &[
-            "--network",
-            "mainnet",
-            "--json",
-            "create",
-            "--order",
-            "ORDER-1",
-            "--amount",
-            "49.99",
-            "--currency",
-            "USD",
-            "--watch",
-        ],
-    );
+    let mut args = vec!["--json"];
+    args.extend(create_args("ORDER-1", "49.99"));
+    args.push("--watch");
+    let out = at(&env, &server.url(), &args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let gets = server.seen().iter().filter(|s| s.method == "GET").count();
     assert!(
@@ -535,21 +504,7 @@ fn a_lookup_about_another_order_is_a_mismatch_not_a_refusal() {
         }
         Step::json(200, &payment_of("inv_1", "Z-9", "1", "USD", "paid"))
     });
-    let out = le_at(
-        &env,
-        &server.url(),
-        &[
-            "--network",
-            "mainnet",
-            "create",
-            "--order",
-            "A-1",
-            "--amount",
-            "1",
-            "--currency",
-            "USD",
-        ],
-    );
+    let out = at(&env, &server.url(), &create_args("A-1", "1"));
     assert_eq!(out.status.code(), Some(20), "{}", stderr_of(&out));
 }
 
@@ -557,35 +512,17 @@ fn a_lookup_about_another_order_is_a_mismatch_not_a_refusal() {
 fn ctrl_c_while_a_create_is_on_its_way_says_it_may_have_been_made() {
     let env = Env::new();
     let api = lenient(|_| Duration::from_secs(5));
-    let child = env
-        .le_std()
-        .env("LIGHTNING_API_KEY", TEST_KEY)
-        .args([
-            "--base-url",
-            &api.server.url(),
-            "--network",
-            "mainnet",
-            "--json",
-            "create",
-            "--order",
-            "C-1",
-            "--amount",
-            "1",
-            "--currency",
-            "USD",
-        ])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut args = vec!["--json"];
+    args.extend(create_args("C-1", "1"));
+    let running = start_at(&env, &api.server.url(), &args);
     assert!(eventually(Duration::from_secs(10), || api
         .posts
         .load(Ordering::SeqCst)
         == 1));
-    interrupt(&child);
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
-    let error = json_lines(&stderr_of(&out)).last().unwrap()["error"].clone();
+    running.interrupt();
+    let (code, _, err) = running.finish();
+    assert_eq!(code, Some(130), "{err}");
+    let error = json_lines(&err).last().unwrap()["error"].clone();
     assert_eq!(error["code"], "INTERRUPTED");
     assert!(
         error["message"]
@@ -613,18 +550,15 @@ fn ctrl_c_watching_several_under_json_names_what_is_still_open() {
         b["invoiceId"].as_str().unwrap(),
     );
     env.sandbox_json(&["sandbox", "pay", a]);
-    let child = env
-        .le_std()
-        .args(["--sandbox", "--json", "watch", a, b])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(1500));
-    interrupt(&child);
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
-    let error = json_lines(&stderr_of(&out)).last().unwrap()["error"].clone();
+    let mut cmd = env.le_std();
+    cmd.args(["--sandbox", "--json", "--verbose", "watch", a, b]);
+    let running = Running::start(cmd);
+    // Once both were read.
+    assert!(running.wait_for("< 200", 2));
+    running.interrupt();
+    let (code, _, stderr) = running.finish();
+    assert_eq!(code, Some(130), "{stderr}");
+    let error = json_lines(&json_only(&stderr)).last().unwrap()["error"].clone();
     assert_eq!(error["code"], "INTERRUPTED", "{error}");
     let hint = error["hint"].as_str().unwrap();
     assert!(
@@ -666,15 +600,9 @@ fn curl_of_setting_the_webhook_endpoint_warns_that_the_secret_is_not_in_the_line
 fn a_batch_rerun_finds_the_newer_payment_of_an_order_whose_journal_payment_expired() {
     let env = Env::new();
     let rows = env.write("b.csv", "order,amount,currency\nB-1,5,USD\n");
-    let batch = || {
-        env.le()
-            .args(["--sandbox", "create", "--from"])
-            .arg(&rows)
-            .output()
-            .unwrap()
-    };
+    let batch = || sandbox_batch(&env, &rows);
     let out = batch();
-    let first = parse_json(stdout_of(&out).lines().next().unwrap().as_bytes());
+    let first = first_row(&out);
     let old = first["payment"]["invoiceId"].as_str().unwrap().to_owned();
     env.sandbox_json(&["sandbox", "expire", &old]);
     // Paid under another key, outside the batch.
@@ -692,7 +620,7 @@ fn a_batch_rerun_finds_the_newer_payment_of_an_order_whose_journal_payment_expir
     env.sandbox_json(&["sandbox", "pay", newer["invoiceId"].as_str().unwrap()]);
     let out = batch();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    let row = parse_json(stdout_of(&out).lines().next().unwrap().as_bytes());
+    let row = first_row(&out);
     assert_eq!(row["ok"], true, "{row}");
     assert_eq!(row["outcome"], "EARLIER_PAYMENT", "{row}");
     assert_eq!(row["payment"]["invoiceId"], newer["invoiceId"], "{row}");
@@ -713,22 +641,9 @@ fn a_create_the_api_calls_paid_at_once_is_read_before_it_is_believed() {
         }
         asked_payment(req, "unpaid")
     });
-    let out = le_at(
-        &env,
-        &server.url(),
-        &[
-            "--network",
-            "mainnet",
-            "--json",
-            "create",
-            "--order",
-            "ORDER-1",
-            "--amount",
-            "49.99",
-            "--currency",
-            "USD",
-        ],
-    );
+    let mut args = vec!["--json"];
+    args.extend(create_args("ORDER-1", "49.99"));
+    let out = at(&env, &server.url(), &args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let p = parse_json(&out.stdout);
     assert_eq!(
@@ -771,7 +686,7 @@ fn watching_several_that_times_out_still_says_one_expired() {
         b["invoiceId"].as_str().unwrap(),
     );
     env.sandbox_json(&["sandbox", "expire", a]);
-    let out = sandbox(&env, &["--json", "watch", a, b, "--timeout", "2s"]);
+    let out = sandbox(&env, &["--json", "watch", a, b, "--timeout", "1s"]);
     assert_eq!(out.status.code(), Some(10), "{}", stderr_of(&out));
     // And a time too short for one look is refused before any.
     let out = sandbox(&env, &["watch", b, "--timeout", "500ms"]);
@@ -791,48 +706,33 @@ fn a_make_anew_cut_off_before_the_api_goes_out_again_with_the_same_key() {
         }
     });
     let rows = env.path("r.csv");
+    let url = api.server.url();
     let batch = |text: &str| {
         std::fs::write(&rows, text).unwrap();
-        env.le_std()
-            .env("LIGHTNING_API_KEY", TEST_KEY)
-            .args([
-                "--base-url",
-                &api.server.url(),
-                "--network",
-                "mainnet",
-                "create",
-                "--from",
-            ])
-            .arg(&rows)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
+        start_at(&env, &url, &["create", "--from", rows.to_str().unwrap()])
     };
-    let out = batch("order,amount,currency\nR-1,1,USD\n")
-        .wait_with_output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let (code, _, err) = batch("order,amount,currency\nR-1,1,USD\n").finish();
+    assert_eq!(code, Some(0), "{err}");
     // The payment expires; the row is given a new key, and that create is cut off on its
     // way (twice Ctrl-C) before the API made anything.
     api.made.lock().unwrap()[0]["status"] = "expired".into();
     slow.store(true, Ordering::SeqCst);
     let text = "order,amount,currency,idempotency_key\nR-1,1,USD,R-1-again\n";
-    let child = batch(text);
+    let running = batch(text);
     assert!(eventually(Duration::from_secs(10), || api
         .posts
         .load(Ordering::SeqCst)
         == 2));
-    interrupt(&child);
-    std::thread::sleep(Duration::from_millis(300));
-    interrupt(&child);
-    assert_eq!(child.wait_with_output().unwrap().status.code(), Some(130));
+    running.interrupt();
+    assert!(running.wait_for("stopping:", 1));
+    running.interrupt();
+    assert_eq!(running.finish().0, Some(130));
     // Rerun: the order's payment is still the expired one this row replaces, so the
     // create goes out again with the same key, and makes the new payment.
     slow.store(false, Ordering::SeqCst);
-    let out = batch(text).wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    let row = parse_json(stdout_of(&out).lines().next().unwrap().as_bytes());
+    let (code, stdout, err) = batch(text).finish();
+    assert_eq!(code, Some(0), "{err}");
+    let row = parse_json(stdout.lines().next().unwrap().as_bytes());
     assert_eq!(row["ok"], true, "{row}");
     assert_eq!(row["payment"]["status"], "unpaid", "{row}");
     let last_post = api
