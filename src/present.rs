@@ -198,7 +198,7 @@ pub fn tell(
 }
 
 /// The banner of an end, and the bell: only for a person watching.
-pub fn announce(ctx: &Ctx, p: &Payment, v: &Verdict) {
+pub fn announce(ctx: &Ctx, p: &Payment, v: &Verdict, asked: Asked<'_>) {
     let out = &ctx.out;
     if !out.interactive() {
         return;
@@ -208,7 +208,7 @@ pub fn announce(ctx: &Ctx, p: &Payment, v: &Verdict) {
     out.show_stderr(&till::banner(
         word,
         tone,
-        &render::amount_text(p),
+        &v.banner_amount(p, asked),
         &v.detail(p),
         out.stderr_color(),
         cols,
@@ -233,8 +233,11 @@ pub fn ended(
     } else {
         show_unoffered(ctx, p)?;
     }
-    announce(ctx, p, v);
-    tell(ctx, p, v, asked, None, None);
+    announce(ctx, p, v, asked);
+    // For a person, the banner says a paid end; the words are for the rest.
+    if !(ctx.out.interactive() && v.exit_code() == 0) {
+        tell(ctx, p, v, asked, None, None);
+    }
     Ok(v.outcome())
 }
 

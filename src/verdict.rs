@@ -154,6 +154,17 @@ impl Verdict {
         )
     }
 
+    /// The amount the banner leads with: the payment's, but for a conflict the amount
+    /// asked, which is what was not taken.
+    pub fn banner_amount(&self, p: &Payment, asked: Asked<'_>) -> String {
+        match (self, asked) {
+            (Verdict::Conflict, Asked::Create { new, .. }) => {
+                shown(&new.amount.to_string(), new.currency.as_str())
+            }
+            _ => crate::render::amount_text(p),
+        }
+    }
+
     /// The banner's word and its tone.
     pub fn banner(&self) -> (&'static str, Tone) {
         match self {
@@ -175,7 +186,10 @@ impl Verdict {
         let id = p.invoice_id();
         match self {
             Verdict::SettledBefore => format!("order {order} · {id} · no new payment was taken"),
-            Verdict::Conflict => format!("order {order} · {id} · no new payment was taken"),
+            Verdict::Conflict => format!(
+                "order {order} is {} ({id}) · no new payment was taken",
+                amount_of(p)
+            ),
             Verdict::Expired { earlier: true } => {
                 format!("order {order} · {id} · no new payment was taken")
             }

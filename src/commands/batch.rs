@@ -112,7 +112,7 @@ pub async fn run(ctx: &Ctx, args: CreateArgs) -> Result<Outcome> {
                 batch.stop.notify_waiters();
                 ctrl_c = Box::pin(tokio::signal::ctrl_c());
                 ctx.out.note(
-                    "stopping: no new row starts, and no request waits for room; the rows whose create is on its way finish first (Ctrl-C again to cut them off)",
+                    "stopping once the rows on their way are answered (Ctrl-C again: at once)",
                 );
                 continue;
             }

@@ -132,7 +132,7 @@ fn not_for_sale(
         }
         _ => None,
     };
-    announce(ctx, p, v);
+    announce(ctx, p, v, asked);
     tell(ctx, p, v, asked, hint, fresh.as_deref());
     show_unoffered(ctx, p)?;
     Ok(v.outcome())

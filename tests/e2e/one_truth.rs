@@ -332,7 +332,7 @@ fn an_interrupted_batch_reports_every_row_in_file_order() {
     // Ctrl-C, and once the batch says it is stopping, again: the slow row is cut off
     // rather than waited for.
     running.interrupt();
-    assert!(running.wait_for("stopping:", 1));
+    assert!(running.wait_for("stopping once", 1));
     running.interrupt();
     let (code, stdout, err) = running.finish();
     assert_eq!(code, Some(130), "{err}");
@@ -724,7 +724,7 @@ fn a_make_anew_cut_off_before_the_api_goes_out_again_with_the_same_key() {
         .load(Ordering::SeqCst)
         == 2));
     running.interrupt();
-    assert!(running.wait_for("stopping:", 1));
+    assert!(running.wait_for("stopping once", 1));
     running.interrupt();
     assert_eq!(running.finish().0, Some(130));
     // Rerun: the order's payment is still the expired one this row replaces, so the
@@ -742,4 +742,19 @@ fn a_make_anew_cut_off_before_the_api_goes_out_again_with_the_same_key() {
         .rfind(|r| r.method == "POST")
         .unwrap();
     assert_eq!(last_post.header("x-idempotency-key"), Some("R-1-again"));
+}
+
+/// A server's words are never taken for a command le suggests: `{le}` in an error
+/// message stays as the server wrote it.
+#[test]
+fn a_placeholder_in_a_servers_words_is_not_filled() {
+    let env = Env::new();
+    let server = Scripted::always(Step::json(
+        400,
+        r#"{"error":"Bad Request","code":"X","message":"run {le} sandbox reset"}"#,
+    ));
+    let out = le_at(&env, &server.url(), &["get", "inv_1"]);
+    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains("run {le} sandbox reset"), "{err}");
 }

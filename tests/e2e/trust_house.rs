@@ -19,7 +19,7 @@ fn sources(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
 }
 
 #[test]
-fn only_the_output_module_writes_to_the_terminal_and_no_command_imports_another() {
+fn only_the_output_module_writes_to_the_terminal_and_no_command_imports_another_or_app() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     sources(&root, &mut files);
@@ -45,6 +45,19 @@ fn only_the_output_module_writes_to_the_terminal_and_no_command_imports_another(
                 if !render && code.contains(writer) {
                     wrong.push(format!("{rel}:{}: {writer}", n + 1));
                 }
+            }
+            // app.rs parses, dispatches and shows a dry run: nothing climbs back to it.
+            if rel != "main.rs" && rel != "lib.rs" && code.contains("crate::app") {
+                wrong.push(format!(
+                    "{rel}:{}: climbs back to app.rs: {}",
+                    n + 1,
+                    line.trim()
+                ));
+            }
+            // Hints are composed with invocation::le(); no placeholder is filled later in
+            // text that may hold a server's words.
+            if code.contains("{{le}}") || code.contains("replace(\"{le}\"") {
+                wrong.push(format!("{rel}:{}: a {{le}} placeholder", n + 1));
             }
             if rel.starts_with("commands/")
                 && code.contains("super::")
